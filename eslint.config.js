@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'build/', 'coverage/', '.lokus-data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The domain is pure: no Teams, no Cosmos, no I/O (STYLE.md habit 12).
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['botbuilder*', '@microsoft/*', '@azure/*', 'restify', 'pino', 'node:fs*', 'fs', 'node:http*', '**/store/**', '**/teams/**'],
+            message: 'src/domain must stay pure: no framework, storage or I/O imports.' },
+        ],
+      }],
+    },
+  },
+  {
+    // Tests read arbitrary JSON the bot sent (cards, activities).
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

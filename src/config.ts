@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** Empty strings in the environment mean "not set". */
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const withDefault = <T extends z.ZodTypeAny>(schema: T, value: z.input<T>) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.default(value));
+
+const envSchema = z
+  .object({
+    PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3978),
+    HOST: withDefault(z.string(), '0.0.0.0'),
+    MicrosoftAppId: optional(z.string().uuid('must be a GUID (the Entra app id of the bot)')),
+    MicrosoftAppPassword: optional(z.string()),
+    MicrosoftAppType: withDefault(z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']), 'SingleTenant'),
+    MicrosoftAppTenantId: optional(z.string().uuid('must be a GUID (the Entra tenant id)')),
+    COSMOS_ENDPOINT: optional(z.string().url('must be a URL such as https://<account>.documents.azure.com:443/')),
+    COSMOS_KEY: optional(z.string()),
+    COSMOS_DATABASE: withDefault(z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'letters, digits, - and _ only'), 'lokus'),
+    LOKUS_DATA_DIR: withDefault(z.string(), './.lokus-data'),
+    LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+    // Bot Framework endpoints; only changed for sovereign clouds and for the local auth tests.
+    ToBotFromChannelOpenIdMetadataUrl: optional(z.string().url()),
+    ToBotFromChannelTokenIssuer: optional(z.string()),
+    ToChannelFromBotLoginUrl: optional(z.string().url()),
+    ToChannelFromBotOAuthScope: optional(z.string()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
+    }
+    if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
+      ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'is set but COSMOS_ENDPOINT is not' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    appType: Env['MicrosoftAppType'];
+    tenantId?: string;
+    /** Extra Bot Framework settings passed through unchanged (see botbuilder's ConfigurationBotFrameworkAuthentication). */
+    endpoints: Record<string, string>;
+  };
+  cosmos:
+    | { mode: 'embedded'; database: string; dataDir: string }
+    | { mode: 'remote'; endpoint: string; key?: string; database: string };
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const endpoints: Record<string, string> = {};
+  for (const k of ['ToBotFromChannelOpenIdMetadataUrl', 'ToBotFromChannelTokenIssuer', 'ToChannelFromBotLoginUrl', 'ToChannelFromBotOAuthScope'] as const) {
+    const v = e[k];
+    if (v) endpoints[k] = v;
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, endpoints },
+    cosmos: e.COSMOS_ENDPOINT
+      ? { mode: 'remote', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
+      : { mode: 'embedded', database: e.COSMOS_DATABASE, dataDir: e.LOKUS_DATA_DIR },
+    logLevel: e.LOG_LEVEL,
+  };
+}

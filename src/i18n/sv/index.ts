@@ -1,0 +1,5 @@
+import { common } from './common.js';
+import { help } from './help.js';
+
+/** Every Swedish user-facing text, one section per capability. */
+export const sv = { common, help };

@@ -1,0 +1,102 @@
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import type { TokenCredential } from '@azure/identity';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import { ConversationRepo } from './store/conversation-repo.js';
+import { openStore, type Store } from './store/open-store.js';
+import { createAdapter, createBotApp } from './teams/bot-app.js';
+import type { Deps } from './teams/deps.js';
+
+export interface Lokus {
+  /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
+  url: string;
+  port: number;
+  store: Store;
+  deps: Deps;
+  /** Graceful stop: refuse new requests, finish turns in flight, save data, close Cosmos. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  log: Logger;
+  now?: () => Date;
+  /** Entra credential for Cosmos when no key is configured (defaults to DefaultAzureCredential). */
+  cosmosCredential?: TokenCredential;
+}
+
+/** Wires configuration, Cosmos, the Teams app and the HTTP server, and starts listening. */
+export async function startLokus(config: Config, options: StartOptions): Promise<Lokus> {
+  const { log } = options;
+  const store = await openStore(config.cosmos, log, options.cosmosCredential);
+  const deps: Deps = {
+    store,
+    log,
+    now: options.now ?? (() => new Date()),
+    conversations: new ConversationRepo(store.domain),
+  };
+  const adapter = createAdapter(config.bot);
+  const app = createBotApp(adapter, deps);
+
+  const server = restify.createServer({ name: 'lokus', handleUncaughtExceptions: false });
+  server.server.keepAliveTimeout = 65_000;
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
+
+  let inFlight = 0;
+  let draining = false;
+  let idle: (() => void) | undefined;
+
+  server.post('/api/messages', async (req, res) => {
+    if (draining) {
+      res.header('Connection', 'close');
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    inFlight++;
+    try {
+      await adapter.process(req, res, (ctx) => app.run(ctx).then(() => undefined));
+    } catch (err) {
+      log.error({ err }, '/api/messages failed');
+      if (!res.headersSent) res.send(500);
+    } finally {
+      inFlight--;
+      if (draining && inFlight === 0) idle?.();
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const ok = await store.ping();
+    res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'cosmos unreachable' });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  log.info({ port, cosmos: store.describe(), auth: config.bot.appId ? 'Bot Framework JWT' : 'off (local mode)' }, `Lokus listening on port ${port}`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    store,
+    deps,
+    close() {
+      closing ??= (async () => {
+        draining = true;
+        const stopped = new Promise<void>((r) => server.server.close(() => r()));
+        server.server.closeIdleConnections();
+        if (inFlight > 0) {
+          await Promise.race([new Promise<void>((r) => (idle = r)), new Promise((r) => setTimeout(r, 10_000).unref())]);
+        }
+        server.server.closeAllConnections();
+        await stopped;
+        await store.close();
+        log.info('Lokus stopped');
+      })();
+      return closing;
+    },
+  };
+}

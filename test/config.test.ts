@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('defaults to port 3978 and the embedded Cosmos with data in ./.lokus-data', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3978);
+    expect(c.cosmos).toEqual({ mode: 'embedded', database: 'lokus', dataDir: './.lokus-data' });
+    expect(c.bot.appId).toBeUndefined();
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', COSMOS_ENDPOINT: ' ' }).cosmos.mode).toBe('embedded');
+  });
+
+  it('uses a configured Cosmos account, with or without a key', () => {
+    expect(loadConfig({ COSMOS_ENDPOINT: 'https://acc.documents.azure.com:443/' }).cosmos).toMatchObject({ mode: 'remote', key: undefined });
+    expect(loadConfig({ COSMOS_ENDPOINT: 'https://acc.documents.azure.com:443/', COSMOS_KEY: 'k' }).cosmos).toMatchObject({ key: 'k' });
+  });
+
+  it('names every bad variable', () => {
+    try {
+      loadConfig({ PORT: 'abc', MicrosoftAppId: 'not-a-guid', COSMOS_ENDPOINT: 'nope' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const msg = (err as Error).message;
+      expect(msg).toContain('PORT');
+      expect(msg).toContain('MicrosoftAppId: must be a GUID');
+      expect(msg).toContain('COSMOS_ENDPOINT');
+    }
+  });
+
+  it('requires the password and tenant of a single-tenant bot', () => {
+    expect(() => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })).toThrow(/MicrosoftAppPassword: is required.*\n.*MicrosoftAppTenantId/s);
+  });
+});

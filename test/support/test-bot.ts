@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { startLokus, type Lokus } from '../../src/lokus.js';
+import * as A from './activities.js';
+import { cardProblems } from './card-schema.js';
+import { cardsOf, findAction, pressData } from './cards.js';
+import { Connector } from './connector.js';
+
+type Json = Record<string, any>;
+
+export interface TestBotOptions {
+  env?: Record<string, string>;
+  now?: () => Date;
+  /** Reuse a data directory (restart tests); a fresh temporary one by default. */
+  dataDir?: string;
+  connector?: Connector;
+}
+
+export interface PostResult {
+  status: number;
+  body: any;
+  /** Activities the bot posted while this request was handled. */
+  replies: Json[];
+}
+
+/**
+ * The real bot on a random loopback port with a fresh embedded Cosmos, and a loopback connector
+ * catching what it posts. Talk to it exactly as Teams does.
+ */
+export class TestBot {
+  private constructor(
+    readonly lokus: Lokus,
+    readonly connector: Connector,
+    private readonly dataDir: string,
+    private readonly ownDataDir: boolean,
+    private readonly ownConnector: boolean,
+  ) {}
+
+  static async start(opts: TestBotOptions = {}): Promise<TestBot> {
+    const connector = opts.connector ?? (await new Connector().start());
+    const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'lokus-test-')));
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOKUS_DATA_DIR: dataDir, LOG_LEVEL: process.env.LOKUS_TEST_LOG ?? 'silent', ...opts.env });
+    const lokus = await startLokus(config, { log: createLogger(config.logLevel), now: opts.now });
+    return new TestBot(lokus, connector, dataDir, !opts.dataDir, !opts.connector);
+  }
+
+  get url(): string {
+    return this.lokus.url;
+  }
+
+  get serviceUrl(): string {
+    return this.connector.url;
+  }
+
+  /** POSTs an activity to /api/messages; returns the HTTP answer and what the bot posted meanwhile. */
+  async post(activity: Json, headers: Record<string, string> = {}): Promise<PostResult> {
+    const before = this.connector.calls.length;
+    const res = await fetch(`${this.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
+    });
+    const text = await res.text();
+    const body = text ? JSON.parse(text) : undefined;
+    const replies = this.connector.calls
+      .slice(before)
+      .filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.conversationId === activity.conversation?.id)
+      .map((c) => ({ ...c.body, id: c.newId }));
+    return { status: res.status, body, replies };
+  }
+
+  /** A person types `text` (in a channel, after @Lokus). */
+  say(conv: A.Conversation, from: A.Person, text: string, opts: A.MessageOptions = {}): Promise<PostResult> {
+    return this.post(A.message(conv, from, this.serviceUrl, text, opts));
+  }
+
+  /**
+   * A person presses the button titled `title` on a card the bot sent, typing `inputs` into the
+   * card's inputs first. Action.Execute → adaptiveCard/action invoke (the answer's card is in
+   * `card`); Action.Submit → message with value.
+   */
+  async click(conv: A.Conversation, from: A.Person, card: Json, title: string | RegExp, inputs: Record<string, unknown> = {}, opts: { locale?: string; replyToId?: string } = {}): Promise<PostResult & { card?: Json; message?: string }> {
+    const found = findAction(card, title);
+    const data = pressData(found, inputs);
+    const type = found.action.type;
+    if (type === 'Action.Execute') {
+      const r = await this.post(A.cardAction(conv, from, this.serviceUrl, found.action.verb, data, opts));
+      const value = r.body?.value;
+      const answered = r.body?.type === 'application/vnd.microsoft.card.adaptive' ? value : undefined;
+      if (answered) for (const p of cardProblems(answered)) this.connector.cardProblems.push(`invoke answer: ${p}`);
+      return { ...r, card: answered, message: r.body?.type === 'application/vnd.microsoft.activity.message' ? value : undefined };
+    }
+    if (type === 'Action.Submit') {
+      return this.post(A.cardSubmit(conv, from, this.serviceUrl, data, opts));
+    }
+    throw new Error(`button "${String(title)}" is ${type}; it cannot be pressed as a request`);
+  }
+
+  /** The last Adaptive Card the bot posted (optionally in one conversation), after any PUT updates. */
+  lastCard(conversationId?: string): Json {
+    const posted = this.connector.posted(conversationId).filter((a) => cardsOf(a).length > 0);
+    const last = posted.at(-1);
+    if (!last) throw new Error('the bot has posted no card');
+    return this.currentCard(last.id, conversationId)!;
+  }
+
+  /** A posted card as it stands now: the latest PUT to its activity id, or the original. */
+  currentCard(activityId: string, conversationId?: string): Json | undefined {
+    const update = this.connector.updates(conversationId).filter((u) => u.activityId === activityId).at(-1);
+    if (update) return cardsOf(update.body)[0];
+    const posted = this.connector.posted(conversationId).find((a) => a.id === activityId);
+    return posted ? cardsOf(posted)[0] : undefined;
+  }
+
+  /** Stops the bot (gracefully, like SIGTERM) and fails if any card it sent was invalid. */
+  async stop(options: { keepData?: boolean } = {}): Promise<void> {
+    await this.lokus.close();
+    if (this.ownConnector) await this.connector.stop();
+    if (this.ownDataDir && !options.keepData) await rm(this.dataDir, { recursive: true, force: true });
+    if (this.connector.cardProblems.length > 0) {
+      throw new Error(`the bot sent invalid Adaptive Cards:\n${this.connector.cardProblems.join('\n')}`);
+    }
+  }
+}
