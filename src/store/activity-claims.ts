@@ -22,7 +22,11 @@ export interface ActivityClaimDoc {
   claimedAt: string;
   doneAt?: string;
   invokeResponse?: StoredInvokeResponse;
+  /** Seconds until Cosmos deletes it (Teams redelivers within minutes; the embedded server ignores TTL). */
+  ttl: number;
 }
+
+const CLAIM_TTL_SECONDS = 7 * 24 * 3600;
 
 export interface ActivityRef {
   channelId: string;
@@ -50,7 +54,7 @@ export class ActivityClaims {
 
   async claim(ref: ActivityRef, now: Date): Promise<ClaimResult> {
     const id = claimIdOf(ref);
-    const doc: ActivityClaimDoc = { id, pk: id, type: 'activityClaim', activityType: ref.activityType, state: 'running', claimedAt: now.toISOString() };
+    const doc: ActivityClaimDoc = { id, pk: id, type: 'activityClaim', activityType: ref.activityType, state: 'running', claimedAt: now.toISOString(), ttl: CLAIM_TTL_SECONDS };
     for (let attempt = 0; attempt < 3; attempt++) {
       if ((await createOnce(this.container, doc)).created) return { claimed: true, id };
       const read = await this.container.item(id, id).read<ActivityClaimDoc>();
@@ -71,7 +75,7 @@ export class ActivityClaims {
 
   /** The turn finished: later deliveries are answered from here. */
   async complete(id: string, activityType: string, claimedAt: string, now: Date, invokeResponse?: StoredInvokeResponse): Promise<void> {
-    const doc: ActivityClaimDoc = { id, pk: id, type: 'activityClaim', activityType, state: 'done', claimedAt, doneAt: now.toISOString(), ...(invokeResponse ? { invokeResponse } : {}) };
+    const doc: ActivityClaimDoc = { id, pk: id, type: 'activityClaim', activityType, state: 'done', claimedAt, doneAt: now.toISOString(), ttl: CLAIM_TTL_SECONDS, ...(invokeResponse ? { invokeResponse } : {}) };
     await this.container.items.upsert(doc);
   }
 

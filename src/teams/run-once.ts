@@ -3,10 +3,15 @@ import type { ActivityRef, ClaimResult, StoredInvokeResponse } from '../store/ac
 import type { Deps } from './deps.js';
 import { t } from './context.js';
 
-/** Messages and invokes with an id are processed once; other activities have their own guards. */
+/**
+ * Messages and invokes with an id are processed once; other activities have their own guards. A
+ * card's automatic refresh (per-user view) only reads, so it is not claimed: that would cost two
+ * writes for every card anyone looks at.
+ */
 export function activityRefOf(ctx: TurnContext): ActivityRef | undefined {
   const a = ctx.activity;
   if ((a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke) || !a.id) return undefined;
+  if (a.type === ActivityTypes.Invoke && (a.value as { trigger?: unknown } | undefined)?.trigger === 'automatic') return undefined;
   return {
     channelId: a.channelId ?? '',
     conversationId: a.conversation?.id ?? '',

@@ -41,21 +41,29 @@ describe('channel authentication with an app id, end to end over loopback', () =
   });
 
   const now = () => Math.floor(Date.now() / 1000);
+  const bearer = async (token: Promise<string>) => `Bearer ${await token}`;
   const cases: Array<[string, (serviceUrl: string) => Promise<string | undefined>]> = [
     ['no Authorization header', async () => undefined],
     ['a malformed token', async () => 'Bearer not.a-jwt'],
     ['another scheme', async () => `Basic ${Buffer.from(`${APP_ID}:${APP_PASSWORD}`).toString('base64')}`],
-    ['a signature by another key under the channel key id', async (s) => login.token(s, { key: { ...(await signingKey('channel-key-1')) } })],
-    ['a key the metadata does not list', async (s) => login.token(s, { key: await signingKey('unknown-key') })],
-    ['another audience', async (s) => login.token(s, { claims: { aud: 'a5a1c5e8-0000-4000-8000-000000000001' } })],
-    ['another issuer', async (s) => login.token(s, { claims: { iss: 'https://evil.example' } })],
-    ['an emulator-style token', async (s) => login.token(s, { claims: { iss: 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/', ver: '1.0', appid: APP_ID } })],
-    ['an expired token', async (s) => login.token(s, { issuedAt: now() - 7200, expiresIn: now() - 3600 })],
-    ['a token for another serviceUrl', async () => login.token('https://smba.trafficmanager.net/emea/')],
+    ['a signature by another key under the channel key id', async (s) => bearer(login.token(s, { key: await signingKey('channel-key-1') }))],
+    ['a key the metadata does not list', async (s) => bearer(login.token(s, { key: await signingKey('unknown-key') }))],
+    ['another audience', async (s) => bearer(login.token(s, { claims: { aud: 'a5a1c5e8-0000-4000-8000-000000000001' } }))],
+    ['another issuer', async (s) => bearer(login.token(s, { claims: { iss: 'https://evil.example' } }))],
+    ['an emulator-style token', async (s) => bearer(login.token(s, { claims: { iss: 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/', ver: '1.0', appid: APP_ID } }))],
+    ['an expired token', async (s) => bearer(login.token(s, { issuedAt: now() - 7200, expiresIn: now() - 3600 }))],
+    ['a token for another serviceUrl', async () => bearer(login.token('https://smba.trafficmanager.net/emea/'))],
+    ['a token without a serviceurl claim', async (s) => bearer(login.token(s, { claims: { serviceurl: undefined } }))],
   ];
 
-  it.each(cases)('refuses %s with 401 and never calls the serviceUrl', async (_name, header) => {
+  const documents = async () => {
+    const count = async (c: typeof bot.lokus.store.bot) => (await c.items.query<number>('SELECT VALUE COUNT(1) FROM c').fetchAll()).resources[0];
+    return [await count(bot.lokus.store.bot), await count(bot.lokus.store.domain)];
+  };
+
+  it.each(cases)('refuses %s with 401, writes nothing and never calls the serviceUrl', async (_name, header) => {
     const before = bot.connector.calls.length;
+    const docsBefore = await documents();
     const activity = A.message(conv, anna, elsewhere.url, 'hjälp');
     const auth = await header(elsewhere.url);
     const r = await bot.post(activity, auth ? { authorization: auth } : {});
@@ -63,6 +71,7 @@ describe('channel authentication with an app id, end to end over loopback', () =
     expect(JSON.stringify(r.body)).not.toContain(APP_PASSWORD);
     expect(elsewhere.calls).toHaveLength(0);
     expect(bot.connector.calls.length).toBe(before);
+    expect(await documents()).toEqual(docsBefore);
   });
 
   it('refuses a valid token sent with an activity that has no serviceUrl', async () => {
@@ -70,6 +79,13 @@ describe('channel authentication with an app id, end to end over loopback', () =
     delete activity.serviceUrl;
     const r = await bot.post(activity, { authorization: `Bearer ${await login.token(bot.serviceUrl)}` });
     expect(r.status).toBe(401);
+  });
+
+  it('answers a card action with a valid token', async () => {
+    const activity = A.cardAction(conv, anna, bot.serviceUrl, 'no.such.verb', {});
+    const r = await bot.post(activity, { authorization: `Bearer ${await login.token(bot.serviceUrl)}` });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
   });
 
   it('refuses an invoke (card action) without a valid token the same way', async () => {
