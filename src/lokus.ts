@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { TokenCredential } from '@azure/identity';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { ActivityClaims } from './store/activity-claims.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { GroupRepo } from './store/group-repo.js';
 import { MeetingRepo } from './store/meeting-repo.js';
@@ -10,6 +11,8 @@ import { openStore, type Store } from './store/open-store.js';
 import { Background } from './teams/background.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
 import { createProactive } from './teams/proactive.js';
+import { handleActivityRequest } from './teams/channel-auth.js';
+import { runOnce } from './teams/run-once.js';
 import type { Deps } from './teams/deps.js';
 
 export interface Lokus {
@@ -43,6 +46,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     meetings: new MeetingRepo(store.domain),
     proactive: createProactive(adapter, config.bot.appId),
     background: new Background(log),
+    activityClaims: new ActivityClaims(store.bot),
   };
   const app = createBotApp(adapter, deps);
 
@@ -62,7 +66,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     }
     inFlight++;
     try {
-      await adapter.process(req, res, (ctx) => app.run(ctx).then(() => undefined));
+      await handleActivityRequest(adapter, req, res, (ctx) => runOnce(ctx, deps, () => app.run(ctx).then(() => undefined)), log);
     } catch (err) {
       log.error({ err }, '/api/messages failed');
       if (!res.headersSent) res.send(500);
