@@ -28,7 +28,7 @@ import { isLocalDate, isLocalTime, parseWhen, splitPlace, stockholmDate, toInsta
 import type { Deps } from './deps.js';
 import { cmd, commandArgs } from './command.js';
 import { t } from './context.js';
-import { activityKey, allowed, domainErrorText, parseCard, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
+import { activityKey, allowed, cardId, domainErrorText, parseCard, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
 import { agendaCard, channelReference, refreshMeetingCards, sendNotice } from './meeting-cards.js';
 import { meetingView } from './meeting-view.js';
 import { cardAttachment, renderCard, type CardJson } from './render-card.js';
@@ -37,7 +37,7 @@ export const NEW_MEETING = cmd(['nytt möte', 'new meeting'], { args: 'optional'
 export const ITEM = cmd(['punkt', 'item'], { args: 'required' });
 export const AGENDA = cmd(['dagordning', 'agenda']);
 
-const meetingId = z.string().min(1).max(200);
+const meetingId = cardId;
 const text = (max: number) => z.string().trim().max(max);
 const MeetingRef = z.object({ meetingId });
 const SaveData = z.object({
@@ -54,7 +54,7 @@ const SaveData = z.object({
   format: z.enum(['protokoll', 'minnesanteckningar']),
 });
 const AddItemData = z.object({ meetingId, itemTitle: text(200).min(1), itemKind: z.enum(AGENDA_ITEM_KINDS).default('information'), presenter: text(200).default(''), itemText: text(4000).default('') });
-const ItemRef = z.object({ meetingId, itemId: z.string().min(1).max(200) });
+const ItemRef = z.object({ meetingId, itemId: cardId });
 const EditItemData = ItemRef.extend({ editTitle: text(200).default(''), editKind: z.union([z.enum(AGENDA_ITEM_KINDS), z.literal('')]).default(''), editPresenter: text(200).default('') });
 const MoveData = ItemRef.extend({ direction: z.enum(['up', 'down']) });
 

@@ -31,7 +31,7 @@ import { isLocalDate, parseDate, stockholmDate, stockholmTime } from '../domain/
 import type { Deps } from './deps.js';
 import { cmd, commandArgs } from './command.js';
 import { t } from './context.js';
-import { activityKey, allowed, domainErrorText, parseCard, joinAnd, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
+import { activityKey, allowed, cardId, domainErrorText, parseCard, joinAnd, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
 import { liveCard, refreshMeetingCards } from './meeting-cards.js';
 import { cardAttachment, type CardJson } from './render-card.js';
 
@@ -44,9 +44,9 @@ export const DECISION = cmd(['beslut', 'decision'], { args: 'required' });
 export const ACTION = cmd(['uppdrag', 'action'], { args: 'required' });
 export const END = cmd(['avsluta möte', 'end meeting']);
 
-const meetingId = z.string().min(1).max(200);
+const meetingId = cardId;
 const MeetingRef = z.object({ meetingId });
-const GotoData = z.object({ meetingId, gotoItemId: z.string().min(1).max(200) });
+const GotoData = z.object({ meetingId, gotoItemId: cardId });
 const NoteData = z.object({ meetingId, noteText: z.string().trim().min(1).max(4000) });
 const DecisionData = z.object({ meetingId, decisionText: z.string().trim().min(1).max(4000) });
 const ActionData = z.object({

@@ -142,6 +142,8 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     expect(await press('meeting.save', { meetingId, title: 42, format: 'protokoll' })).toBe('Kortet skickade ett felaktigt värde för ”rubrik”. Ladda om kortet och försök igen.');
     expect(await press('meeting.save', { meetingId, title: 'x', format: 'protokoll', chairId: 'm-nobody' })).toBe('Kortet skickade ett felaktigt värde för ”ordförande”. Ladda om kortet och försök igen.');
     expect(await press('meeting.addItem', { meetingId: foreignId, itemTitle: 'Kapad punkt' })).toBe('Mötet finns inte i den här gruppen. Ladda om kortet eller skriv **dagordning**.');
+    expect(await press('meeting.save', { meetingId: '../group', title: 'x', format: 'protokoll' })).toBe('Kortet skickade ett felaktigt värde för ”möte”. Ladda om kortet och försök igen.');
+    expect(await press('meeting.save', { meetingId: 'group', title: 'x', format: 'protokoll' })).toBe('Mötet finns inte i den här gruppen. Ladda om kortet eller skriv **dagordning**.');
     expect(await press('meeting.save', { meetingId: foreignId, title: 'Kapat', format: 'protokoll' })).toBe('Mötet finns inte i den här gruppen. Ladda om kortet eller skriv **dagordning**.');
     expect(await press('meeting.removeItem', { meetingId, itemId: 'no-such-item' })).toBe('Punkten finns inte på dagordningen. Ladda om kortet.');
     expect(await press('meeting.addItem', { meetingId, itemTitle: 'x'.repeat(201) })).toBe('Kortet skickade ett felaktigt värde för ”rubrik”. Ladda om kortet och försök igen.');
