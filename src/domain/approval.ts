@@ -1,3 +1,6 @@
+import type { Member } from './group.js';
+import { err, ok, type DomainError, type Result } from './result.js';
+
 /**
  * Approvals (issue 6): a group is asked to approve a document (avvikelserapport, ansökan, yttrande …)
  * under a rule, member by member, version by version; then a signatory signs it. Pure: state in,
@@ -28,6 +31,17 @@ export interface PersonRef {
   /** Teams user id (29:…), when the member is in Teams: per-user refresh and personal messages. */
   teamsId?: string;
   aadObjectId?: string;
+}
+
+/** A group member as a request names them (a member without an organisation forms a party of one: ''). */
+export function personRef(member: Member): PersonRef {
+  return {
+    memberId: member.id,
+    name: member.name,
+    party: member.organisation ?? '',
+    ...(member.teamsId ? { teamsId: member.teamsId } : {}),
+    ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
+  };
 }
 
 /** Someone who must answer; `key` (v0, v1, …) addresses their answers and never changes. */
@@ -125,14 +139,11 @@ export type ApprovalErrorCode =
   | 'APPROVAL.NOT_SIGNATORY'
   | 'APPROVAL.ALREADY_SIGNED';
 
-export interface ApprovalError {
-  code: ApprovalErrorCode;
-}
+export type ApprovalError = DomainError<ApprovalErrorCode>;
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApprovalError };
+export type ApprovalResult<T> = Result<T, ApprovalError>;
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(code: ApprovalErrorCode): Result<T> => ({ ok: false, error: { code } });
+const fail = (code: ApprovalErrorCode) => err(code);
 
 /** What happened, for the Teams layer to turn into card updates and messages. */
 export type ApprovalEvent =
@@ -179,7 +190,7 @@ function checkDocument(text: string, link: string | undefined): ApprovalErrorCod
 }
 
 /** Starts a request. Permission to start one is checked by the caller (group roles). */
-export function createApproval(input: NewApproval, ctx: { id: string; groupId: string; requester: PersonRef; now: Date }): Result<Changed> {
+export function createApproval(input: NewApproval, ctx: { id: string; groupId: string; requester: PersonRef; now: Date }): ApprovalResult<Changed> {
   const title = input.title.trim();
   if (!title) return fail('APPROVAL.TITLE_MISSING');
   if (title.length > TITLE_MAX) return fail('APPROVAL.TITLE_TOO_LONG');
@@ -258,7 +269,7 @@ export interface AnswerPlan {
  * Checks an answer against the request as it stands and says what to write. The store writes
  * exactly this (one patch on the voter's path, conditioned on status, version and key).
  */
-export function planAnswer(approval: Approval, input: AnswerInput, now: Date): Result<AnswerPlan> {
+export function planAnswer(approval: Approval, input: AnswerInput, now: Date): ApprovalResult<AnswerPlan> {
   if (approval.status !== 'open') return fail('APPROVAL.CLOSED');
   if (now.getTime() >= Date.parse(approval.deadline)) return fail('APPROVAL.CLOSED');
   const voter = voterOf(approval, input.memberId);
@@ -288,7 +299,7 @@ export function applyAnswer(approval: Approval, plan: AnswerPlan): Approval {
 }
 
 /** Answers, then decides the outcome if the answer settles it. */
-export function answer(approval: Approval, input: AnswerInput, now: Date): Result<Changed & { changed: boolean }> {
+export function answer(approval: Approval, input: AnswerInput, now: Date): ApprovalResult<Changed & { changed: boolean }> {
   const planned = planAnswer(approval, input, now);
   if (!planned.ok) return planned;
   const plan = planned.value;
@@ -369,7 +380,7 @@ function close(approval: Approval, status: Exclude<ApprovalStatus, 'open'>, reas
 }
 
 /** The requester uploads a new version: earlier answers stop counting (the logs keep them). */
-export function newVersion(approval: Approval, input: { by: PersonRef; text: string; link?: string; seenVersion: number }, now: Date): Result<Changed> {
+export function newVersion(approval: Approval, input: { by: PersonRef; text: string; link?: string; seenVersion: number }, now: Date): ApprovalResult<Changed> {
   if (approval.status !== 'open') return fail('APPROVAL.CLOSED');
   if (input.by.memberId !== approval.requester.memberId) return fail('APPROVAL.NOT_REQUESTER');
   if (input.seenVersion !== approval.version) return fail('APPROVAL.VERSION_MISMATCH');
@@ -390,7 +401,7 @@ export function newVersion(approval: Approval, input: { by: PersonRef; text: str
   });
 }
 
-export function withdraw(approval: Approval, by: PersonRef, now: Date): Result<Changed> {
+export function withdraw(approval: Approval, by: PersonRef, now: Date): ApprovalResult<Changed> {
   if (approval.status !== 'open') return fail('APPROVAL.CLOSED');
   if (by.memberId !== approval.requester.memberId) return fail('APPROVAL.NOT_REQUESTER');
   return ok(close(approval, 'withdrawn', 'withdrawn', now, by));
@@ -405,7 +416,7 @@ export function signingContent(approval: Approval): string {
   return [`title:${approval.title}`, `kind:${approval.kind}`, `version:${v.number}`, `link:${v.link ?? ''}`, 'text:', v.text].join('\n');
 }
 
-export function sign(approval: Approval, input: { by: PersonRef; contentHash: string; seenVersion: number }, now: Date): Result<Changed> {
+export function sign(approval: Approval, input: { by: PersonRef; contentHash: string; seenVersion: number }, now: Date): ApprovalResult<Changed> {
   if (approval.signature) return fail('APPROVAL.ALREADY_SIGNED');
   if (approval.status !== 'approved') return fail('APPROVAL.NOT_APPROVED');
   if (!approval.signatory || approval.signatory.memberId !== input.by.memberId) return fail('APPROVAL.NOT_SIGNATORY');

@@ -2,10 +2,11 @@ import type { Container, PatchOperation } from '@azure/cosmos';
 import type { ConversationReference } from 'botbuilder';
 import {
   evaluate, planAnswer,
-  type AnswerInput, type Approval, type ApprovalError, type ApprovalEvent, type Changed, type Result,
+  type AnswerInput, type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed,
 } from '../domain/approval.js';
 import { nextDueAt } from '../domain/approval-due.js';
 import { cosmosStatus } from './cosmos-errors.js';
+import { withoutSystem } from './doc.js';
 import { updateWithRetry } from './update-with-retry.js';
 
 /** Where the request's shared card sits in the channel, so it can be updated in place (PUT). */
@@ -31,12 +32,9 @@ export type AnswerResult =
   | { ok: true; approval: Approval; channelCard?: CardRef; changed: boolean; events: ApprovalEvent[] }
   | { ok: false; error: ApprovalError; approval: Approval; channelCard?: CardRef };
 
-const STORE_ONLY = ['type', 'dueAt', 'channelCard', '_rid', '_self', '_etag', '_attachments', '_ts'] as const;
-
 export function fromDoc(doc: ApprovalDoc): StoredApproval {
-  const approval = { ...doc } as Partial<ApprovalDoc>;
-  for (const k of STORE_ONLY) delete (approval as Record<string, unknown>)[k];
-  return { approval: approval as Approval, ...(doc.channelCard ? { channelCard: doc.channelCard } : {}) };
+  const approval = withoutSystem<Approval>(doc as unknown as Record<string, unknown>, ['type', 'dueAt', 'channelCard']);
+  return { approval, ...(doc.channelCard ? { channelCard: doc.channelCard } : {}) };
 }
 
 export function toDoc(approval: Approval, channelCard?: CardRef): ApprovalDoc {
@@ -121,8 +119,8 @@ export class ApprovalRepo {
    * Read → domain change → replace with If-Match, retried on 412. Nothing is written when the
    * change is refused or produces no events. Undefined when the request does not exist in the group.
    */
-  async change(groupId: string, id: string, change: (a: Approval) => Result<Changed>): Promise<(Result<Changed> & { channelCard?: CardRef }) | undefined> {
-    return updateWithRetry<ApprovalDoc, (Result<Changed> & { channelCard?: CardRef }) | undefined>(this.container, id, groupId, (doc) => {
+  async change(groupId: string, id: string, change: (a: Approval) => ApprovalResult<Changed>): Promise<(ApprovalResult<Changed> & { channelCard?: CardRef }) | undefined> {
+    return updateWithRetry<ApprovalDoc, (ApprovalResult<Changed> & { channelCard?: CardRef }) | undefined>(this.container, id, groupId, (doc) => {
       if (!doc || doc.type !== 'approval' || doc.groupId !== groupId) return { result: undefined };
       const { approval, channelCard } = fromDoc(doc);
       const r = change(approval);
