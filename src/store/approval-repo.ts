@@ -1,25 +1,20 @@
 import type { Container, PatchOperation } from '@azure/cosmos';
-import type { ConversationReference } from 'botbuilder';
 import {
   evaluate, planAnswer,
   type AnswerInput, type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed,
 } from '../domain/approval.js';
 import { nextDueAt } from '../domain/approval-due.js';
+import type { CardRef } from '../domain/meeting.js';
 import { cosmosStatus } from './cosmos-errors.js';
 import { withoutSystem } from './doc.js';
 import { updateWithRetry } from './update-with-retry.js';
-
-/** Where the request's shared card sits in the channel, so it can be updated in place (PUT). */
-export interface CardRef {
-  activityId: string;
-  reference: Partial<ConversationReference>;
-}
 
 /** One document per request in the group's partition. */
 export interface ApprovalDoc extends Approval {
   type: 'approval';
   /** When the scheduler must next look at it (reminder or deadline); null when never again. */
   dueAt: string | null;
+  /** Where the request's shared card sits in the channel, so it can be updated in place (PUT). */
   channelCard?: CardRef;
 }
 

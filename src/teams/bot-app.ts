@@ -5,6 +5,7 @@ import { ConcurrencyError, isCosmosUnavailable } from '../store/cosmos-errors.js
 import type { Deps } from './deps.js';
 import { normalizeText } from './command.js';
 import { t } from './context.js';
+import * as approvals from './approvals.js';
 import * as fallback from './fallback.js';
 import * as help from './help.js';
 import * as install from './install.js';
@@ -49,6 +50,7 @@ export function createBotApp(adapter: TeamsAdapter, deps: Deps): LokusApp {
   });
 
   install.register(app, deps);
+  approvals.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);
 
