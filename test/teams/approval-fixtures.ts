@@ -49,3 +49,33 @@ export async function seedGroup(bot: TestBot, conv: A.Conversation, at: Date, ex
 export const TITLE = 'Avvikelserapport: insatsstart flyttas till 1 mars 2018';
 export const TEXT = 'Tierps lokusgrupp skjuter på insatsstarten till 1 mars 2018 med avslut 28 februari 2020.';
 export const PARTY_REPS = [P.birgitta, P.marikaS, P.wictoria, P.nima];
+
+export interface RequestOptions {
+  title?: string;
+  voters?: A.Person[];
+  rule?: 'all' | 'onePerParty' | 'majority' | 'first';
+  deadline?: [string, string];
+  reminder?: 'none' | 'h1' | 'd1' | 'd2' | 'w1';
+  signatory?: A.Person;
+}
+
+/** Marika Blomgren (kansli) asks for approval through the form; returns the channel card's activity id and the request id. */
+export async function startRequest(bot: TestBot, conv: A.Conversation, o: RequestOptions = {}) {
+  const asked = await bot.say(conv, P.marikaB, `godkännande ${o.title ?? TITLE}`);
+  const formId = asked.replies[0]!.id as string;
+  const form = bot.currentCard(formId)!;
+  const r = await bot.click(conv, P.marikaB, form, 'Skicka för godkännande', {
+    text: TEXT,
+    voters: (o.voters ?? PARTY_REPS).map(memberId).join(','),
+    rule: o.rule ?? 'onePerParty',
+    deadlineDate: o.deadline?.[0] ?? '2018-02-05',
+    deadlineTime: o.deadline?.[1] ?? '12:00',
+    reminder: o.reminder ?? 'd1',
+    signatory: o.signatory ? memberId(o.signatory) : 'none',
+  });
+  if (!r.card) throw new Error(`the request was not made: ${r.message ?? JSON.stringify(r.body)}`);
+  await bot.idle();
+  const card = bot.currentCard(formId)!;
+  const approvalId = String(card.actions.find((a: { verb?: string }) => a.verb === 'approval.history').data.approvalId);
+  return { formId, approvalId, card: () => bot.currentCard(formId)!, requesterView: r.card };
+}
