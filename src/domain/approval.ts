@@ -173,7 +173,7 @@ export interface NewApproval {
   reminderAt?: Date;
 }
 
-export function isHttpLink(link: string): boolean {
+function isHttpLink(link: string): boolean {
   try {
     const u = new URL(link);
     return u.protocol === 'https:' || u.protocol === 'http:';

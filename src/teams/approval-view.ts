@@ -1,5 +1,5 @@
 import {
-  APPROVAL_KINDS, APPROVAL_RULES, currentVersion, partiesOf, voterOf,
+  APPROVAL_KINDS, APPROVAL_RULES, currentVersion, voterOf,
   type Approval, type ApprovalRule,
 } from '../domain/approval.js';
 import { auditTrail, type AuditEntry } from '../domain/approval-audit.js';
@@ -11,7 +11,7 @@ import type { Texts } from '../i18n/texts.js';
 type T = Texts['approvals'];
 
 /** Teams refreshes a card per user automatically for at most 60 listed users. */
-export const MAX_REFRESH_USERS = 60;
+const MAX_REFRESH_USERS = 60;
 
 /** 2018-02-05 09:00, in Stockholm. */
 export function formatWhen(iso: string | Date): string {
@@ -27,7 +27,7 @@ export interface Viewer {
   memberId?: string;
 }
 
-export function neededYes(approval: Approval): number {
+function neededYes(approval: Approval): number {
   return Math.floor(approval.voters.length / 2) + 1;
 }
 
@@ -202,9 +202,4 @@ export function formCardData(t: T, group: Group, values: FormValues, error = '')
     members,
     signatories: [{ title: t.noSignatory, value: 'none' }, ...members],
   };
-}
-
-/** Parties of the voters, for messages (kept here so cards and texts agree on "no organisation"). */
-export function partyNames(t: T, approval: Approval): string[] {
-  return partiesOf(approval.voters).map((p) => party(t, p));
 }

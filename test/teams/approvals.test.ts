@@ -42,7 +42,7 @@ describe('approvals over real HTTP: seed 000', () => {
     let channelCard = bot.currentCard(formId)!;
     let text = cardText(channelCard);
     expect(text).toContain(TITLE);
-    expect(text).toContain('Avvikelserapport');
+    expect(text).toContain('Typ Avvikelserapport');
     expect(text).toContain('Ett ja från varje part');
     expect(text).toContain('2018-02-05 12:00');
     expect(text).toContain('0 av 4 parter har sagt ja');
