@@ -5,7 +5,7 @@ import { z } from 'zod';
 import {
   APPROVAL_KINDS, APPROVAL_RULES, REASON_MAX, LINK_MAX, TEXT_MAX, TITLE_MAX,
   createApproval, newVersion, personRef, sign, signingContent, withdraw,
-  type Approval, type ApprovalError, type ApprovalEvent, type Choice,
+  type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed, type Choice, type PersonRef,
 } from '../domain/approval.js';
 import { runDue } from '../domain/approval-due.js';
 import { activeMembers, findMember, memberById, rolesAt, type Group, type Member } from '../domain/group.js';
@@ -241,24 +241,38 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     return card('approval-request', requestCardData(tx, stored.approval, { memberId: turn.member.id }));
   });
 
-  /** Loads the request named by card data, inside this conversation's group only. */
-  async function target(ctx: TurnContext, raw: unknown) {
+  /** Validates card data and loads the turn; ids in it are only ever looked up in this conversation's group. */
+  async function input<S extends z.ZodTypeAny>(ctx: TurnContext, schema: S, raw: unknown): Promise<{ turn: Turn; data: z.infer<S> } | { refusal: string }> {
+    const parsed = schema.safeParse(raw ?? {});
+    if (!parsed.success) return { refusal: t(ctx).common.invalidCardData };
     const turn = await loadTurn(ctx, deps);
-    const parsed = RefData.safeParse(raw ?? {});
-    if (!parsed.success) return { turn, refusal: t(ctx).common.invalidCardData } as const;
-    if (!turn.group) return { turn, refusal: turn.texts.noGroup } as const;
-    return { turn, data: parsed.data, group: turn.group } as const;
+    if (!turn.group) return { refusal: turn.texts.noGroup };
+    return { turn, data: parsed.data };
   }
 
   const view = (tx: T, approval: Approval, viewer: Viewer, notice = '') => card('approval-request', requestCardData(tx, approval, viewer, notice));
+  const viewerOf = (turn: Turn): Viewer => (turn.member ? { memberId: turn.member.id } : {});
+
+  /** A change only the requester may make (new version, withdrawal): refused ones show the card with why. */
+  async function requesterChange(turn: Turn, approvalId: string, change: (a: Approval, by: PersonRef) => ApprovalResult<Changed>, saved: (a: Approval) => string) {
+    const tx = turn.texts;
+    const by = turn.member;
+    if (!by) return tx.notMember;
+    const r = await deps.approvals.change(turn.groupId, approvalId, (a) => change(a, personRef(by)));
+    if (!r) return tx.notFound;
+    if (!r.ok) {
+      const current = await deps.approvals.get(turn.groupId, approvalId);
+      return current ? view(tx, current.approval, viewerOf(turn), errorText(tx, r.error)) : tx.notFound;
+    }
+    followUp(deps, updates, r.value.approval, r.channelCard, r.value.events);
+    return view(tx, r.value.approval, viewerOf(turn), saved(r.value.approval));
+  }
 
   app.adaptiveCards.actionExecute('approval.answer', async (ctx, _state, raw) => {
-    const turn = await loadTurn(ctx, deps);
+    const x = await input(ctx, AnswerData, raw);
+    if ('refusal' in x) return x.refusal;
+    const { turn, data: d } = x;
     const tx = turn.texts;
-    const parsed = AnswerData.safeParse(raw ?? {});
-    if (!parsed.success) return t(ctx).common.invalidCardData;
-    if (!turn.group) return tx.noGroup;
-    const d = parsed.data;
     if (!turn.member) {
       const found = await deps.approvals.get(turn.groupId, d.approvalId);
       return found ? view(tx, found.approval, {}, tx.notMember) : tx.notFound;
@@ -267,62 +281,34 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const text = choice === 'reject' ? d.reason : choice === 'comment' ? d.comment : undefined;
     const r = await deps.approvals.answer(turn.groupId, d.approvalId, { memberId: turn.member.id, choice, text, version: d.version }, turn.now);
     if (!r) return tx.notFound;
-    const viewer = { memberId: turn.member.id };
-    if (!r.ok) return view(tx, r.approval, viewer, errorText(tx, r.error));
+    if (!r.ok) return view(tx, r.approval, viewerOf(turn), errorText(tx, r.error));
     followUp(deps, updates, r.approval, r.channelCard, r.events);
-    return view(tx, r.approval, viewer, r.changed ? tx.saved[choice] : tx.saved.same);
+    return view(tx, r.approval, viewerOf(turn), r.changed ? tx.saved[choice] : tx.saved.same);
   });
 
-  app.adaptiveCards.actionExecute('approval.refresh', async (ctx, _state, raw) => {
-    const x = await target(ctx, raw);
-    if ('refusal' in x) return x.refusal!;
-    const found = await deps.approvals.get(x.turn.groupId, x.data.approvalId);
-    if (!found) return x.turn.texts.notFound;
-    return view(x.turn.texts, found.approval, x.turn.member ? { memberId: x.turn.member.id } : {});
-  });
-
-  app.adaptiveCards.actionExecute('approval.history', async (ctx, _state, raw) => {
-    const x = await target(ctx, raw);
-    if ('refusal' in x) return x.refusal!;
-    const found = await deps.approvals.get(x.turn.groupId, x.data.approvalId);
-    if (!found) return x.turn.texts.notFound;
-    return card('approval-history', historyCardData(x.turn.texts, found.approval));
-  });
+  for (const verb of ['approval.refresh', 'approval.history'] as const) {
+    app.adaptiveCards.actionExecute(verb, async (ctx, _state, raw) => {
+      const x = await input(ctx, RefData, raw);
+      if ('refusal' in x) return x.refusal;
+      const found = await deps.approvals.get(x.turn.groupId, x.data.approvalId);
+      if (!found) return x.turn.texts.notFound;
+      return verb === 'approval.history'
+        ? card('approval-history', historyCardData(x.turn.texts, found.approval))
+        : view(x.turn.texts, found.approval, viewerOf(x.turn));
+    });
+  }
 
   app.adaptiveCards.actionExecute('approval.newVersion', async (ctx, _state, raw) => {
-    const turn = await loadTurn(ctx, deps);
-    const tx = turn.texts;
-    const parsed = VersionData.safeParse(raw ?? {});
-    if (!parsed.success) return t(ctx).common.invalidCardData;
-    if (!turn.group) return tx.noGroup;
-    const d = parsed.data;
-    const by = turn.member;
-    if (!by) return tx.notMember;
-    const r = await deps.approvals.change(turn.groupId, d.approvalId, (a) =>
-      newVersion(a, { by: personRef(by), text: d.newText, link: d.newLink || undefined, seenVersion: d.version }, turn.now));
-    if (!r) return tx.notFound;
-    if (!r.ok) {
-      const current = await deps.approvals.get(turn.groupId, d.approvalId);
-      return current ? view(tx, current.approval, { memberId: by.id }, errorText(tx, r.error)) : tx.notFound;
-    }
-    followUp(deps, updates, r.value.approval, r.channelCard, r.value.events);
-    return view(tx, r.value.approval, { memberId: by.id }, tx.saved.newVersion(r.value.approval.version));
+    const x = await input(ctx, VersionData, raw);
+    if ('refusal' in x) return x.refusal;
+    const d = x.data;
+    return requesterChange(x.turn, d.approvalId, (a, by) => newVersion(a, { by, text: d.newText, link: d.newLink || undefined, seenVersion: d.version }, x.turn.now), (a) => x.turn.texts.saved.newVersion(a.version));
   });
 
   app.adaptiveCards.actionExecute('approval.withdraw', async (ctx, _state, raw) => {
-    const x = await target(ctx, raw);
-    if ('refusal' in x) return x.refusal!;
-    const tx = x.turn.texts;
-    const by = x.turn.member;
-    if (!by) return tx.notMember;
-    const r = await deps.approvals.change(x.turn.groupId, x.data.approvalId, (a) => withdraw(a, personRef(by), x.turn.now));
-    if (!r) return tx.notFound;
-    if (!r.ok) {
-      const current = await deps.approvals.get(x.turn.groupId, x.data.approvalId);
-      return current ? view(tx, current.approval, { memberId: by.id }, errorText(tx, r.error)) : tx.notFound;
-    }
-    followUp(deps, updates, r.value.approval, r.channelCard, r.value.events);
-    return view(tx, r.value.approval, { memberId: by.id }, tx.saved.withdrawn);
+    const x = await input(ctx, RefData, raw);
+    if ('refusal' in x) return x.refusal;
+    return requesterChange(x.turn, x.data.approvalId, (a, by) => withdraw(a, by, x.turn.now), () => x.turn.texts.saved.withdrawn);
   });
 
   /** Signera, pressed in the signatory's personal chat: found through a link in that chat's own partition. */
