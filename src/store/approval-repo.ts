@@ -94,6 +94,7 @@ export class ApprovalRepo {
       const events: ApprovalEvent[] = [{ type: 'answered', voterKey: plan.voter.key, choice: plan.entry.choice }];
       let after = patched ? fromDoc(patched).approval : approval;
       if (evaluate(after, now).events.length > 0) {
+        // Whoever writes the outcome first gets its events; everyone else just sees the closed request.
         const decided = await this.change(groupId, id, (a) => ({ ok: true, value: evaluate(a, now) }));
         if (decided?.ok) {
           events.push(...decided.value.events);
