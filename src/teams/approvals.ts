@@ -8,14 +8,14 @@ import {
   type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed, type Choice, type PersonRef,
 } from '../domain/approval.js';
 import { runDue } from '../domain/approval-due.js';
-import { activeMembers, findMember, memberById, rolesAt, type Group, type Member } from '../domain/group.js';
-import { may, whoMay } from '../domain/permissions.js';
+import { activeMembers, findMember, memberById, rolesAt, type Group } from '../domain/group.js';
 import { isLocalDate, isLocalTime, toInstant } from '../domain/swedish-date.js';
 import type { CardRef } from '../domain/meeting.js';
 import { languageOf, texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from './deps.js';
 import { cmd, commandArgs } from './command.js';
-import { actor, groupIdOf, groupRef, t, tenantIdOf } from './context.js';
+import { actor, groupIdOf, t, tenantIdOf } from './context.js';
+import { allowed, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
 import {
   REMINDER_CHOICES, defaultFormValues, formCardData, formatWhen, historyCardData, requestCardData, signCardData,
   type FormValues, type ReminderChoice, type Viewer,
@@ -60,18 +60,15 @@ const FORM_ERROR_FIELD: Record<string, keyof T['formErrors']> = {
 
 // ---- helpers ----
 
-interface Turn {
+/** The group turn plus this feature's texts. */
+interface Turn extends GroupTurn {
   groupId: string;
-  group?: Group;
-  member?: Member;
-  now: Date;
-  texts: T;
+  tx: T;
 }
 
-async function loadTurn(ctx: TurnContext, deps: Deps): Promise<Turn> {
-  const ref = groupRef(ctx);
-  const group = await deps.groups.get(ref.groupId);
-  return { groupId: ref.groupId, group, member: group ? findMember(group, actor(ctx)) : undefined, now: deps.now(), texts: t(ctx).approvals };
+async function loadTurn(ctx: TurnContext, deps: Deps): Promise<Turn | undefined> {
+  const turn = await loadGroupTurn(ctx, deps);
+  return turn ? { ...turn, groupId: turn.ref.groupId, tx: turn.texts.approvals } : undefined;
 }
 
 function card(name: string, data: object): CardJson {
@@ -86,10 +83,6 @@ function isKansli(group: Group, at: Date) {
   return (memberId: string) => rolesAt(group, memberId, at).includes('kansli');
 }
 
-function mayNotStart(turn: Turn): string {
-  const who = whoMay(turn.group!, 'approval.start', turn.now).map((w) => w.member.name);
-  return turn.texts.mayNotStart(who.slice(0, 3).join(', '));
-}
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -169,11 +162,11 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   /** The request form (command, or the `approval.form` verb for a button on the group card). */
   async function form(ctx: TurnContext, title: string): Promise<CardJson | string> {
     const turn = await loadTurn(ctx, deps);
-    if (!turn.group) return turn.texts.noGroup;
-    if (!may(turn.group, turn.member, 'approval.start', turn.now)) return mayNotStart(turn);
-    if (activeMembers(turn.group).length === 0) return turn.texts.noVoters;
+    if (!turn) return t(ctx).approvals.noGroup;
+    if (!allowed(turn, 'approval.start')) return refusal(turn, 'approval.start');
+    if (activeMembers(turn.group).length === 0) return turn.tx.noVoters;
     const values = defaultFormValues(turn.group, title.slice(0, TITLE_MAX), turn.now, isKansli(turn.group, turn.now));
-    return card('approval-form', formCardData(turn.texts, turn.group, values));
+    return card('approval-form', formCardData(turn.tx, turn.group, values));
   }
 
   app.message(APPROVAL, async (ctx) => {
@@ -185,10 +178,9 @@ export function register(app: Application<TurnState>, deps: Deps): void {
 
   app.adaptiveCards.actionExecute('approval.create', async (ctx, _state, raw) => {
     const turn = await loadTurn(ctx, deps);
-    const tx = turn.texts;
-    if (!turn.group) return tx.noGroup;
-    const group = turn.group;
-    if (!turn.member || !may(group, turn.member, 'approval.start', turn.now)) return mayNotStart(turn);
+    if (!turn) return t(ctx).approvals.noGroup;
+    const { tx, group } = turn;
+    if (!turn.member || !allowed(turn, 'approval.start')) return refusal(turn, 'approval.start');
     const fallback = defaultFormValues(group, '', turn.now, isKansli(group, turn.now));
     const data = (raw ?? {}) as Record<string, unknown>;
     const refuse = (message: string) => card('approval-form', formCardData(tx, group, echo(data, fallback), message));
@@ -246,7 +238,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const parsed = schema.safeParse(raw ?? {});
     if (!parsed.success) return { refusal: t(ctx).common.invalidCardData };
     const turn = await loadTurn(ctx, deps);
-    if (!turn.group) return { refusal: turn.texts.noGroup };
+    if (!turn) return { refusal: t(ctx).approvals.noGroup };
     return { turn, data: parsed.data };
   }
 
@@ -255,7 +247,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
 
   /** A change only the requester may make (new version, withdrawal): refused ones show the card with why. */
   async function requesterChange(turn: Turn, approvalId: string, change: (a: Approval, by: PersonRef) => ApprovalResult<Changed>, saved: (a: Approval) => string) {
-    const tx = turn.texts;
+    const tx = turn.tx;
     const by = turn.member;
     if (!by) return tx.notMember;
     const r = await deps.approvals.change(turn.groupId, approvalId, (a) => change(a, personRef(by)));
@@ -272,7 +264,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const x = await input(ctx, AnswerData, raw);
     if ('refusal' in x) return x.refusal;
     const { turn, data: d } = x;
-    const tx = turn.texts;
+    const tx = turn.tx;
     if (!turn.member) {
       const found = await deps.approvals.get(turn.groupId, d.approvalId);
       return found ? view(tx, found.approval, {}, tx.notMember) : tx.notFound;
@@ -291,10 +283,10 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       const x = await input(ctx, RefData, raw);
       if ('refusal' in x) return x.refusal;
       const found = await deps.approvals.get(x.turn.groupId, x.data.approvalId);
-      if (!found) return x.turn.texts.notFound;
+      if (!found) return x.turn.tx.notFound;
       return verb === 'approval.history'
-        ? card('approval-history', historyCardData(x.turn.texts, found.approval))
-        : view(x.turn.texts, found.approval, viewerOf(x.turn));
+        ? card('approval-history', historyCardData(x.turn.tx, found.approval))
+        : view(x.turn.tx, found.approval, viewerOf(x.turn));
     });
   }
 
@@ -302,13 +294,13 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const x = await input(ctx, VersionData, raw);
     if ('refusal' in x) return x.refusal;
     const d = x.data;
-    return requesterChange(x.turn, d.approvalId, (a, by) => newVersion(a, { by, text: d.newText, link: d.newLink || undefined, seenVersion: d.version }, x.turn.now), (a) => x.turn.texts.saved.newVersion(a.version));
+    return requesterChange(x.turn, d.approvalId, (a, by) => newVersion(a, { by, text: d.newText, link: d.newLink || undefined, seenVersion: d.version }, x.turn.now), (a) => x.turn.tx.saved.newVersion(a.version));
   });
 
   app.adaptiveCards.actionExecute('approval.withdraw', async (ctx, _state, raw) => {
     const x = await input(ctx, RefData, raw);
     if ('refusal' in x) return x.refusal;
-    return requesterChange(x.turn, x.data.approvalId, (a, by) => withdraw(a, by, x.turn.now), () => x.turn.texts.saved.withdrawn);
+    return requesterChange(x.turn, x.data.approvalId, (a, by) => withdraw(a, by, x.turn.now), () => x.turn.tx.saved.withdrawn);
   });
 
   /** Signera, pressed in the signatory's personal chat: found through a link in that chat's own partition. */

@@ -126,7 +126,6 @@ export const approvals: typeof sv = {
 
   noGroup: 'The group is not set up yet. Type **group** to set it up.',
   notMember: 'You are not a member of this group, so your answer cannot be taken. Ask the chair to add you (**group**).',
-  mayNotStart: (who: string) => `Only the chair, vice chair, secretary or the förbund office can ask for approval.${who ? ` ${who} can.` : ''}`,
   notFound: 'This request does not exist in the group. The card may be old or come from another group.',
   noVoters: 'The group has no members to ask yet. Add members with **group** first.',
   errors: {

@@ -131,7 +131,6 @@ export const approvals = {
   // Refusals
   noGroup: 'Gruppen är inte inställd än. Skriv **grupp** för att ställa in den.',
   notMember: 'Du är inte medlem i den här gruppen, så ditt svar kan inte tas emot. Be ordföranden lägga till dig (**grupp**).',
-  mayNotStart: (who: string) => `Bara ordförande, vice ordförande, sekreterare eller kansliet kan begära godkännande.${who ? ` Det kan ${who} göra.` : ''}`,
   notFound: 'Den här begäran finns inte i gruppen. Kortet kan vara gammalt eller komma från en annan grupp.',
   noVoters: 'Gruppen har inga medlemmar att fråga än. Lägg till medlemmar med **grupp** först.',
   errors: {
