@@ -85,6 +85,29 @@ describe('approvals refuse forged, stale and unauthorised presses, and change no
     expect(resources).toHaveLength(1);
   });
 
+  it('the approval.form verb (a button on the group card) opens the form; without the form message the card is posted anew', async () => {
+    const opened = await bot.execute(tierp, P.birgitta, 'approval.form', {});
+    expect(cardText(opened.card!)).toContain('Begär godkännande');
+    const refused = await bot.execute(tierp, P.wictoria, 'approval.form', {});
+    expect(refused.message).toContain('Du kan inte begära godkännande av ett dokument.');
+
+    const before = bot.connector.posted(tierp.id).length;
+    const r = await bot.execute(tierp, P.birgitta, 'approval.create', {
+      form: 'approval', title: 'Yttrande över remiss', kind: 'yttrande', text: TEXT, link: '', voters: memberId(P.nima), rule: 'first',
+      deadlineDate: '2018-02-10', deadlineTime: '09:30', reminder: 'none', signatory: 'none',
+    });
+    expect(cardText(r.card!)).toContain('Yttrande över remiss');
+    await bot.idle();
+    const posted = bot.connector.posted(tierp.id).slice(before);
+    expect(posted).toHaveLength(1);
+    const card = bot.currentCard(posted[0]!.id, tierp.id)!;
+    expect(cardText(card)).toContain('Första svaret avgör');
+    const yes = await bot.click(tierp, P.nima, card, 'Godkänn');
+    expect(cardText(yes.card!)).toContain('Godkänd');
+    await bot.idle();
+    expect(cardText(bot.currentCard(posted[0]!.id, tierp.id)!)).toContain('Status Godkänd');
+  });
+
   it('answers in English for an English-locale user', async () => {
     const emma = { ...P.nima, locale: 'en-GB' };
     // The shared card is in the requester's language (Swedish); the answer to Emma's press is in hers.
