@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { TokenCredential } from '@azure/identity';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { randomUUID } from 'node:crypto';
 import { Scheduler } from './scheduler/scheduler.js';
 import { ApprovalRepo } from './store/approval-repo.js';
+import { ActivityClaims } from './store/activity-claims.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { GroupRepo } from './store/group-repo.js';
 import { MeetingRepo } from './store/meeting-repo.js';
@@ -16,6 +17,8 @@ import { Background } from './teams/background.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
 import { createPersonalChat } from './teams/personal-chat.js';
 import { createProactive } from './teams/proactive.js';
+import { handleActivityRequest } from './teams/channel-auth.js';
+import { runOnce } from './teams/run-once.js';
 import type { Deps } from './teams/deps.js';
 
 export interface Lokus {
@@ -56,6 +59,8 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     personalLinks: new PersonalLinkRepo(store.domain),
     personalChat: createPersonalChat(adapter, config.bot.appId),
     scheduler: new Scheduler({ leases: new LeaseRepo(store.bot), holder: `lokus-${randomUUID()}`, now, log }),
+    meetingEnded: [],
+    activityClaims: new ActivityClaims(store.bot),
   };
   const app = createBotApp(adapter, deps);
   deps.scheduler.start(options.schedulerIntervalMs ?? 30_000);
@@ -76,7 +81,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     }
     inFlight++;
     try {
-      await adapter.process(req, res, (ctx) => app.run(ctx).then(() => undefined));
+      await handleActivityRequest(adapter, req, res, (ctx) => runOnce(ctx, deps, () => app.run(ctx).then(() => undefined)), log);
     } catch (err) {
       log.error({ err }, '/api/messages failed');
       if (!res.headersSent) res.send(500);

@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import type { Store } from '../store/open-store.js';
+import type { ActivityClaims } from '../store/activity-claims.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
 import type { GroupRepo } from '../store/group-repo.js';
 import type { MeetingRepo } from '../store/meeting-repo.js';
@@ -8,6 +9,7 @@ import type { ApprovalRepo } from '../store/approval-repo.js';
 import type { PersonalLinkRepo } from '../store/personal-link-repo.js';
 import type { Background } from './background.js';
 import type { PersonalChat } from './personal-chat.js';
+import type { MeetingEndedHandler } from './meeting-ended.js';
 import type { Proactive } from './proactive.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
@@ -29,4 +31,8 @@ export interface Deps {
   personalChat: PersonalChat;
   /** Timed work (reminders, deadlines); kinds register in their listener's `register`. */
   scheduler: Scheduler;
+  /** Called (after the reply) when a meeting ends; minutes drafting (issue 8) adds its handler here. */
+  meetingEnded: MeetingEndedHandler[];
+  /** Redelivered activities are processed once (see teams/run-once.ts). */
+  activityClaims: ActivityClaims;
 }
