@@ -7,7 +7,7 @@ import { nextDueAt } from '../domain/approval-due.js';
 import type { CardRef } from '../domain/meeting.js';
 import { cosmosStatus } from './cosmos-errors.js';
 import { withoutSystem } from './doc.js';
-import { updateWithRetry } from './update-with-retry.js';
+import { createOnce, updateWithRetry } from './update-with-retry.js';
 
 /** One document per request in the group's partition. */
 export interface ApprovalDoc extends Approval {
@@ -46,8 +46,9 @@ const MAX_ANSWER_ATTEMPTS = 10;
 export class ApprovalRepo {
   constructor(private readonly container: Container) {}
 
-  async create(approval: Approval, channelCard?: CardRef): Promise<void> {
-    await this.container.items.create(toDoc(approval, channelCard));
+  /** Creates the request once; the same id again (a double click on the form, a retry) is a no-op. */
+  async create(approval: Approval, channelCard?: CardRef): Promise<{ created: boolean }> {
+    return createOnce(this.container, toDoc(approval, channelCard));
   }
 
   /** A point read in the group's own partition: an id from another group is simply not found. */

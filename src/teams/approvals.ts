@@ -214,11 +214,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const channelCard: CardRef | undefined = a.replyToId
       ? { activityId: a.replyToId, conversationId: a.conversation.id, reference, postedAt: turn.now.toISOString() }
       : undefined;
-    try {
-      await deps.approvals.create(created.value.approval, channelCard);
-    } catch (err) {
-      if ((err as { code?: unknown }).code !== 409) throw err;
-    }
+    await deps.approvals.create(created.value.approval, channelCard);
     const stored = await deps.approvals.get(turn.groupId, approvalId);
     if (!stored) return tx.notFound;
     if (channelCard) {
