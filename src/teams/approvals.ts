@@ -83,7 +83,6 @@ function isKansli(group: Group, at: Date) {
   return (memberId: string) => rolesAt(group, memberId, at).includes('kansli');
 }
 
-
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
