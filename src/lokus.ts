@@ -4,6 +4,8 @@ import type { TokenCredential } from '@azure/identity';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { ConversationRepo } from './store/conversation-repo.js';
+import { GroupRepo } from './store/group-repo.js';
+import { MeetingRepo } from './store/meeting-repo.js';
 import { openStore, type Store } from './store/open-store.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
 import type { Deps } from './teams/deps.js';
@@ -34,6 +36,8 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     log,
     now: options.now ?? (() => new Date()),
     conversations: new ConversationRepo(store.domain),
+    groups: new GroupRepo(store.domain),
+    meetings: new MeetingRepo(store.domain),
   };
   const adapter = createAdapter(config.bot);
   const app = createBotApp(adapter, deps);

@@ -1,6 +1,8 @@
 import type { Logger } from '../log.js';
 import type { Store } from '../store/open-store.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
+import type { GroupRepo } from '../store/group-repo.js';
+import type { MeetingRepo } from '../store/meeting-repo.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
 export interface Deps {
@@ -8,4 +10,6 @@ export interface Deps {
   log: Logger;
   now: () => Date;
   conversations: ConversationRepo;
+  groups: GroupRepo;
+  meetings: MeetingRepo;
 }
