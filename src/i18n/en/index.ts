@@ -1,6 +1,7 @@
 import type { Texts } from '../texts.js';
 import { common } from './common.js';
 import { help } from './help.js';
+import { minutes } from './minutes.js';
 
 /** Every English user-facing text; same shape as the Swedish ones (checked by the compiler). */
-export const en: Texts = { common, help };
+export const en: Texts = { common, help, minutes };
