@@ -6,9 +6,12 @@ import type { Logger } from './log.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { GroupRepo } from './store/group-repo.js';
 import { MeetingRepo } from './store/meeting-repo.js';
+import { MinutesRepo } from './store/minutes-repo.js';
 import { openStore, type Store } from './store/open-store.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
 import type { Deps } from './teams/deps.js';
+import { registerMinutesExport } from './web/minutes-export.js';
+import { LinkSigner } from './web/signed-link.js';
 
 export interface Lokus {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -38,6 +41,8 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     conversations: new ConversationRepo(store.domain),
     groups: new GroupRepo(store.domain),
     meetings: new MeetingRepo(store.domain),
+    minutes: new MinutesRepo(store.domain),
+    links: new LinkSigner(config.links.secret),
   };
   const adapter = createAdapter(config.bot);
   const app = createBotApp(adapter, deps);
@@ -68,6 +73,8 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     }
   });
 
+  registerMinutesExport(server, deps);
+
   server.get('/healthz', async (_req, res) => {
     const ok = await store.ping();
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'cosmos unreachable' });
@@ -79,6 +86,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  deps.links.baseUrl = config.links.publicUrl ?? `http://${host}:${port}`;
   log.info({ port, cosmos: store.describe(), auth: config.bot.appId ? 'Bot Framework JWT' : 'off (local mode)' }, `Lokus listening on port ${port}`);
 
   let closing: Promise<void> | undefined;

@@ -31,6 +31,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('requires a link secret and public URL with an app id; locally a random secret per process', () => {
+    expect(() => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002' })).toThrow(/LOKUS_LINK_SECRET: is required when MicrosoftAppId is set.*\n.*LOKUS_PUBLIC_URL: is required/s);
+    expect(() => loadConfig({ LOKUS_LINK_SECRET: 'short' })).toThrow(/LOKUS_LINK_SECRET: must be at least 32 characters/);
+    const a = loadConfig({}).links.secret;
+    expect(a.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}).links.secret).not.toBe(a);
+    expect(loadConfig({ LOKUS_PUBLIC_URL: 'https://lokus.example.se/' }).links.publicUrl).toBe('https://lokus.example.se');
+  });
+
   it('requires the password and tenant of a single-tenant bot', () => {
     expect(() => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })).toThrow(/MicrosoftAppPassword: is required.*\n.*MicrosoftAppTenantId/s);
   });

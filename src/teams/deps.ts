@@ -3,6 +3,8 @@ import type { Store } from '../store/open-store.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
 import type { GroupRepo } from '../store/group-repo.js';
 import type { MeetingRepo } from '../store/meeting-repo.js';
+import type { MinutesRepo } from '../store/minutes-repo.js';
+import type { LinkSigner } from '../web/signed-link.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
 export interface Deps {
@@ -12,4 +14,7 @@ export interface Deps {
   conversations: ConversationRepo;
   groups: GroupRepo;
   meetings: MeetingRepo;
+  minutes: MinutesRepo;
+  /** Signs and checks the export links (/minutes/…). */
+  links: LinkSigner;
 }
