@@ -8,7 +8,9 @@ import { GroupRepo } from './store/group-repo.js';
 import { MeetingRepo } from './store/meeting-repo.js';
 import { MinutesRepo } from './store/minutes-repo.js';
 import { openStore, type Store } from './store/open-store.js';
+import { Background } from './teams/background.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
+import { createProactive } from './teams/proactive.js';
 import type { Deps } from './teams/deps.js';
 import { registerMinutesExport } from './web/minutes-export.js';
 import { LinkSigner } from './web/signed-link.js';
@@ -34,6 +36,7 @@ export interface StartOptions {
 export async function startLokus(config: Config, options: StartOptions): Promise<Lokus> {
   const { log } = options;
   const store = await openStore(config.cosmos, log, options.cosmosCredential);
+  const adapter = createAdapter(config.bot);
   const deps: Deps = {
     store,
     log,
@@ -41,10 +44,11 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     conversations: new ConversationRepo(store.domain),
     groups: new GroupRepo(store.domain),
     meetings: new MeetingRepo(store.domain),
+    proactive: createProactive(adapter, config.bot.appId),
+    background: new Background(log),
     minutes: new MinutesRepo(store.domain),
     links: new LinkSigner(config.links.secret),
   };
-  const adapter = createAdapter(config.bot);
   const app = createBotApp(adapter, deps);
 
   const server = restify.createServer({ name: 'lokus', handleUncaughtExceptions: false });
@@ -105,6 +109,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
         }
         server.server.closeAllConnections();
         await stopped;
+        await deps.background.idle();
         await store.close();
         log.info('Lokus stopped');
       })();

@@ -163,6 +163,8 @@ export interface Meeting {
   status: MeetingStatus;
   currentItemId?: string;
   notice?: Notice;
+  /** Set while a notice is being posted (so two clicks post one card); cleared by `recordNotice`. */
+  noticePostingSince?: string;
   liveCard?: CardRef;
   notes: Note[];
   decisions: Decision[];
@@ -362,7 +364,8 @@ export function recordNotice(m: Meeting, card: CardRef, at: string, by?: string)
   if (!isPlanning(m)) return err('MEETING.LOCKED', { status: m.status });
   const base = m.status === 'planned' ? transition(m, 'notice', at, by) : ok(m);
   if (!base.ok) return base;
-  return ok({ ...base.value, notice: { ...card, announced: announcedOf(m) }, updatedAt: at });
+  const { noticePostingSince: _claim, ...rest } = base.value;
+  return ok({ ...rest, notice: { ...card, announced: announcedOf(m) }, updatedAt: at });
 }
 
 // ---- agenda ---------------------------------------------------------------------------------

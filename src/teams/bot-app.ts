@@ -6,8 +6,10 @@ import type { Deps } from './deps.js';
 import { normalizeText } from './command.js';
 import { t } from './context.js';
 import * as fallback from './fallback.js';
+import * as group from './group.js';
 import * as help from './help.js';
 import * as install from './install.js';
+import * as planning from './planning.js';
 
 export type LokusApp = Application<TurnState>;
 
@@ -49,6 +51,8 @@ export function createBotApp(adapter: TeamsAdapter, deps: Deps): LokusApp {
   });
 
   install.register(app, deps);
+  group.register(app, deps);
+  planning.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);
 

@@ -5,6 +5,8 @@ import type { GroupRepo } from '../store/group-repo.js';
 import type { MeetingRepo } from '../store/meeting-repo.js';
 import type { MinutesRepo } from '../store/minutes-repo.js';
 import type { LinkSigner } from '../web/signed-link.js';
+import type { Background } from './background.js';
+import type { Proactive } from './proactive.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
 export interface Deps {
@@ -14,6 +16,10 @@ export interface Deps {
   conversations: ConversationRepo;
   groups: GroupRepo;
   meetings: MeetingRepo;
+  /** Posting and PUT-updating cards outside the current turn. */
+  proactive: Proactive;
+  /** Work started after the reply (tracked so shutdown and tests can wait for it). */
+  background: Background;
   minutes: MinutesRepo;
   /** Signs and checks the export links (/minutes/…). */
   links: LinkSigner;

@@ -115,6 +115,19 @@ export class TestBot {
     return posted ? cardsOf(posted)[0] : undefined;
   }
 
+  /** Waits for the work the bot does after answering (PUT updates, proactive posts) to finish. */
+  async settle(): Promise<void> {
+    await this.lokus.deps.background.idle();
+  }
+
+  /** Every domain document of the partition (for "nothing changed" checks), without volatile fields. */
+  async documents(groupId: string): Promise<Json[]> {
+    const { resources } = await this.lokus.store.domain.items
+      .query({ query: 'SELECT * FROM c WHERE c.groupId = @g', parameters: [{ name: '@g', value: groupId }] })
+      .fetchAll();
+    return resources.sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  }
+
   /** Stops the bot (gracefully, like SIGTERM) and fails if any card it sent was invalid. */
   async stop(options: { keepData?: boolean } = {}): Promise<void> {
     await this.lokus.close();

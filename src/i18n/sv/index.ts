@@ -1,6 +1,8 @@
 import { common } from './common.js';
+import { group } from './group.js';
 import { help } from './help.js';
+import { meeting } from './meeting.js';
 import { minutes } from './minutes.js';
 
 /** Every Swedish user-facing text, one section per capability. */
-export const sv = { common, help, minutes };
+export const sv = { common, help, group, meeting, minutes };
