@@ -11,6 +11,7 @@ import { openStore, type Store } from './store/open-store.js';
 import { Background } from './teams/background.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
 import { createProactive } from './teams/proactive.js';
+import { createDirectChat } from './teams/direct-chat.js';
 import type { Deps } from './teams/deps.js';
 import { registerMinutesExport } from './web/minutes-export.js';
 import { LinkSigner } from './web/signed-link.js';
@@ -46,6 +47,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     meetings: new MeetingRepo(store.domain),
     proactive: createProactive(adapter, config.bot.appId),
     background: new Background(log),
+    directChat: createDirectChat(adapter, config.bot.appId),
     minutes: new MinutesRepo(store.domain),
     links: new LinkSigner(config.links.secret),
   };

@@ -169,6 +169,8 @@ export interface MinutesWriter<T> {
   lines(lines: string[]): void;
   list(lines: string[]): void;
   para(text: string): void;
+  /** Optional: told where the items and the closing part start (for a card that shows the parts). */
+  mark?(section: 'items' | 'footer'): void;
   done(): T;
 }
 
@@ -226,6 +228,7 @@ export function writeMinutes<T>(doc: MinutesDocument, L: MinutesLabels, w: Minut
       w.lines(doc.absent.map((p) => personLine(p, L)));
     }
   }
+  w.mark?.('items');
   for (const item of doc.items) {
     w.heading(2, itemHeading(item));
     if (item.dropped && item.paragraphs.length === 0) w.para(L.dropped);
@@ -236,6 +239,7 @@ export function writeMinutes<T>(doc: MinutesDocument, L: MinutesLabels, w: Minut
     }
     for (const a of item.actions) w.para(`${L.action}: ${actionLine(a, L)}`);
   }
+  w.mark?.('footer');
   if (!protokoll && doc.nextMeeting) {
     w.field(L.nextMeeting);
     w.para(doc.nextMeeting);
@@ -257,4 +261,33 @@ export function writeMinutes<T>(doc: MinutesDocument, L: MinutesLabels, w: Minut
     w.lines(signed.signatures.map((s) => `${s.name} ${formatSignedAt(s.at)}`));
   }
   return w.done();
+}
+
+export interface MinutesParts {
+  header: string;
+  items: Array<{ heading: string; body: string }>;
+  footer: string;
+}
+
+/** The plain text cut into header, items and closing part (for cards that show and edit each). */
+export function minutesParts(doc: MinutesDocument, L: MinutesLabels, signed?: SignedStamp): MinutesParts {
+  const header: string[] = [];
+  const footer: string[] = [];
+  const items: Array<{ heading: string; body: string[] }> = [];
+  let section: 'header' | 'items' | 'footer' = 'header';
+  const push = (block: string) => {
+    if (section === 'header') header.push(block);
+    else if (section === 'footer') footer.push(block);
+    else items.at(-1)?.body.push(block);
+  };
+  const w: MinutesWriter<MinutesParts> = {
+    heading: (level, text) => (level === 2 && section === 'items' ? items.push({ heading: text, body: [] }) : push(text)),
+    field: (label, value) => push(value ? `${label}: ${value}` : `${label}:`),
+    lines: (ls) => push(ls.join('\n')),
+    list: (ls) => push(ls.map((l) => `- ${l}`).join('\n')),
+    para: (text) => push(text),
+    mark: (s) => (section = s),
+    done: () => ({ header: header.join('\n\n'), items: items.map((i) => ({ heading: i.heading, body: i.body.join('\n\n') })), footer: footer.join('\n\n') }),
+  };
+  return writeMinutes(doc, L, w, signed);
 }

@@ -8,6 +8,7 @@ import { t } from './context.js';
 import * as fallback from './fallback.js';
 import * as group from './group.js';
 import * as help from './help.js';
+import * as minutes from './minutes.js';
 import * as install from './install.js';
 import * as planning from './planning.js';
 
@@ -53,6 +54,7 @@ export function createBotApp(adapter: TeamsAdapter, deps: Deps): LokusApp {
   install.register(app, deps);
   group.register(app, deps);
   planning.register(app, deps);
+  minutes.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);
 

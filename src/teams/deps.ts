@@ -6,6 +6,7 @@ import type { MeetingRepo } from '../store/meeting-repo.js';
 import type { MinutesRepo } from '../store/minutes-repo.js';
 import type { LinkSigner } from '../web/signed-link.js';
 import type { Background } from './background.js';
+import type { DirectChat } from './direct-chat.js';
 import type { Proactive } from './proactive.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
@@ -23,4 +24,6 @@ export interface Deps {
   minutes: MinutesRepo;
   /** Signs and checks the export links (/minutes/…). */
   links: LinkSigner;
+  /** Opens a person's 1:1 chat with the bot (POST /v3/conversations). */
+  directChat: DirectChat;
 }

@@ -154,20 +154,29 @@ export const SEED_003: SeedMeeting = {
 
 export const SEED_AT = (s: SeedMeeting) => `${s.date}T08:00:00.000Z`;
 
-export function seedGroup(s: SeedMeeting): Group {
+/** Where the group lives and who its people are in Teams (for the HTTP tests); defaults for pure tests. */
+export interface SeedPlace {
+  groupId: string;
+  tenantId: string;
+  conversationId: string;
+  identity: (name: string) => { teamsId: string; aadObjectId: string };
+}
+
+export function seedGroup(s: SeedMeeting, place?: SeedPlace): Group {
   const at = '2015-01-01T00:00:00.000Z';
   const [first, ...rest] = s.people;
+  const who = (name: string) => (place ? place.identity(name) : {});
   let g = newGroup({
-    groupId: `g_${s.kind}`,
-    tenantId: 't',
-    conversationId: `19:${s.kind}@thread.tacv2`,
+    groupId: place?.groupId ?? `g_${s.kind}`,
+    tenantId: place?.tenantId ?? 't',
+    conversationId: place?.conversationId ?? `19:${s.kind}@thread.tacv2`,
     name: s.groupName,
     kind: s.kind,
     standingItems: s.standing,
-    founder: { memberId: first!.id, roleId: 'r0', name: first!.name, ...(first!.organisation ? { organisation: first!.organisation } : {}) },
+    founder: { memberId: first!.id, roleId: 'r0', name: first!.name, ...(first!.organisation ? { organisation: first!.organisation } : {}), ...who(first!.name) },
     at,
   });
-  for (const p of rest) g = must(addMember(g, { id: p.id, name: p.name, ...(p.organisation ? { organisation: p.organisation } : {}) }, at)).group;
+  for (const p of rest) g = must(addMember(g, { id: p.id, name: p.name, ...(p.organisation ? { organisation: p.organisation } : {}), ...who(p.name) }, at)).group;
   for (const p of s.people) g = must(setRoles(g, { id: `r-${p.id}`, memberId: p.id, roles: p.roles, effective: 'now', at }));
   return { ...g, settings: { ...g.settings, defaultFormat: s.format } };
 }

@@ -19,3 +19,7 @@ export function expectGolden(name: string, actual: string): void {
   expect(existsSync(file), `missing golden file ${name} (run with UPDATE_GOLDEN=1 once)`).toBe(true);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
+
+export function readFixture(name: string): string {
+  return readFileSync(path.join(FIXTURES, name), 'utf8');
+}
