@@ -164,7 +164,8 @@ resource domainContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/con
   }
 }
 
-// Bot-framework-level records (activity de-duplication, scheduler leases).
+// Bot-framework-level records (activity de-duplication, scheduler leases). Per-item TTL on
+// (defaultTtl -1 = nothing expires unless it says so): activity claims expire after a week.
 resource botContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = {
   parent: database
   name: 'bot'
@@ -177,6 +178,7 @@ resource botContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/contai
         ]
         kind: 'Hash'
       }
+      defaultTtl: -1
     }
   }
 }

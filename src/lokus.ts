@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { TokenCredential } from '@azure/identity';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { ActivityClaims } from './store/activity-claims.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { GroupRepo } from './store/group-repo.js';
 import { MeetingRepo } from './store/meeting-repo.js';
@@ -11,6 +12,8 @@ import { openStore, type Store } from './store/open-store.js';
 import { Background } from './teams/background.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
 import { createProactive } from './teams/proactive.js';
+import { handleActivityRequest } from './teams/channel-auth.js';
+import { runOnce } from './teams/run-once.js';
 import { createDirectChat } from './teams/direct-chat.js';
 import type { Deps } from './teams/deps.js';
 import { registerMinutesExport } from './web/minutes-export.js';
@@ -47,6 +50,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     meetings: new MeetingRepo(store.domain),
     proactive: createProactive(adapter, config.bot.appId),
     background: new Background(log),
+    activityClaims: new ActivityClaims(store.bot),
     directChat: createDirectChat(adapter, config.bot.appId),
     minutes: new MinutesRepo(store.domain),
     links: new LinkSigner(config.links.secret),
@@ -69,7 +73,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     }
     inFlight++;
     try {
-      await adapter.process(req, res, (ctx) => app.run(ctx).then(() => undefined));
+      await handleActivityRequest(adapter, req, res, (ctx) => runOnce(ctx, deps, () => app.run(ctx).then(() => undefined)), log);
     } catch (err) {
       log.error({ err }, '/api/messages failed');
       if (!res.headersSent) res.send(500);

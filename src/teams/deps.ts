@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import type { Store } from '../store/open-store.js';
+import type { ActivityClaims } from '../store/activity-claims.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
 import type { GroupRepo } from '../store/group-repo.js';
 import type { MeetingRepo } from '../store/meeting-repo.js';
@@ -21,6 +22,8 @@ export interface Deps {
   proactive: Proactive;
   /** Work started after the reply (tracked so shutdown and tests can wait for it). */
   background: Background;
+  /** Redelivered activities are processed once (see teams/run-once.ts). */
+  activityClaims: ActivityClaims;
   minutes: MinutesRepo;
   /** Signs and checks the export links (/minutes/…). */
   links: LinkSigner;

@@ -39,9 +39,11 @@ export function checkInfra(bicep: string, parametersJson: string): string[] {
   const deployed = resourceBlocks(bicep, 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers').map((block) => ({
     id: block.match(/^\s*id: '([^']+)'/m)?.[1],
     partitionKey: block.match(/paths: \[\s*'([^']+)'/)?.[1],
+    defaultTtl: block.match(/^\s*defaultTtl: (-?\d+)$/m)?.[1],
   }));
-  const wanted = Object.values(CONTAINERS).map((c) => `${c.id} ${c.partitionKey}`).sort();
-  const got = deployed.map((c) => `${c.id} ${c.partitionKey}`).sort();
+  const ttlOf = (c: object) => ('defaultTtl' in c ? ` ttl ${String(c.defaultTtl)}` : '');
+  const wanted = Object.values(CONTAINERS).map((c) => `${c.id} ${c.partitionKey}${ttlOf(c)}`).sort();
+  const got = deployed.map((c) => `${c.id} ${c.partitionKey}${c.defaultTtl !== undefined ? ` ttl ${c.defaultTtl}` : ''}`).sort();
   if (JSON.stringify(got) !== JSON.stringify(wanted)) problems.push(`containers: Bicep has [${got.join(', ')}], the code uses [${wanted.join(', ')}]`);
 
   // 4. Managed identity with the Cosmos DB data-plane role, and key auth switched off.
