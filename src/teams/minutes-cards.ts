@@ -75,6 +75,7 @@ export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Gro
     facts: baseFacts(t, m),
     requests,
     editable,
+    canCorrect: m.status === 'adjusted',
     ref: { groupId: m.groupId, minutesId: m.id },
     header: {
       text: parts.header,

@@ -14,6 +14,7 @@ import {
   requestChange,
   sendForAdjustment,
   sign,
+  startCorrection,
   signatoriesOf,
   type Minutes,
   type MinutesError,
@@ -308,6 +309,13 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const d = parse(ctx, Ref, data);
     if (typeof d === 'string') return d;
     return secretaryEdit(ctx, deps, d, (m, turn) => sendForAdjustment(m, turn.member.id, turn.at), (m, turn) => sendToSignatories(deps, m, turn));
+  });
+
+  // A correction of locked minutes: a new version to be signed on its own; the signed one stays.
+  app.adaptiveCards.actionExecute('minutes.correct', async (ctx, _s, data) => {
+    const d = parse(ctx, Ref, data);
+    if (typeof d === 'string') return d;
+    return secretaryEdit(ctx, deps, d, (m, turn) => startCorrection(m, turn.member.id, turn.at));
   });
 
   app.adaptiveCards.actionExecute('minutes.sign', (ctx, _s, data) => signAction(ctx, deps, data));

@@ -128,9 +128,18 @@ describe('minutes over HTTP: draft → secretary → justering → locked', () =
     expect(cardText(late.card!)).toContain('Protokollet är justerat och låst');
     expect((await b.lokus.deps.minutes.get(groupId, minutesIdOf(meeting.id)))!.version).toBe(stored.version);
 
+    // A correction is a new version, signed on its own; the signed version stays as it was.
+    const correcting = await b.click(annChat, ANN, late.card!, 'Gör en rättelse');
+    const fixed = await b.click(annChat, ANN, correcting.card!, 'Spara §1', { itemBody_0: 'Rättad inledning.' });
+    expect(cardText(fixed.card!)).toContain('Sparat som version');
+    const corrected = (await b.lokus.deps.minutes.get(groupId, minutesIdOf(meeting.id)))!;
+    expect(corrected.status).toBe('draft');
+    expect(corrected.signed).toEqual(stored.signed);
+
     // `protokoll` in the channel shows the latest minutes with status and links; a date with none says so.
     const shown = await b.say(conv, MARIE, 'protokoll');
-    expect(cardText(cardsOf(shown.replies[0])[0]!)).toContain('Status Justerat');
+    expect(cardText(cardsOf(shown.replies[0])[0]!)).toContain('Status Utkast');
+    expect(cardText(cardsOf(shown.replies[0])[0]!)).toContain(`SHA-256 ${stored.signed[0]!.sha256}`);
     const none = await b.say(conv, MARIE, 'protokoll 2016-03-01');
     expect(none.replies[0]!.text).toBe('Det finns inget protokoll från 2016-03-01.');
     const bad = await b.say(conv, MARIE, 'protokoll 31 februari');
@@ -153,6 +162,25 @@ describe('minutes over HTTP: draft → secretary → justering → locked', () =
     await b.click(A.personalChat(ANN), ANN, edited.card!, 'Skicka för justering');
     await idle(b);
     expect(cardText(personalCard(b, BRITTA))).toContain('Version 2');
+  });
+});
+
+describe('two edits at once', () => {
+  it('both land, each on the other\'s result, and every version is kept', async () => {
+    const { b, groupId, meeting } = await endedMeeting(SEED_003, 'au-rar-3');
+    const card = personalCard(b, ANN);
+    const chat = A.personalChat(ANN);
+    const presses = await Promise.all([
+      b.click(chat, ANN, card, 'Spara §1', { itemBody_0: 'Ny text för §1.' }),
+      b.click(chat, ANN, card, 'Spara §2', { itemBody_1: 'Ny text för §2.' }),
+      b.click(chat, ANN, card, 'Spara §7', { itemBody_6: 'Ny text för §7.' }),
+    ]);
+    for (const p of presses) expect(cardText(p.card!)).toContain('Sparat som version');
+    const id = minutesIdOf(meeting.id);
+    const m = (await b.lokus.deps.minutes.get(groupId, id))!;
+    expect(m.version).toBe(4);
+    expect([0, 1, 6].map((i) => m.doc.items[i]!.paragraphs)).toEqual([['Ny text för §1.'], ['Ny text för §2.'], ['Ny text för §7.']]);
+    for (const v of [1, 2, 3, 4]) expect(await b.lokus.deps.minutes.version(groupId, id, v)).toBeTruthy();
   });
 });
 
