@@ -49,6 +49,60 @@ function baseFacts(t: MT, m: Minutes) {
   ];
 }
 
+/**
+ * Teams refuses cards much over 28 KB: a long item is shortened on the cards (the whole text is in
+ * the export links and in the edit form, which shows one part at a time).
+ */
+export const CARD_ITEM_CHARS = 1500;
+
+function shortened(t: MT, body: string): string {
+  return body.length <= CARD_ITEM_CHARS ? body : `${body.slice(0, CARD_ITEM_CHARS).trimEnd()} … ${t.shortened}`;
+}
+
+export type EditPart = { part: 'header' } | { part: 'all' } | { part: 'item'; index: number };
+
+/** The secretary's edit form for one part: the heading and attendance, one item, or all items. */
+/** What the secretary typed, shown again when a save was refused (nothing typed is lost). */
+export interface Typed {
+  header?: Partial<Record<'heading' | 'title' | 'date' | 'place' | 'present' | 'absent' | 'nextMeeting', string>>;
+  item?: { title?: string; body?: string };
+  allText?: string;
+}
+
+export function editCard(ui: Texts, m: Minutes, edit: EditPart, message = '', typed: Typed = {}): CardJson {
+  return renderCard('minutes-edit', editCardData(ui, m, edit, message, typed));
+}
+
+export function editCardData(ui: Texts, m: Minutes, edit: EditPart, message = '', typed: Typed = {}) {
+  const t = ui.minutes;
+  const L = labelsOf(m);
+  const h = m.doc.header;
+  const item = edit.part === 'item' ? m.doc.items[edit.index] : undefined;
+  const what = edit.part === 'header' ? t.header : edit.part === 'all' ? t.allItems : itemHeading(item!);
+  return {
+    t,
+    heading: t.draftTitle(meetingName(m)),
+    subheading: t.editing(what),
+    message,
+    part: edit.part,
+    ref: { groupId: m.groupId, minutesId: m.id },
+    header: {
+      heading: h.heading ?? '',
+      title: h.title,
+      date: h.date ?? '',
+      place: h.place ?? '',
+      present: m.doc.present.map((p) => personLine(p, L)).join('\n'),
+      absent: m.doc.absent.map((p) => personLine(p, L)).join('\n'),
+      nextMeeting: m.doc.nextMeeting ?? '',
+      ...typed.header,
+    },
+    item: item ? { number: item.number, title: typed.item?.title || item.title, body: typed.item?.body ?? itemBodyText(item, L) } : { number: '', title: '', body: '' },
+    allText: edit.part === 'all' ? (typed.allText ?? itemsText(m.doc, L)) : '',
+    saveTitle: edit.part === 'header' ? t.saveHeader : edit.part === 'all' ? t.saveAll : t.saveItem(item!.number),
+    saveVerb: edit.part === 'header' ? 'minutes.editHeader' : edit.part === 'all' ? 'minutes.editAll' : 'minutes.editItem',
+  };
+}
+
 /** The secretary's card in their personal chat: the draft, its edit forms, regenerate and send. */
 export function secretaryCard(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, now: Date, message = ''): CardJson {
   return renderCard('minutes-draft', secretaryCardData(deps, ui, m, group, now, message));
@@ -66,7 +120,6 @@ export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Gro
     who: t.changeRequested(c.name),
     text: c.comments.map((x) => `${x.number || t.whole}: ${x.text}`).join('\n'),
   }));
-  const h = m.doc.header;
   return {
     t,
     heading: t.draftTitle(meetingName(m)),
@@ -77,27 +130,14 @@ export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Gro
     editable,
     canCorrect: m.status === 'adjusted',
     ref: { groupId: m.groupId, minutesId: m.id },
-    header: {
-      text: parts.header,
-      heading: h.heading ?? '',
-      title: h.title,
-      date: h.date ?? '',
-      place: h.place ?? '',
-      present: m.doc.present.map((p) => personLine(p, L)).join('\n'),
-      absent: m.doc.absent.map((p) => personLine(p, L)).join('\n'),
-      nextMeeting: m.doc.nextMeeting ?? '',
-    },
+    header: { text: parts.header },
     items: m.doc.items.map((item, index) => ({
       index: String(index),
-      number: item.number,
       heading: itemHeading(item),
-      title: item.title,
-      body: itemBodyText(item, L),
+      body: shortened(t, itemBodyText(item, L)),
       editTitle: t.editItem(item.number),
-      saveTitle: t.saveItem(item.number),
     })),
     footer: parts.footer,
-    allText: itemsText(m.doc, L),
     links: exportLinks(deps, t, m, now),
     group: group?.name ?? '',
   };
@@ -121,7 +161,7 @@ export function signerCardData(deps: Links, ui: Texts, m: Minutes, group: Group 
     message,
     facts: baseFacts(t, m),
     headerText: parts.header,
-    items: m.doc.items.map((item, index) => ({ index: String(index), heading: itemHeading(item), body: itemBodyText(item, L), commentLabel: t.fields.comment(itemHeading(item)) })),
+    items: m.doc.items.map((item, index) => ({ index: String(index), heading: itemHeading(item), body: shortened(t, itemBodyText(item, L)), commentLabel: t.fields.comment(itemHeading(item)) })),
     footer: parts.footer,
     canSign,
     ref: { groupId: m.groupId, minutesId: m.id, version: String(m.version) },

@@ -8,6 +8,7 @@ import {
   editAllItems,
   editHeader,
   editItem,
+  isEditor,
   newMinutes,
   pendingSignatories,
   regenerate,
@@ -29,7 +30,7 @@ import { actor, groupRef, languageOfTurn, t, tenantIdOf } from './context.js';
 import { activityKey, loadGroupTurn } from './group-turn.js';
 import { channelReference } from './meeting-cards.js';
 import { cardAttachment, type CardJson } from './render-card.js';
-import { secretaryCard, signerCard, statusCard } from './minutes-cards.js';
+import { editCard, secretaryCard, signerCard, statusCard, type EditPart, type Typed } from './minutes-cards.js';
 
 export const MINUTES = cmd(['protokoll', 'minutes'], { args: 'optional' });
 
@@ -45,7 +46,8 @@ const HeaderData = Ref.extend({
   absent: text(20_000).default(''),
   nextMeeting: text(4000).default(''),
 });
-const ItemData = Ref.extend({ number: z.string().min(1).max(20), index: z.string().regex(/^\d{1,3}$/) }).passthrough();
+const ItemData = Ref.extend({ number: z.string().min(1).max(20), itemTitle: text(500).default(''), itemBody: text(60_000).optional() });
+const OpenData = Ref.extend({ part: z.enum(['header', 'item', 'all']), index: z.string().regex(/^\d{1,3}$/).transform(Number).optional() });
 const AllData = Ref.extend({ allText: text(60_000) });
 const SignData = Ref.extend({ version: z.string().regex(/^\d{1,6}$/).transform(Number) }).passthrough();
 
@@ -134,7 +136,10 @@ function nextOf(planned: Meeting[], after: Meeting): { next?: Meeting } {
 type Edit = (m: Minutes, turn: MinutesTurn) => Result<Minutes, MinutesError>;
 
 /** A secretary's edit: apply on fresh data (412 → re-apply), answer with the updated card. */
-async function secretaryEdit(ctx: TurnContext, deps: Deps, ref: z.infer<typeof Ref>, edit: Edit, after?: (m: Minutes, turn: MinutesTurn) => Promise<void>): Promise<CardJson | string> {
+/** On a refused save from an edit form: that form again, with what was typed and why. */
+type Retry = { edit: EditPart; typed: Typed };
+
+async function secretaryEdit(ctx: TurnContext, deps: Deps, ref: z.infer<typeof Ref>, edit: Edit, after?: (m: Minutes, turn: MinutesTurn) => Promise<void>, retry?: Retry): Promise<CardJson | string> {
   const turn = await minutesTurn(ctx, deps, ref.groupId);
   if (typeof turn === 'string') return turn;
   const { result } = await deps.minutes.update<Result<Minutes, MinutesError> | undefined>(ref.groupId, ref.minutesId, (m) => {
@@ -145,7 +150,10 @@ async function secretaryEdit(ctx: TurnContext, deps: Deps, ref: z.infer<typeof R
   if (!result) return turn.ui.minutes.errors['MINUTES.NOT_FOUND']();
   if (!result.ok) {
     const current = await deps.minutes.get(ref.groupId, ref.minutesId);
-    return current ? secretaryCard(deps, turn.ui, current, turn.group, turn.now, errorText(turn.ui, result.error)) : errorText(turn.ui, result.error);
+    const why = errorText(turn.ui, result.error);
+    if (!current) return why;
+    const formStillFits = retry && current.status === 'draft' && (retry.edit.part !== 'item' || current.doc.items[retry.edit.index]);
+    return formStillFits ? editCard(turn.ui, current, retry.edit, why, retry.typed) : secretaryCard(deps, turn.ui, current, turn.group, turn.now, why);
   }
   if (after) deps.background.run('minutes.after', () => after(result.value, turn), `minutes:${ref.minutesId}`);
   const message = result.value.status === 'inAdjustment' ? turn.ui.minutes.sentForAdjustment(signatoriesOf(result.value).map((s) => s.name).join(', ')) : turn.ui.minutes.saved(result.value.version);
@@ -271,27 +279,66 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   app.adaptiveCards.actionExecute('minutes.editHeader', async (ctx, _s, data) => {
     const d = parse(ctx, HeaderData, data);
     if (typeof d === 'string') return d;
-    return secretaryEdit(ctx, deps, d, (m, turn) =>
-      editHeader(m, { heading: d.heading, ...(d.title.trim() ? { title: d.title } : {}), date: d.date, place: d.place, present: d.present, absent: d.absent, nextMeeting: d.nextMeeting }, turn.member.id, turn.at),
+    const typed = { heading: d.heading, title: d.title, date: d.date, place: d.place, present: d.present, absent: d.absent, nextMeeting: d.nextMeeting };
+    return secretaryEdit(
+      ctx,
+      deps,
+      d,
+      (m, turn) => editHeader(m, { heading: d.heading, ...(d.title.trim() ? { title: d.title } : {}), date: d.date, place: d.place, present: d.present, absent: d.absent, nextMeeting: d.nextMeeting }, turn.member.id, turn.at),
+      undefined,
+      { edit: { part: 'header' }, typed: { header: typed } },
     );
   });
 
   app.adaptiveCards.actionExecute('minutes.editItem', async (ctx, _s, data) => {
     const d = parse(ctx, ItemData, data);
     if (typeof d === 'string') return d;
-    const raw = data as Record<string, unknown>;
-    const title = raw[`itemTitle_${d.index}`];
-    const body = raw[`itemBody_${d.index}`];
-    if ((title !== undefined && typeof title !== 'string') || (body !== undefined && typeof body !== 'string')) return t(ctx).common.invalidCardData;
-    return secretaryEdit(ctx, deps, d, (m, turn) =>
-      editItem(m, d.number, { ...(typeof title === 'string' ? { title } : {}), ...(typeof body === 'string' ? { body } : {}) }, texts(m.doc.language).minutes.document, turn.member.id, turn.at),
+    const current = await deps.minutes.get(d.groupId, d.minutesId);
+    const index = current?.doc.items.findIndex((i) => i.number === d.number) ?? -1;
+    return secretaryEdit(
+      ctx,
+      deps,
+      d,
+      (m, turn) => editItem(m, d.number, { ...(d.itemTitle.trim() ? { title: d.itemTitle } : {}), ...(d.itemBody !== undefined ? { body: d.itemBody } : {}) }, texts(m.doc.language).minutes.document, turn.member.id, turn.at),
+      undefined,
+      index >= 0 ? { edit: { part: 'item', index }, typed: { item: { title: d.itemTitle, ...(d.itemBody !== undefined ? { body: d.itemBody } : {}) } } } : undefined,
     );
+  });
+
+  // "Ändra …": the form for one part replaces the card for the secretary; saving brings the draft back.
+  app.adaptiveCards.actionExecute('minutes.open', async (ctx, _s, data) => {
+    const d = parse(ctx, OpenData, data);
+    if (typeof d === 'string') return d;
+    const turn = await minutesTurn(ctx, deps, d.groupId);
+    if (typeof turn === 'string') return turn;
+    const m = await deps.minutes.get(d.groupId, d.minutesId);
+    if (!m) return turn.ui.minutes.errors['MINUTES.NOT_FOUND']();
+    const refused: DomainError | undefined = !isEditor(m, turn.member.id)
+      ? { code: 'MINUTES.NOT_SECRETARY' }
+      : m.status === 'adjusted'
+        ? { code: 'MINUTES.LOCKED' }
+        : m.status === 'inAdjustment'
+          ? { code: 'MINUTES.IN_ADJUSTMENT' }
+          : d.part === 'item' && (d.index === undefined || !m.doc.items[d.index])
+            ? { code: 'MINUTES.ITEM_NOT_FOUND', details: { number: String(d.index ?? '') } }
+            : undefined;
+    if (refused) return secretaryCard(deps, turn.ui, m, turn.group, turn.now, errorText(turn.ui, refused));
+    return editCard(turn.ui, m, d.part === 'item' ? { part: 'item', index: d.index! } : { part: d.part });
+  });
+
+  app.adaptiveCards.actionExecute('minutes.view', async (ctx, _s, data) => {
+    const d = parse(ctx, Ref, data);
+    if (typeof d === 'string') return d;
+    const turn = await minutesTurn(ctx, deps, d.groupId);
+    if (typeof turn === 'string') return turn;
+    const m = await deps.minutes.get(d.groupId, d.minutesId);
+    return m ? secretaryCard(deps, turn.ui, m, turn.group, turn.now) : turn.ui.minutes.errors['MINUTES.NOT_FOUND']();
   });
 
   app.adaptiveCards.actionExecute('minutes.editAll', async (ctx, _s, data) => {
     const d = parse(ctx, AllData, data);
     if (typeof d === 'string') return d;
-    return secretaryEdit(ctx, deps, d, (m, turn) => editAllItems(m, d.allText, texts(m.doc.language).minutes.document, turn.member.id, turn.at));
+    return secretaryEdit(ctx, deps, d, (m, turn) => editAllItems(m, d.allText, texts(m.doc.language).minutes.document, turn.member.id, turn.at), undefined, { edit: { part: 'all' }, typed: { allText: d.allText } });
   });
 
   app.adaptiveCards.actionExecute('minutes.regenerate', async (ctx, _s, data) => {

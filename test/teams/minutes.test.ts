@@ -51,6 +51,26 @@ async function idle(b: TestBot) {
   await b.lokus.deps.background.idle();
 }
 
+/** The secretary opens the form for one part ("Ändra §2") and saves it ("Spara §2") with `inputs`. */
+async function editPart(b: TestBot, who: A.Person, card: Json, open: string, save: string, inputs: Record<string, unknown>) {
+  const chat = A.personalChat(who);
+  const form = await b.click(chat, who, card, open);
+  if (!form.card) throw new Error(`no form: ${form.message}`);
+  const r = await b.click(chat, who, form.card, save, inputs);
+  await idle(b);
+  return r;
+}
+
+/** The value an input shows on a card. */
+function inputValue(card: Json, id: string): unknown {
+  let v: unknown;
+  JSON.stringify(card, (_k, x) => {
+    if (x && typeof x === 'object' && x.id === id && String(x.type).startsWith('Input.')) v = x.value;
+    return x;
+  });
+  return v;
+}
+
 const ANN = A.person('Ann Lundqvist');
 const MARIE = A.person('Marie Svensson');
 const BRITTA = A.person('Britta Bergström');
@@ -73,16 +93,26 @@ describe('minutes over HTTP: draft → secretary → justering → locked', () =
       await idle(b);
       return r;
     };
-    let r = await click(ANN, card, 'Spara §2', { itemBody_1: 'Ola Wiktorson beskrev de utbildningar som genomförts i Sörmland.' });
+    let r = await editPart(b, ANN, card, 'Ändra §2', 'Spara §2', { itemBody: 'Ola Wiktorson beskrev de utbildningar som genomförts i Sörmland.' });
     card = r.card!;
     expect(cardText(card)).toContain('Sparat som version 2.');
-    r = await click(ANN, card, 'Spara rubrik och närvaro', { place: 'Hotell Malmköping, Malmköping' });
+    r = await editPart(b, ANN, card, 'Ändra rubrik och närvaro', 'Spara rubrik och närvaro', { place: 'Hotell Malmköping, Malmköping' });
     card = r.card!;
     expect(cardText(card)).toContain('Plats: Hotell Malmköping, Malmköping');
 
-    // A member who is not the secretary cannot edit through the same card.
-    const forged = await b.click(A.personalChat(MARIE), MARIE, card, 'Spara §1', { itemBody_0: 'Ändrat av fel person' });
+    // A refused save shows the form again with what was typed.
+    const allForm = (await b.click(annChat, ANN, card, 'Ändra all text')).card!;
+    const refused = await b.click(annChat, ANN, allForm, 'Spara all text', { allText: 'Lös text utan rubrik' });
+    expect(cardText(refused.card!)).toContain('Texten måste börja med en punkt');
+    expect(inputValue(refused.card!, 'allText')).toBe('Lös text utan rubrik');
+
+    // A member who is not the secretary cannot open or save a form, even with the secretary's card.
+    const forged = await b.click(A.personalChat(MARIE), MARIE, card, 'Ändra §1');
     expect(cardText(forged.card!)).toContain('Bara mötets sekreterare kan ändra');
+    const annForm = (await b.click(annChat, ANN, card, 'Ändra §1')).card!;
+    const forgedSave = await b.click(A.personalChat(MARIE), MARIE, annForm, 'Spara §1', { itemBody: 'Ändrat av fel person' });
+    expect(cardText(forgedSave.card!)).toContain('Bara mötets sekreterare kan ändra');
+    expect((await b.lokus.deps.minutes.get(groupId, minutesIdOf(meeting.id)))!.version).toBe(3);
 
     // Send for justering: the chair and the adjuster get their cards.
     r = await click(ANN, card, 'Skicka för justering');
@@ -124,13 +154,15 @@ describe('minutes over HTTP: draft → secretary → justering → locked', () =
     expect(res.headers.get('content-disposition')).toContain('.docx');
 
     // An edit after locking is refused and changes nothing.
-    const late = await b.click(annChat, ANN, card, 'Spara §1', { itemBody_0: 'För sent' });
+    const lateForm = await b.click(annChat, ANN, annForm, 'Spara §1', { itemBody: 'För sent' });
+    expect(cardText(lateForm.card!)).toContain('Protokollet är justerat och låst');
+    const late = await b.click(annChat, ANN, card, 'Ändra §1');
     expect(cardText(late.card!)).toContain('Protokollet är justerat och låst');
     expect((await b.lokus.deps.minutes.get(groupId, minutesIdOf(meeting.id)))!.version).toBe(stored.version);
 
     // A correction is a new version, signed on its own; the signed version stays as it was.
     const correcting = await b.click(annChat, ANN, late.card!, 'Gör en rättelse');
-    const fixed = await b.click(annChat, ANN, correcting.card!, 'Spara §1', { itemBody_0: 'Rättad inledning.' });
+    const fixed = await editPart(b, ANN, correcting.card!, 'Ändra §1', 'Spara §1', { itemBody: 'Rättad inledning.' });
     expect(cardText(fixed.card!)).toContain('Sparat som version');
     const corrected = (await b.lokus.deps.minutes.get(groupId, minutesIdOf(meeting.id)))!;
     expect(corrected.status).toBe('draft');
@@ -157,8 +189,7 @@ describe('minutes over HTTP: draft → secretary → justering → locked', () =
     expect(cardText(back)).toContain('Britta Bergström begär ändring i protokollet');
     expect(cardText(back)).toContain('§3: Skriv AMIF, inte AMFI.');
     // The secretary revises and resends; the adjuster gets a new card for the new version.
-    const edited = await b.click(A.personalChat(ANN), ANN, back, 'Spara §3', { itemTitle_2: 'AMIF projektansökan - Information' });
-    await idle(b);
+    const edited = await editPart(b, ANN, back, 'Ändra §3', 'Spara §3', { itemTitle: 'AMIF projektansökan - Information' });
     await b.click(A.personalChat(ANN), ANN, edited.card!, 'Skicka för justering');
     await idle(b);
     expect(cardText(personalCard(b, BRITTA))).toContain('Version 2');
@@ -170,11 +201,9 @@ describe('two edits at once', () => {
     const { b, groupId, meeting } = await endedMeeting(SEED_003, 'au-rar-3');
     const card = personalCard(b, ANN);
     const chat = A.personalChat(ANN);
-    const presses = await Promise.all([
-      b.click(chat, ANN, card, 'Spara §1', { itemBody_0: 'Ny text för §1.' }),
-      b.click(chat, ANN, card, 'Spara §2', { itemBody_1: 'Ny text för §2.' }),
-      b.click(chat, ANN, card, 'Spara §7', { itemBody_6: 'Ny text för §7.' }),
-    ]);
+    const forms: Json[] = [];
+    for (const n of ['§1', '§2', '§7']) forms.push((await b.click(chat, ANN, card, `Ändra ${n}`)).card!);
+    const presses = await Promise.all(['§1', '§2', '§7'].map((n, i) => b.click(chat, ANN, forms[i]!, `Spara ${n}`, { itemBody: `Ny text för ${n}.` })));
     for (const p of presses) expect(cardText(p.card!)).toContain('Sparat som version');
     const id = minutesIdOf(meeting.id);
     const m = (await b.lokus.deps.minutes.get(groupId, id))!;
