@@ -50,6 +50,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     meetings: new MeetingRepo(store.domain),
     proactive: createProactive(adapter, config.bot.appId),
     background: new Background(log),
+    meetingEnded: [],
     activityClaims: new ActivityClaims(store.bot),
     directChat: createDirectChat(adapter, config.bot.appId),
     minutes: new MinutesRepo(store.domain),

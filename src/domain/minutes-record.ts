@@ -72,7 +72,7 @@ export interface Minutes {
   changeRequests: ChangeRequest[];
   signed: SignedVersion[];
   /** Cards the bot updates later: the secretary's and each signatory's (by member id). */
-  cards: { secretary?: CardRef; signers: Record<string, CardRef> };
+  cards: { secretary?: CardRef; signers: Record<string, CardRef>; channel?: Record<string, unknown> };
   createdAt: string;
   updatedAt: string;
 }
@@ -106,6 +106,8 @@ export interface NewMinutesInput {
   date?: string;
   secretaryId?: string;
   doc: MinutesDocument;
+  /** Where the group's channel is (the meeting's conversation reference), for later posts. */
+  channel?: Record<string, unknown>;
   at: string;
 }
 
@@ -123,7 +125,7 @@ export function newMinutes(input: NewMinutesInput): Minutes {
     signatures: [],
     changeRequests: [],
     signed: [],
-    cards: { signers: {} },
+    cards: { signers: {}, ...(input.channel ? { channel: input.channel } : {}) },
     createdAt: input.at,
     updatedAt: input.at,
   };

@@ -7,6 +7,7 @@ import type { MeetingRepo } from '../store/meeting-repo.js';
 import type { MinutesRepo } from '../store/minutes-repo.js';
 import type { LinkSigner } from '../web/signed-link.js';
 import type { Background } from './background.js';
+import type { MeetingEndedHandler } from './meeting-ended.js';
 import type { DirectChat } from './direct-chat.js';
 import type { Proactive } from './proactive.js';
 
@@ -22,6 +23,8 @@ export interface Deps {
   proactive: Proactive;
   /** Work started after the reply (tracked so shutdown and tests can wait for it). */
   background: Background;
+  /** Called (after the reply) when a meeting ends; minutes drafting (issue 8) adds its handler here. */
+  meetingEnded: MeetingEndedHandler[];
   /** Redelivered activities are processed once (see teams/run-once.ts). */
   activityClaims: ActivityClaims;
   minutes: MinutesRepo;

@@ -26,7 +26,7 @@ import { texts, type Texts } from '../i18n/texts.js';
 import { minutesIdOf } from '../store/minutes-repo.js';
 import type { Deps } from './deps.js';
 import { cmd, commandArgs } from './command.js';
-import { actor, groupRef, languageOfTurn, t, tenantIdOf } from './context.js';
+import { actor, groupRef, t, tenantIdOf } from './context.js';
 import { activityKey, loadGroupTurn } from './group-turn.js';
 import { channelReference } from './meeting-cards.js';
 import { cardAttachment, type CardJson } from './render-card.js';
@@ -87,19 +87,25 @@ async function meetingStep(deps: Deps, m: Minutes, event: MeetingEvent, at: stri
   });
 }
 
+/** Where the group's channel is: the reference the bot stored when it was installed. */
+async function groupReference(deps: Deps, groupId: string): Promise<Record<string, unknown> | undefined> {
+  const channel = await deps.conversations.get(groupId);
+  return channel ? channelReference(channel.reference) : undefined;
+}
+
 /** Posts a card to a person's 1:1 chat, opening it when needed; returns where it went. */
-async function toPersonalChat(deps: Deps, group: Group, member: Member, card: CardJson, at: string) {
-  const channel = await deps.conversations.get(group.groupId);
-  if (!channel || !member.teamsId) return undefined;
-  const reference = await deps.directChat(channelReference(channel.reference), member.teamsId, group.tenantId);
+async function toPersonalChat(deps: Deps, group: Group, member: Member, card: CardJson, at: string, from?: Record<string, unknown>) {
+  const base = from ?? (await groupReference(deps, group.groupId));
+  if (!base || !member.teamsId) return undefined;
+  const reference = await deps.directChat(base, member.teamsId, group.tenantId);
   const activityId = await deps.proactive.post(reference, card);
   if (!activityId) return undefined;
   return { activityId, conversationId: String((reference.conversation as { id?: string } | undefined)?.id ?? ''), reference, postedAt: at };
 }
 
-async function postToChannel(deps: Deps, groupId: string, content: CardJson | string): Promise<void> {
-  const channel = await deps.conversations.get(groupId);
-  if (channel) await deps.proactive.post(channelReference(channel.reference), content);
+async function postToChannel(deps: Deps, groupId: string, content: CardJson | string, reference?: Record<string, unknown>): Promise<void> {
+  const to = reference ?? (await groupReference(deps, groupId));
+  if (to) await deps.proactive.post(to, content);
 }
 
 /**
@@ -107,24 +113,27 @@ async function postToChannel(deps: Deps, groupId: string, content: CardJson | st
  * draft to the secretary in a personal chat. Idempotent: a second call finds the same minutes and
  * sends nothing new.
  */
-export async function draftAndSendMinutes(deps: Deps, groupId: string, meetingId: string, language: MinutesLanguage): Promise<Minutes | undefined> {
+export async function draftAndSendMinutes(deps: Deps, groupId: string, meetingId: string, language: MinutesLanguage, reference?: Record<string, unknown>): Promise<Minutes | undefined> {
   const [group, meeting] = await Promise.all([deps.groups.get(groupId), deps.meetings.get(groupId, meetingId)]);
   if (!group || !meeting || meeting.status === 'planned' || meeting.status === 'noticed' || meeting.status === 'started') return undefined;
   const now = deps.now();
   const at = now.toISOString();
   const doc = draftMinutes({ meeting, group, language, labels: texts(language).minutes.document, ...nextOf(await deps.meetings.list(groupId, ['planned', 'noticed']), meeting) });
-  const { created, minutes } = await deps.minutes.create(newMinutes({ id: minutesIdOf(meeting.id), groupId, meetingId, ...(meeting.date ? { date: meeting.date } : {}), ...(meeting.secretaryId ? { secretaryId: meeting.secretaryId } : {}), doc, at }));
+  const channel = reference ?? (await groupReference(deps, groupId));
+  const { created, minutes } = await deps.minutes.create(
+    newMinutes({ id: minutesIdOf(meeting.id), groupId, meetingId, ...(meeting.date ? { date: meeting.date } : {}), ...(meeting.secretaryId ? { secretaryId: meeting.secretaryId } : {}), doc, ...(channel ? { channel } : {}), at }),
+  );
   if (!created) return minutes;
   await meetingStep(deps, minutes, 'draftMinutes', at);
   const ui = texts(language);
   const secretary = memberById(group, meeting.secretaryId);
-  const sent = secretary ? await toPersonalChat(deps, group, secretary, secretaryCard(deps, ui, minutes, group, now), at) : undefined;
+  const sent = secretary ? await toPersonalChat(deps, group, secretary, secretaryCard(deps, ui, minutes, group, now), at, channel) : undefined;
   if (!sent) {
-    await postToChannel(deps, groupId, ui.minutes.noSecretary(meeting.title));
+    await postToChannel(deps, groupId, ui.minutes.noSecretary(meeting.title), channel);
     return minutes;
   }
   const { minutes: saved } = await deps.minutes.update(groupId, minutes.id, (m) => (m ? { next: { ...m, cards: { ...m.cards, secretary: sent } }, result: undefined } : { result: undefined }));
-  await postToChannel(deps, groupId, ui.minutes.draftSentToSecretary(secretary!.name));
+  await postToChannel(deps, groupId, ui.minutes.draftSentToSecretary(secretary!.name), channel);
   return saved ?? minutes;
 }
 
@@ -172,7 +181,7 @@ async function sendToSignatories(deps: Deps, m: Minutes, turn: MinutesTurn): Pro
   for (const s of pendingSignatories(m)) {
     const member = memberById(turn.group, s.memberId);
     if (!member) continue;
-    const sent = await toPersonalChat(deps, turn.group, member, signerCard(deps, texts(language), m, turn.group, member.id, turn.now), turn.at);
+    const sent = await toPersonalChat(deps, turn.group, member, signerCard(deps, texts(language), m, turn.group, member.id, turn.now), turn.at, m.cards.channel);
     if (sent) await deps.minutes.update(m.groupId, m.id, (x) => (x ? { next: { ...x, cards: { ...x.cards, signers: { ...x.cards.signers, [member.id]: sent } } }, result: undefined } : { result: undefined }));
   }
 }
@@ -200,7 +209,7 @@ async function signAction(ctx: TurnContext, deps: Deps, data: unknown): Promise<
       'minutes.locked',
       async () => {
         await meetingStep(deps, m, 'adjust', turn.at, turn.member.id);
-        await postToChannel(deps, m.groupId, statusCard(deps, texts(m.doc.language), m, turn.now, 'signed'));
+        await postToChannel(deps, m.groupId, statusCard(deps, texts(m.doc.language), m, turn.now, 'signed'), m.cards.channel);
         await refreshSecretary(deps, m, turn.group, turn.now);
       },
       `minutes:${m.id}`,
@@ -240,7 +249,7 @@ async function requestChangeAction(ctx: TurnContext, deps: Deps, data: unknown):
       const ui = texts(m.doc.language);
       const secretary = memberById(turn.group, m.secretaryId);
       // A new card, so the secretary is notified; it replaces the old one as the card to update.
-      const sent = secretary ? await toPersonalChat(deps, turn.group, secretary, secretaryCard(deps, ui, m, turn.group, turn.now, ui.minutes.changeRequestedMessage(turn.member.name, m.doc.header.title)), turn.at) : undefined;
+      const sent = secretary ? await toPersonalChat(deps, turn.group, secretary, secretaryCard(deps, ui, m, turn.group, turn.now, ui.minutes.changeRequestedMessage(turn.member.name, m.doc.header.title)), turn.at, m.cards.channel) : undefined;
       if (sent) await deps.minutes.update(m.groupId, m.id, (x) => (x ? { next: { ...x, cards: { ...x.cards, secretary: sent } }, result: undefined } : { result: undefined }));
     },
     `minutes:${m.id}`,
@@ -274,6 +283,11 @@ async function showMinutes(ctx: TurnContext, deps: Deps): Promise<void> {
 }
 
 export function register(app: Application<TurnState>, deps: Deps): void {
+  // `avsluta möte` (or the Teams meeting's end): draft and send to the secretary, after the reply.
+  deps.meetingEnded.push(async (e) => {
+    await draftAndSendMinutes(deps, e.group.groupId, e.meeting.id, e.language, e.reference);
+  });
+
   app.message(MINUTES, (ctx) => showMinutes(ctx, deps));
 
   app.adaptiveCards.actionExecute('minutes.editHeader', async (ctx, _s, data) => {
@@ -367,9 +381,4 @@ export function register(app: Application<TurnState>, deps: Deps): void {
 
   app.adaptiveCards.actionExecute('minutes.sign', (ctx, _s, data) => signAction(ctx, deps, data));
   app.adaptiveCards.actionExecute('minutes.requestChange', (ctx, _s, data) => requestChangeAction(ctx, deps, data));
-}
-
-/** The language of the turn, for the hook's callers. */
-export function minutesLanguage(ctx: TurnContext): MinutesLanguage {
-  return languageOfTurn(ctx);
 }
