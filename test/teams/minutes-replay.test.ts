@@ -4,7 +4,8 @@ import { sv } from '../../src/i18n/sv/index.js';
 import * as A from '../support/activities.js';
 import { cardText, cardsOf } from '../support/cards.js';
 import { expectGolden } from '../support/golden.js';
-import { TIERP, answered, choiceValue, groupIdFor, setUpGroup, setUpTierp } from '../support/seed-group.js';
+import { AU, planSeed003 } from '../support/seed-au.js';
+import { TIERP, answered, choiceValue, groupIdFor, setUpTierp } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
 
 /**
@@ -25,15 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-const AU = {
-  marie: A.person('Marie Svensson'),
-  ingrid: A.person('Ingrid Jerneborg Glimne'),
-  britta: A.person('Britta Bergström'),
-  annaLena: A.person('Anna-Lena Karlsson'),
-  katarina: A.person('Katarina Enkvist Bohlin'),
-  ola: A.person('Ola Wiktorson'),
-  ann: A.person('Ann Lundqvist'),
-};
 
 async function meetingOf(conv: A.Conversation): Promise<Json> {
   return (await bot.documents(groupIdFor(conv))).find((d) => d.type === 'meeting')!;
@@ -56,30 +48,8 @@ async function attendance(conv: A.Conversation, partial: Record<string, string> 
 describe('golden replays through the HTTP harness', () => {
   it('seed 003: arbetsutskottets planeringsdag → protokoll with §, roles, "§1-4", Beslut, Utgår, Vid protokollet, Justeras', async () => {
     const conv = A.channel('rar-au-minutes');
-    await setUpGroup(bot, conv, AU.ann, {
-      name: 'Arbetsutskottet RAR',
-      kind: 'arbetsutskott',
-      founderOrganisation: 'Samordningsförbundet RAR',
-      people: [
-        [AU.marie, 'Region Sörmland', 'chair'],
-        [AU.ingrid, 'Eskilstuna kommun', 'viceChair'],
-        [AU.britta, 'Oxelösunds kommun', 'viceChair'],
-        [AU.annaLena, 'Försäkringskassan', 'member'],
-        [AU.katarina, 'Arbetsförmedlingen', 'member'],
-        [AU.ola, 'Samordningsförbundet RAR', 'kansli'],
-      ],
-      founderRoles: 'secretary',
-    });
-    let plan = cardsOf((await bot.say(conv, AU.marie, 'nytt möte 2016-02-04 kl 9-15 Hotell Malmköping')).replies[0])[0]!;
+    let plan = await planSeed003(bot, conv);
     plan = answered(await bot.click(conv, AU.ann, plan, 'Spara', { title: 'planeringsdag med arbetsutskottet - Samordningsförbundet RAR i Sörmland', adjusterIds: choiceValue(plan, 'adjusterIds', 'Britta Bergström'), format: 'protokoll' }));
-    plan = answered(await bot.click(conv, AU.ann, plan, 'Ta bort punkten', { itemId: choiceValue(plan, 'itemId', /Föregående/) }));
-    plan = answered(await bot.click(conv, AU.ann, plan, 'Ta bort punkten', { itemId: choiceValue(plan, 'itemId', /Nästa möte/) }));
-    plan = answered(await bot.click(conv, AU.ann, plan, 'Spara punkten', { itemId: choiceValue(plan, 'itemId', /Övriga frågor/), editTitle: 'Övrigt' }));
-    for (const title of ['Inledning', 'Psykisk ohälsa, KUR - Information', 'AMIF projektansökan - Information', 'Vad vill RAR med medlemskapet i Nationella Nätverket för Samordningsförbund (NNS)', 'Implementering, hur ska vi förhålla oss?', 'Roller och förväntningar', 'Avslutning']) {
-      await bot.say(conv, AU.ann, `punkt ${title}`);
-    }
-    plan = cardsOf((await bot.say(conv, AU.ann, 'dagordning')).replies[0])[0]!;
-    plan = answered(await bot.click(conv, AU.ann, plan, 'Flytta ned', { itemId: choiceValue(plan, 'itemId', /Avslutning/) }));
 
     await bot.say(conv, AU.marie, 'starta möte');
     const note = (text: string) => bot.say(conv, AU.ann, `anteckning ${text}`);
