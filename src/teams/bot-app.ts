@@ -12,6 +12,7 @@ import * as approvals from './approvals.js';
 import * as fallback from './fallback.js';
 import * as group from './group.js';
 import * as help from './help.js';
+import * as minutes from './minutes.js';
 import * as install from './install.js';
 import * as planning from './planning.js';
 import * as running from './running.js';
@@ -97,6 +98,7 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   planning.register(app, deps);
   running.register(app, deps);
   approvals.register(app, deps);
+  minutes.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);
 
