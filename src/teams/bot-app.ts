@@ -8,6 +8,7 @@ import { t } from './context.js';
 import * as fallback from './fallback.js';
 import * as help from './help.js';
 import * as install from './install.js';
+import { reuseOutboundClients } from './outbound-clients.js';
 
 export type LokusApp = Application<TurnState>;
 
@@ -23,7 +24,7 @@ export function botFrameworkAuthConfig(bot: Config['bot']): Record<string, strin
 
 export function createAdapter(bot: Config['bot']): TeamsAdapter {
   const conf = botFrameworkAuthConfig(bot);
-  return new TeamsAdapter(conf, new ConfigurationServiceClientCredentialFactory(conf));
+  return reuseOutboundClients(new TeamsAdapter(conf, new ConfigurationServiceClientCredentialFactory(conf)));
 }
 
 /** The message users see when a turn fails: the database, a write storm, or a neutral error. */
