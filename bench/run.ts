@@ -18,7 +18,7 @@ import { cardActionRows, minutesDraftRow, type BenchContext } from './rows.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Rounds per compared pair of rows, and bursts per burst row. */
-const ROUNDS = 4;
+const ROUNDS = 8;
 const BURSTS = 3;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const COLD_STARTS = 3;
@@ -42,6 +42,8 @@ interface Row {
   /** Outbound calls to the connector per operation, and new connector connections during the row. */
   connectorPerOp?: number;
   connectorConnections?: number;
+  /** Throughput of each round (interleaved rows). */
+  roundsPerSecond?: number[];
 }
 
 const rows: Row[] = [];
@@ -94,6 +96,7 @@ async function measure(list: Measurement[], rounds: number, cosmos: IpcChild, co
       cosmosByKind: a.byKind,
       connectorPerOp: a.calls / n,
       connectorConnections: a.conns,
+      roundsPerSecond: a.samples.map((x) => x.latencies.length / x.seconds),
     };
     rows.push(row);
     return row;
@@ -167,6 +170,7 @@ async function main(): Promise<void> {
   ], ROUNDS, cosmos, connector);
   ratio(baseMsg!, baseMsg!);
   ratio(lokusHelp!, baseMsg!);
+  const roundRatios = lokusHelp!.roundsPerSecond!.map((v, i) => v / baseMsg!.roundsPerSecond![i]!);
 
   const invokeBodies = members(200).map((m) => cardAction(groupChannel, m, serviceUrl, 'bench', { n: 1 }));
   // A Cosmos write path that exists today: the bot added to a new team (save reference, claim welcome).
@@ -232,13 +236,15 @@ async function main(): Promise<void> {
 
   const peakRss = { lokusMb: bot.peakRssMb(), baselineMb: baseline.peakRssMb() };
   await Promise.all([bot.stop(), baseline.stop()]);
-  report({ coldStarts, peakRss, minutesDraftMs });
+  report({ coldStarts, peakRss, minutesDraftMs, roundRatios });
 }
 
 interface Extras {
   coldStarts: number[];
   peakRss: { lokusMb?: number; baselineMb?: number };
   minutesDraftMs?: number;
+  /** Lokus "hjälp" ÷ baseline messages, round by round. */
+  roundRatios: number[];
 }
 
 function report(extras: Extras): void {
@@ -261,6 +267,7 @@ function report(extras: Extras): void {
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...lines.map(fmt),
     '',
+    `"hjälp" vs baseline messages round by round: median ${f(median(extras.roundRatios), 2)}× (${extras.roundRatios.map((r) => r.toFixed(2)).join(', ')})`,
     `cold start (spawn → first 200 on /healthz): median ${f(median(extras.coldStarts))} ms (${extras.coldStarts.map((m) => f(m)).join(', ')})`,
     `peak RSS after load (VmHWM): lokus ${f(extras.peakRss.lokusMb)} MB, baseline ${f(extras.peakRss.baselineMb)} MB`,
     `${minutesDraftRow.label}, ${minutesDraftRow.items} items: ${extras.minutesDraftMs === undefined ? NOT_BUILT : `${f(extras.minutesDraftMs, 1)} ms (median)`}`,
@@ -283,6 +290,7 @@ function report(extras: Extras): void {
     cpus: os.cpus().length,
     settings: { seconds: SECONDS, connections: CONNECTIONS },
     rows,
+    helpVsBaselineByRound: extras.roundRatios,
     coldStartMs: { median: median(extras.coldStarts), runs: extras.coldStarts },
     peakRssMb: extras.peakRss,
     minutesDraft: { items: minutesDraftRow.items, ...(extras.minutesDraftMs === undefined ? { status: NOT_BUILT } : { medianMs: extras.minutesDraftMs }) },
