@@ -3,9 +3,12 @@ import restify from 'restify';
 import type { TokenCredential } from '@azure/identity';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { ActivityClaims } from './store/activity-claims.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { openStore, type Store } from './store/open-store.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
+import { handleActivityRequest } from './teams/channel-auth.js';
+import { runOnce } from './teams/run-once.js';
 import type { Deps } from './teams/deps.js';
 
 export interface Lokus {
@@ -34,6 +37,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     log,
     now: options.now ?? (() => new Date()),
     conversations: new ConversationRepo(store.domain),
+    activityClaims: new ActivityClaims(store.bot),
   };
   const adapter = createAdapter(config.bot);
   const app = createBotApp(adapter, deps);
@@ -54,7 +58,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     }
     inFlight++;
     try {
-      await adapter.process(req, res, (ctx) => app.run(ctx).then(() => undefined));
+      await handleActivityRequest(adapter, req, res, (ctx) => runOnce(ctx, deps, () => app.run(ctx).then(() => undefined)), log);
     } catch (err) {
       log.error({ err }, '/api/messages failed');
       if (!res.headersSent) res.send(500);

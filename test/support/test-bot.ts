@@ -17,6 +17,8 @@ export interface TestBotOptions {
   /** Reuse a data directory (restart tests); a fresh temporary one by default. */
   dataDir?: string;
   connector?: Connector;
+  /** Receives every log line (JSON) at LOG_LEVEL (default info when set); for log hygiene and fault tests. */
+  logTo?: (line: string) => void;
 }
 
 export interface PostResult {
@@ -42,8 +44,11 @@ export class TestBot {
   static async start(opts: TestBotOptions = {}): Promise<TestBot> {
     const connector = opts.connector ?? (await new Connector().start());
     const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'lokus-test-')));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOKUS_DATA_DIR: dataDir, LOG_LEVEL: process.env.LOKUS_TEST_LOG ?? 'silent', ...opts.env });
-    const lokus = await startLokus(config, { log: createLogger(config.logLevel), now: opts.now });
+    const level = process.env.LOKUS_TEST_LOG ?? (opts.logTo ? 'info' : 'silent');
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOKUS_DATA_DIR: dataDir, LOG_LEVEL: level, ...opts.env });
+    const logTo = opts.logTo;
+    const log = logTo ? createLogger(config.logLevel, { write: (line: string) => logTo(line) }) : createLogger(config.logLevel);
+    const lokus = await startLokus(config, { log, now: opts.now });
     return new TestBot(lokus, connector, dataDir, !opts.dataDir, !opts.connector);
   }
 
