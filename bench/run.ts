@@ -4,7 +4,8 @@
  * bench/results/latest.json. Not a test: CI does not run it.
  *
  * Settings (environment): BENCH_SECONDS (per sustained row, default 8), BENCH_CONNECTIONS (50),
- * BENCH_SKIP_BUILD=1 (use the existing dist/), BENCH_PROFILE=1 (CPU profile of the bot, see PROFILE).
+ * BENCH_SKIP_BUILD=1 (use the existing dist/), BENCH_PROFILE=1 (CPU profile of the bot, see PROFILE),
+ * BENCH_LOKUS_ROOT=<checkout> (benchmark that checkout's dist/ instead, built beforehand).
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -18,10 +19,12 @@ import { cardActionRows, minutesDraftRow, type BenchContext } from './rows.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Rounds per compared pair of rows, and bursts per burst row. */
-const ROUNDS = 8;
+const ROUNDS = 4;
 const BURSTS = 3;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const COLD_STARTS = 3;
+/** BENCH_LOKUS_ROOT: run the built bot of another checkout (e.g. main, for before/after figures). */
+const LOKUS_ROOT = path.resolve(process.env.BENCH_LOKUS_ROOT ?? ROOT);
 /** BENCH_PROFILE=1: write a CPU profile of the bot under load to bench/results/profile/. */
 const PROFILE = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profile'] : [];
 const BUDGET_MS = 175_000;
@@ -120,7 +123,7 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
+  if (process.env.BENCH_SKIP_BUILD !== '1' && LOKUS_ROOT === ROOT) {
     phase = 'build';
     log('npm run build');
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -142,7 +145,7 @@ async function main(): Promise<void> {
   let lokus: ServerProcess | undefined;
   for (let i = 0; i < COLD_STARTS; i++) {
     await lokus?.stop();
-    lokus = await startServer('lokus', [...PROFILE, 'dist/index.js'], lokusEnv);
+    lokus = await startServer('lokus', [...PROFILE, 'dist/index.js'], lokusEnv, LOKUS_ROOT);
     coldStarts.push(lokus.coldStartMs);
   }
   log(`lokus cold start ${coldStarts.map((m) => m.toFixed(0)).join(', ')} ms`);
@@ -249,13 +252,13 @@ interface Extras {
 
 function report(extras: Extras): void {
   const f = (n: number | undefined, digits = 0) => (n === undefined ? '–' : n.toFixed(digits));
-  const header = ['row', 'bot', 'per s', 'p50 ms', 'p99 ms', 'vs baseline', 'Cosmos req/op', 'RU/op', 'connector conns'];
+  const header = ['row', 'bot', 'per s', 'p50 ms', 'p99 ms', 'vs baseline', 'Cosmos req/op', 'RU/op', 'connector calls/op', 'new conns'];
   const lines = rows.map((r) => {
-    if (r.status !== 'measured' || !r.load) return [r.label, r.target, NOT_BUILT, '', '', '', '', '', ''];
+    if (r.status !== 'measured' || !r.load) return [r.label, r.target, NOT_BUILT, '', '', '', '', '', '', ''];
     const isBurst = r.id.endsWith('Burst');
     const vs = r.ratio ? `${r.ratio.value.toFixed(2)}×${isBurst ? ' p99' : ''}` : '';
     const fail = r.load.failures ? ` (${r.load.failures} failed)` : '';
-    return [r.label, r.target, (isBurst ? '' : f(r.load.perSecond)) + fail, f(r.load.p50Ms), f(r.load.p99Ms), vs, f(r.cosmosPerOp, 2), f(r.ruPerOp, 2), String(r.connectorConnections ?? '')];
+    return [r.label, r.target, (isBurst ? '' : f(r.load.perSecond)) + fail, f(r.load.p50Ms), f(r.load.p99Ms), vs, f(r.cosmosPerOp, 2), f(r.ruPerOp, 2), f(r.connectorPerOp, 2), String(r.connectorConnections ?? '')];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -279,13 +282,14 @@ function report(extras: Extras): void {
   mkdirSync(path.dirname(file), { recursive: true });
   let commit: string | undefined;
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: LOKUS_ROOT, encoding: 'utf8' }).trim();
   } catch {
     commit = undefined;
   }
   const json = {
     date: new Date().toISOString(),
     commit,
+    lokusRoot: LOKUS_ROOT === ROOT ? undefined : LOKUS_ROOT,
     node: process.version,
     cpus: os.cpus().length,
     settings: { seconds: SECONDS, connections: CONNECTIONS },

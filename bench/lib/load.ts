@@ -19,7 +19,7 @@ export interface Sample {
 }
 
 export interface LoadOptions {
-  /** Activities to post, used in turn (one per request). */
+  /** Activities to post, used in turn (one per request; each post gets its own activity id). */
   bodies: object[];
   connections: number;
   /** Upper bound on the time (s). */
@@ -30,9 +30,16 @@ export interface LoadOptions {
   exact?: boolean;
 }
 
-/** Posts activities to `/api/messages` over keep-alive connections, bounded by count and time. */
+let posts = 0;
+const ID_SLOT = '__bench_activity_id__';
+
+/**
+ * Posts activities to `/api/messages` over keep-alive connections, bounded by count and time. Every
+ * post is a new activity (its own id), as when many people act: a repeated id is a redelivery,
+ * which Lokus answers without running the turn again.
+ */
 export function drive(url: string, opts: LoadOptions): Promise<Sample> {
-  const payloads = opts.bodies.map((b) => JSON.stringify(b));
+  const payloads = opts.bodies.map((b) => JSON.stringify({ ...b, id: ID_SLOT }).split(JSON.stringify(ID_SLOT)));
   let i = 0;
   const latencies: number[] = [];
   let failures = 0;
@@ -47,7 +54,7 @@ export function drive(url: string, opts: LoadOptions): Promise<Sample> {
         // autocannon ignores `duration` when `amount` is set; `maxOverallRequests` keeps both bounds.
         ...(opts.exact ? { amount: opts.amount } : { maxOverallRequests: opts.amount }),
         timeout: 10,
-        requests: [{ setupRequest: (req) => ({ ...req, body: payloads[i++ % payloads.length] }) }],
+        requests: [{ setupRequest: (req) => ({ ...req, body: payloads[i++ % payloads.length]!.join(`"bench-${++posts}"`) }) }],
       },
       (err, result) => {
         if (err) return reject(err);

@@ -65,10 +65,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServer(label: string, args: string[], env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startServer(label: string, args: string[], env: Record<string, string>, cwd = ROOT, timeoutMs = 30_000): Promise<ServerProcess> {
   const started = performance.now();
   const child = track(spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   }));
