@@ -102,6 +102,7 @@ export const group: typeof sv = {
     'record.note': 'take notes',
     'record.decision': 'record decisions',
     'record.action': 'add action items',
+    'approval.start': 'ask the group to approve a document',
   } as Record<string, string>,
   actionFallback: 'do that',
 };
