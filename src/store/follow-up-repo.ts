@@ -38,7 +38,7 @@ export class FollowUpRepo {
     const { resources } = await this.container.items
       .query({ query: `SELECT ${select} FROM c WHERE c.groupId = @g AND c.type = 'meeting'`, parameters: [{ name: '@g', value: groupId }] }, { partitionKey: groupId })
       .fetchAll();
-    return resources.map((d) => fill(withoutSystem<Meeting>(d as Record<string, unknown>)));
+    return resources.map((d) => fill(withoutSystem<Partial<Meeting>>(d as Record<string, unknown>)));
   }
 
   /**
@@ -102,6 +102,9 @@ export class FollowUpRepo {
 }
 
 /** A projected meeting has every list the domain expects. */
-function fill(m: Meeting): Meeting {
-  return { notes: [], moves: [], participantEvents: [], attendance: {}, history: [], adjusterIds: [], ...m, decisions: m.decisions ?? [], actionItems: m.actionItems ?? [], items: m.items ?? [] };
+function fill(m: Partial<Meeting>): Meeting {
+  const empty: Pick<Meeting, 'notes' | 'moves' | 'participantEvents' | 'attendance' | 'history' | 'adjusterIds' | 'decisions' | 'actionItems' | 'items'> = {
+    notes: [], moves: [], participantEvents: [], attendance: {}, history: [], adjusterIds: [], decisions: [], actionItems: [], items: [],
+  };
+  return { ...empty, ...m } as Meeting;
 }
