@@ -55,6 +55,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     meetings: new MeetingRepo(store.domain),
     proactive: createProactive(adapter, config.bot.appId),
     background: new Background(log),
+    meetingEnded: [],
     activityClaims: new ActivityClaims(store.bot),
     approvals: new ApprovalRepo(store.domain),
     personalLinks: new PersonalLinkRepo(store.domain),

@@ -14,6 +14,7 @@ import * as group from './group.js';
 import * as help from './help.js';
 import * as install from './install.js';
 import * as planning from './planning.js';
+import * as running from './running.js';
 import { invokeMessage } from './run-once.js';
 
 export type LokusApp = Application<TurnState>;
@@ -94,6 +95,7 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   install.register(app, deps);
   group.register(app, deps);
   planning.register(app, deps);
+  running.register(app, deps);
   approvals.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);

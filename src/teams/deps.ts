@@ -8,6 +8,7 @@ import type { Scheduler } from '../scheduler/scheduler.js';
 import type { ApprovalRepo } from '../store/approval-repo.js';
 import type { PersonalLinkRepo } from '../store/personal-link-repo.js';
 import type { Background } from './background.js';
+import type { MeetingEndedHandler } from './meeting-ended.js';
 import type { PersonalChat } from './personal-chat.js';
 import type { Proactive } from './proactive.js';
 
@@ -23,6 +24,8 @@ export interface Deps {
   proactive: Proactive;
   /** Work started after the reply (tracked so shutdown and tests can wait for it). */
   background: Background;
+  /** Called (after the reply) when a meeting ends; minutes drafting (issue 8) adds its handler here. */
+  meetingEnded: MeetingEndedHandler[];
   /** Redelivered activities are processed once (see teams/run-once.ts). */
   activityClaims: ActivityClaims;
   approvals: ApprovalRepo;

@@ -149,7 +149,8 @@ async function planMeeting(ctx: TurnContext, deps: Deps): Promise<void> {
       carriedActions: openActions(earlier),
       at: turn.at,
       by: turn.member?.id,
-      ...(startsAt ? { rolesAt: startsAt } : {}),
+      // Chair and secretary by the roles in force when it starts (or now, for a meeting already begun).
+      ...(startsAt && startsAt > turn.at ? { rolesAt: startsAt } : {}),
     });
     if (!made.ok) return void (await ctx.sendActivity(domainErrorText(turn.texts, made.error)));
     await deps.meetings.create(made.value);
@@ -216,7 +217,8 @@ async function showAgenda(ctx: TurnContext, deps: Deps): Promise<void> {
   if (!turn) return;
   const meeting = await currentMeeting(deps, turn);
   if (!meeting) return void (await ctx.sendActivity(turn.texts.meeting.noMeeting));
-  await send(ctx, agendaCard(turn, meeting, 'agenda'));
+  // Those who plan get the agenda with its forms (the planning card); everyone else reads it.
+  await send(ctx, isPlanning(meeting) && allowed(turn, 'plan.meeting') ? planCard(turn, meeting) : agendaCard(turn, meeting, 'agenda'));
 }
 
 function parse<T>(texts: Texts, schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown): { ok: true; data: T } | { ok: false; message: string } {
