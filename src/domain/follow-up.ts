@@ -314,3 +314,11 @@ export function refreshCarried(m: Meeting, earlier: Meeting[], at: string): Meet
   });
   return { ...m, items, updatedAt: at };
 }
+
+// ---- settings -------------------------------------------------------------------------------------
+
+/** The group's reminder setting: days before the due date (0–14; 0 = only on the day). */
+export function setReminderDays<G extends { settings: { actionReminderDays?: number }; updatedAt: string }>(group: G, days: number, at: string): Result<G, FollowUpError> {
+  if (!Number.isInteger(days) || days < 0 || days > MAX_REMINDER_DAYS) return err('DATE.INVALID', { text: String(days) });
+  return ok({ ...group, settings: { ...group.settings, actionReminderDays: days }, updatedAt: at });
+}

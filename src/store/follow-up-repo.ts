@@ -1,9 +1,18 @@
 import type { Container } from '@azure/cosmos';
 import type { CardRef, Meeting } from '../domain/meeting.js';
-import { stockholmDate, addDays } from '../domain/swedish-date.js';
+import { addDays, stockholmDate, type LocalDate } from '../domain/swedish-date.js';
 import { reminderHorizon } from '../domain/follow-up.js';
 import { withoutSystem } from './doc.js';
 import { updateWithRetry } from './update-with-retry.js';
+
+/** An open action item whose reminder may be due (found across groups by the scheduler). */
+export interface ReminderCandidate {
+  groupId: string;
+  meetingId: string;
+  actionId: string;
+  due: LocalDate;
+  reminded?: { before?: string; due?: string };
+}
 
 /** Where someone is a member: the group and their member id there. */
 export interface Membership {
@@ -45,26 +54,28 @@ export class FollowUpRepo {
    * Open action items whose reminders may be due now, across all groups (the scheduler's one
    * cross-partition query; run by the lease holder only).
    */
-  async reminderCandidates(now: Date): Promise<Array<{ groupId: string; meetingId: string; actionId: string }>> {
+  async reminderCandidates(now: Date): Promise<ReminderCandidate[]> {
     const { resources } = await this.container.items
-      .query<{ groupId: string; meetingId: string; actionId: string; reminded?: { due?: string } }>({
+      .query<ReminderCandidate>({
         query:
-          "SELECT c.groupId, c.id AS meetingId, a.id AS actionId, a.reminded FROM c JOIN a IN c.actionItems WHERE c.type = 'meeting' AND a.status = 'open' AND IS_STRING(a.due) AND a.due <= @horizon",
+          "SELECT c.groupId, c.id AS meetingId, a.id AS actionId, a.due, a.reminded FROM c JOIN a IN c.actionItems WHERE c.type = 'meeting' AND a.status = 'open' AND IS_STRING(a.due) AND a.due <= @horizon",
         parameters: [{ name: '@horizon', value: reminderHorizon(now) }],
       })
       .fetchAll();
-    return resources.filter((r) => !r.reminded?.due).map((r) => ({ groupId: r.groupId, meetingId: r.meetingId, actionId: r.actionId }));
+    return resources
+      .filter((r) => !r.reminded?.due)
+      .map((r) => ({ groupId: r.groupId, meetingId: r.meetingId, actionId: r.actionId, due: r.due, ...(r.reminded ? { reminded: r.reminded } : {}) }));
   }
 
   /** Planned meetings from tomorrow back whose chair has not yet had the overdue list. */
-  async digestCandidates(now: Date): Promise<Array<{ groupId: string; meetingId: string }>> {
+  async digestCandidates(now: Date): Promise<Array<{ groupId: string; meetingId: string; date: LocalDate }>> {
     const { resources } = await this.container.items
-      .query<{ groupId: string; meetingId: string; sent?: string }>({
-        query: "SELECT c.groupId, c.id AS meetingId, c.overdueDigestSentAt AS sent FROM c WHERE c.type = 'meeting' AND (c.status = 'planned' OR c.status = 'noticed') AND IS_STRING(c.date) AND c.date <= @tomorrow",
+      .query<{ groupId: string; meetingId: string; date: LocalDate; sent?: string }>({
+        query: "SELECT c.groupId, c.id AS meetingId, c.date, c.overdueDigestSentAt AS sent FROM c WHERE c.type = 'meeting' AND (c.status = 'planned' OR c.status = 'noticed') AND IS_STRING(c.date) AND c.date <= @tomorrow",
         parameters: [{ name: '@tomorrow', value: addDays(stockholmDate(now), 1) }],
       })
       .fetchAll();
-    return resources.filter((r) => !r.sent).map((r) => ({ groupId: r.groupId, meetingId: r.meetingId }));
+    return resources.filter((r) => !r.sent).map((r) => ({ groupId: r.groupId, meetingId: r.meetingId, date: r.date }));
   }
 
   /**

@@ -7,6 +7,7 @@ import type { MeetingRepo } from '../store/meeting-repo.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { ApprovalRepo } from '../store/approval-repo.js';
 import type { PersonalLinkRepo } from '../store/personal-link-repo.js';
+import type { FollowUpRepo } from '../store/follow-up-repo.js';
 import type { Background } from './background.js';
 import type { MeetingEndedHandler } from './meeting-ended.js';
 import type { PersonalChat } from './personal-chat.js';
@@ -35,4 +36,6 @@ export interface Deps {
   personalChat: PersonalChat;
   /** Timed work (reminders, deadlines); kinds register in their listener's `register`. */
   scheduler: Scheduler;
+  /** Queries across meetings and groups for the decision log, action lists and reminders (issue 7). */
+  followUps: FollowUpRepo;
 }

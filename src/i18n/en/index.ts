@@ -1,3 +1,4 @@
+import { followUp } from './follow-up.js';
 import type { Texts } from '../texts.js';
 import { common } from './common.js';
 import { approvals } from './approvals.js';
@@ -7,4 +8,4 @@ import { meeting } from './meeting.js';
 import { running } from './running.js';
 
 /** Every English user-facing text; same shape as the Swedish ones (checked by the compiler). */
-export const en: Texts = { common, help, group, meeting, running, approvals };
+export const en: Texts = { common, help, group, meeting, running, approvals, followUp };
