@@ -10,7 +10,7 @@ type Json = Record<string, any>;
 let clock = Date.parse('2018-01-20T09:00:00Z');
 const now = () => new Date((clock += 1000));
 const setClock = (iso: string) => (clock = Date.parse(iso));
-const { marika, birgitta, marikaS, wictoria, nima, geli } = TIERP;
+const { marika, birgitta, marikaS, wictoria, geli } = TIERP;
 
 const INBJUDAN = 'Skicka ut inbjudan till Granskning uppdrag';
 const FORSLAG = 'Inkomma med ett skriftligt förslag om språkstöd';
