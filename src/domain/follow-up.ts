@@ -170,26 +170,25 @@ export interface ActionEntry {
  */
 export function openActionList(meetings: Meeting[], today: LocalDate, ownerId?: string): ActionEntry[] {
   return meetings
-    .flatMap((m) =>
-      m.actionItems
-        .filter((a) => a.status === 'open' && (!ownerId || a.ownerId === ownerId))
-        .map((a) => {
-          const date = meetingDate(m);
-          return {
-            groupId: m.groupId,
-            meetingId: m.id,
-            meetingTitle: m.title,
-            ...(date ? { meetingDate: date } : {}),
-            actionId: a.id,
-            ...(a.ownerId ? { ownerId: a.ownerId } : {}),
-            ownerName: a.ownerName,
-            text: a.text,
-            ...(a.due ? { due: a.due } : {}),
-            overdue: !!a.due && a.due < today,
-          };
-        }),
-    )
+    .flatMap((m) => m.actionItems.filter((a) => a.status === 'open' && (!ownerId || a.ownerId === ownerId)).map((a) => actionEntry(m, a, today)))
     .sort((a, b) => (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31') || a.text.localeCompare(b.text, 'sv'));
+}
+
+/** One action item as lists and reminders show it (a done item is never overdue). */
+export function actionEntry(m: Meeting, a: ActionItem, today: LocalDate): ActionEntry {
+  const date = meetingDate(m);
+  return {
+    groupId: m.groupId,
+    meetingId: m.id,
+    meetingTitle: m.title,
+    ...(date ? { meetingDate: date } : {}),
+    actionId: a.id,
+    ...(a.ownerId ? { ownerId: a.ownerId } : {}),
+    ownerName: a.ownerName,
+    text: a.text,
+    ...(a.due ? { due: a.due } : {}),
+    overdue: a.status === 'open' && !!a.due && a.due < today,
+  };
 }
 
 export interface ActorRights {

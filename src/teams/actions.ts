@@ -2,7 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
-  dueReminder, markActionDone, markReminded, openActionList, overdueBefore, overdueDigestAt, overdueDigestDue, refreshCarried, reminderDays, rescheduleAction, setReminderDays,
+  actionEntry, dueReminder, markActionDone, markReminded, openActionList, overdueBefore, overdueDigestAt, overdueDigestDue, refreshCarried, reminderDays, rescheduleAction, setReminderDays,
   type ActionEntry, type FollowUpError,
 } from '../domain/follow-up.js';
 import { membersWithRole, memberById, type Group } from '../domain/group.js';
@@ -147,8 +147,7 @@ async function answerCard(deps: Deps, ctx: TurnContext, acting: Acting, scope: '
   if (scope === 'mine') return mineCard(deps, ctx, message);
   if (scope === 'group') return groupListCard(deps, acting.group, acting.texts, acting.now, message);
   if (!entry) return message;
-  const card = actionReminderCard(acting.texts.followUp, entry, 'before', acting.group.name, message);
-  return open ? card : { ...card, actions: [] };
+  return actionReminderCard(acting.texts.followUp, entry, 'before', acting.group.name, message, open);
 }
 
 async function changeAction(ctx: TurnContext, deps: Deps, raw: unknown, kind: Change): Promise<CardJson | string> {
@@ -176,16 +175,17 @@ async function changeAction(ctx: TurnContext, deps: Deps, raw: unknown, kind: Ch
   const scope = parsed.data.scope;
   if (!r.ok) {
     const current = scope === 'reminder' ? await deps.meetings.get(ref.groupId, ref.meetingId) : undefined;
-    const entry = current ? openActionList([current], stockholmDate(acting.now)).find((e) => e.actionId === ref.id) : undefined;
-    return answerCard(deps, ctx, acting, scope, entry, errorText(acting.texts, r.error), !!entry);
+    const item = current?.actionItems.find((a) => a.id === ref.id);
+    const entry = current && item ? actionEntry(current, item, stockholmDate(acting.now)) : undefined;
+    return answerCard(deps, ctx, acting, scope, entry, errorText(acting.texts, r.error), item?.status === 'open');
   }
   if (r.value.changed) {
     afterActionChange(deps, acting.group);
     deps.log.info({ groupId: ref.groupId, change: kind }, 'action item changed');
   }
   const message = kind === 'done' ? (r.value.changed ? tx.markedDone(r.value.text) : tx.alreadyDone(r.value.text)) : tx.rescheduled(r.value.text, newDue);
-  const entry = openActionList([r.value.meeting], stockholmDate(acting.now)).find((e) => e.actionId === ref.id);
-  return answerCard(deps, ctx, acting, scope, entry, message, !!entry);
+  const item = r.value.meeting.actionItems.find((a) => a.id === ref.id)!;
+  return answerCard(deps, ctx, acting, scope, actionEntry(r.value.meeting, item, stockholmDate(acting.now)), message, item.status === 'open');
 }
 
 // ---- reminders and the chair's overdue list on the shared scheduler ------------------------------
@@ -232,8 +232,7 @@ function registerReminders(deps: Deps): void {
       if (!owner?.teamsId) return;
       const reference = await groupReference(deps, group.groupId, claimed.meeting);
       if (!reference) return void deps.log.warn({ groupId: group.groupId }, 'action reminder: no conversation reference for the group');
-      const entry = openActionList([claimed.meeting], stockholmDate(now)).find((e) => e.actionId === action.id)!;
-      const card = actionReminderCard(textsOfReference(reference).followUp, entry, claimed.kind, group.name);
+      const card = actionReminderCard(textsOfReference(reference).followUp, actionEntry(claimed.meeting, action, stockholmDate(now)), claimed.kind, group.name);
       await deps.personalChat.send(reference, { teamsId: owner.teamsId }, group.tenantId, card);
       deps.log.info({ groupId: group.groupId, kind: claimed.kind }, 'action reminder sent');
     },

@@ -131,11 +131,11 @@ export function actionListCardData(t: T, input: ActionCardInput) {
 }
 
 /** The personal reminder: the item, its due date, and Klart / Nytt datum. */
-export function actionReminderCard(t: T, e: ActionEntry, kind: 'before' | 'due', groupName: string, message = ''): CardJson {
-  return renderCard('action-reminder', actionReminderCardData(t, e, kind, groupName, message));
+export function actionReminderCard(t: T, e: ActionEntry, kind: 'before' | 'due', groupName: string, message = '', open = true): CardJson {
+  return renderCard('action-reminder', actionReminderCardData(t, e, kind, groupName, message, open));
 }
 
-export function actionReminderCardData(t: T, e: ActionEntry, kind: 'before' | 'due', groupName: string, message = '') {
+export function actionReminderCardData(t: T, e: ActionEntry, kind: 'before' | 'due', groupName: string, message = '', open = true) {
   return {
     t,
     heading: kind === 'due' ? t.reminderDueHeading : t.reminderBeforeHeading,
@@ -148,6 +148,6 @@ export function actionReminderCardData(t: T, e: ActionEntry, kind: 'before' | 'd
     meetingId: e.meetingId,
     groupId: e.groupId,
     dueValue: e.due ?? '',
-    open: true,
+    open,
   };
 }
