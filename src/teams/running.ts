@@ -31,7 +31,7 @@ import { isLocalDate, parseDate, stockholmDate, stockholmTime } from '../domain/
 import type { Deps } from './deps.js';
 import { cmd, commandArgs } from './command.js';
 import { t } from './context.js';
-import { activityKey, allowed, domainErrorText, invalidCardText, joinAnd, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
+import { activityKey, allowed, cardId, domainErrorText, parseCard, joinAnd, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
 import { liveCard, refreshMeetingCards } from './meeting-cards.js';
 import { cardAttachment, type CardJson } from './render-card.js';
 
@@ -44,9 +44,9 @@ export const DECISION = cmd(['beslut', 'decision'], { args: 'required' });
 export const ACTION = cmd(['uppdrag', 'action'], { args: 'required' });
 export const END = cmd(['avsluta möte', 'end meeting']);
 
-const meetingId = z.string().min(1).max(200);
+const meetingId = cardId;
 const MeetingRef = z.object({ meetingId });
-const GotoData = z.object({ meetingId, gotoItemId: z.string().min(1).max(200) });
+const GotoData = z.object({ meetingId, gotoItemId: cardId });
 const NoteData = z.object({ meetingId, noteText: z.string().trim().min(1).max(4000) });
 const DecisionData = z.object({ meetingId, decisionText: z.string().trim().min(1).max(4000) });
 const ActionData = z.object({
@@ -357,15 +357,11 @@ async function participants(ctx: TurnContext, deps: Deps, kind: 'join' | 'leave'
 
 // ---- wiring -----------------------------------------------------------------------------------
 
-function parse<T>(ctx: TurnContext, schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown): { ok: true; data: T } | Refused {
-  const r = schema.safeParse(data);
-  return r.success ? { ok: true, data: r.data } : { ok: false, message: invalidCardText(t(ctx), r.error) };
-}
 
 /** A live-card button: validate, act, and answer with the updated live card (or the refusal). */
 function liveAction<T extends { meetingId: string }>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, act: (turn: GroupTurn, ctx: TurnContext, d: T) => Promise<Done | Refused>) {
   return async (ctx: TurnContext, _s: TurnState, data: unknown): Promise<CardJson | string> => {
-    const p = parse(ctx, schema, data);
+    const p = parseCard(t(ctx), schema, data);
     if (!p.ok) return p.message;
     const turn = await loadGroupTurn(ctx, deps);
     if (!turn) return t(ctx).group.notSetUp;

@@ -144,6 +144,11 @@ describe('running a meeting in the channel, over real HTTP', () => {
     ]);
     expect(new Set([...m.notes, ...m.decisions, ...m.actionItems].map((r: Json) => r.id)).size).toBe(12);
     expect(m.history.map((h: Json) => h.to)).toEqual(['started', 'ended']);
+
+    // The next meeting (seed 003: "den 30 mars klockan 13-17") lists the open action items under previous minutes.
+    await bot.say(conv, AU.ann, 'nytt möte 30 mars klockan 13-17 Hotell Malmköping');
+    const agenda = cardText(cardsOf((await bot.say(conv, AU.katarina, 'dagordning')).replies[0])[0]!);
+    expect(agenda).toContain('**§1 Föregående minnesanteckningar**\nInformation\nÖppna uppdrag från tidigare möten:\n- Ola Wiktorson: återkoppla till arbetsutskottet via mail\n- Ola Wiktorson: formulera förslag till vägledning (senast 2016-03-01)');
   });
 
   it('refuses the wrong role and out-of-order commands, changing nothing', async () => {
@@ -177,6 +182,12 @@ describe('running a meeting in the channel, over real HTTP', () => {
     expect(empty.body.value).toBe('Kortet skickade ett felaktigt värde för ”beslut”. Ladda om kortet och försök igen.');
     await bot.settle();
     expect(changedDocuments(during, await storeSnapshot(bot.lokus.store))).toEqual([]);
+
+    // An item raised during the meeting goes after the current one, before the closing items.
+    expect(await say(TIERP.marika, 'punkt Lokal för nästa möte')).toBe('Punkt 2 Lokal för nästa möte är tillagd på dagordningen för Lokusmöte Tierp.');
+    await bot.settle();
+    const live = cardText(bot.currentCard(liveId, conv.id)!);
+    expect(live).toContain('**2. Lokal för nästa möte**\nInformation\n**3. Övriga frågor**');
   });
 
   it('keeps 50 parallel notes by different members, and records a retried activity once', async () => {
