@@ -1,12 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { TokenCredential } from '@azure/identity';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { ActivityClaims } from './store/activity-claims.js';
-import { randomUUID } from 'node:crypto';
 import { Scheduler } from './scheduler/scheduler.js';
 import { ApprovalRepo } from './store/approval-repo.js';
+import { ActivityClaims } from './store/activity-claims.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { GroupRepo } from './store/group-repo.js';
 import { MeetingRepo } from './store/meeting-repo.js';
@@ -56,13 +56,13 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     meetings: new MeetingRepo(store.domain),
     proactive: createProactive(adapter, config.bot.appId),
     background: new Background(log),
-    meetingEnded: [],
-    activityClaims: new ActivityClaims(store.bot),
     approvals: new ApprovalRepo(store.domain),
     personalLinks: new PersonalLinkRepo(store.domain),
     personalChat: createPersonalChat(adapter, config.bot.appId),
     followUps: new FollowUpRepo(store.domain),
     scheduler: new Scheduler({ leases: new LeaseRepo(store.bot), holder: `lokus-${randomUUID()}`, now, log }),
+    meetingEnded: [],
+    activityClaims: new ActivityClaims(store.bot),
   };
   const app = createBotApp(adapter, deps);
   deps.scheduler.start(options.schedulerIntervalMs ?? 30_000);

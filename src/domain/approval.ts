@@ -230,6 +230,14 @@ export function voterOf(approval: Approval, memberId: string): Voter | undefined
   return approval.voters.find((v) => v.memberId === memberId);
 }
 
+/** The voter with this Teams identity as it was snapshotted (AAD object id first, then the 29: id). */
+export function voterByIdentity(approval: Approval, who: { teamsId?: string; aadObjectId?: string }): Voter | undefined {
+  return (
+    (who.aadObjectId ? approval.voters.find((v) => v.aadObjectId === who.aadObjectId) : undefined) ??
+    (who.teamsId ? approval.voters.find((v) => v.teamsId === who.teamsId) : undefined)
+  );
+}
+
 export function currentVersion(approval: Approval): DocumentVersion {
   return approval.versions.find((v) => v.number === approval.version) ?? approval.versions.at(-1)!;
 }

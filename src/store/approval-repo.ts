@@ -7,7 +7,7 @@ import { nextDueAt } from '../domain/approval-due.js';
 import type { CardRef } from '../domain/meeting.js';
 import { cosmosStatus } from './cosmos-errors.js';
 import { withoutSystem } from './doc.js';
-import { updateWithRetry } from './update-with-retry.js';
+import { createOnce, updateWithRetry } from './update-with-retry.js';
 
 /** One document per request in the group's partition. */
 export interface ApprovalDoc extends Approval {
@@ -46,8 +46,9 @@ const MAX_ANSWER_ATTEMPTS = 10;
 export class ApprovalRepo {
   constructor(private readonly container: Container) {}
 
-  async create(approval: Approval, channelCard?: CardRef): Promise<void> {
-    await this.container.items.create(toDoc(approval, channelCard));
+  /** Creates the request once; the same id again (a double click on the form, a retry) is a no-op. */
+  async create(approval: Approval, channelCard?: CardRef): Promise<{ created: boolean }> {
+    return createOnce(this.container, toDoc(approval, channelCard));
   }
 
   /** A point read in the group's own partition: an id from another group is simply not found. */
@@ -66,12 +67,14 @@ export class ApprovalRepo {
    * Records an answer idempotently: read, let the domain check it, then one patch conditioned on
    * the request being open, on the version the member saw, and on the answer being new (a double
    * click or a retry writes nothing). A 412 means the request changed meanwhile: read and decide again.
+   * `who` is the member id, or finds it on the request itself (by the voter's Teams identity).
    */
-  async answer(groupId: string, id: string, input: AnswerInput, now: Date): Promise<AnswerResult | undefined> {
+  async answer(groupId: string, id: string, who: string | ((a: Approval) => string | undefined), answer: Omit<AnswerInput, 'memberId'>, now: Date): Promise<AnswerResult | undefined> {
     for (let attempt = 0; attempt < MAX_ANSWER_ATTEMPTS; attempt++) {
       const doc = await this.readDoc(groupId, id);
       if (!doc) return undefined;
       const { approval, channelCard } = fromDoc(doc);
+      const input: AnswerInput = { ...answer, memberId: (typeof who === 'string' ? who : who(approval)) ?? '' };
       const planned = planAnswer(approval, input, now);
       if (!planned.ok) return { ok: false, error: planned.error, approval, channelCard };
       const plan = planned.value;
@@ -105,7 +108,7 @@ export class ApprovalRepo {
     }
     const latest = await this.get(groupId, id);
     if (!latest) return undefined;
-    const again = planAnswer(latest.approval, input, now);
+    const again = planAnswer(latest.approval, { ...answer, memberId: (typeof who === 'string' ? who : who(latest.approval)) ?? '' }, now);
     return again.ok
       ? { ok: true, approval: latest.approval, channelCard: latest.channelCard, changed: false, events: [] }
       : { ok: false, error: again.error, approval: latest.approval, channelCard: latest.channelCard };

@@ -4,7 +4,7 @@ import { MessageFactory, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
   APPROVAL_KINDS, APPROVAL_RULES, REASON_MAX, LINK_MAX, TEXT_MAX, TITLE_MAX,
-  createApproval, newVersion, personRef, sign, signingContent, withdraw,
+  createApproval, newVersion, personRef, sign, signingContent, voterByIdentity, withdraw,
   type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed, type Choice, type PersonRef,
 } from '../domain/approval.js';
 import { runDue } from '../domain/approval-due.js';
@@ -14,7 +14,7 @@ import type { CardRef } from '../domain/meeting.js';
 import { languageOf, texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from './deps.js';
 import { cmd, commandArgs } from './command.js';
-import { actor, groupIdOf, t, tenantIdOf } from './context.js';
+import { actor, groupIdOf, groupRef, t, tenantIdOf } from './context.js';
 import { allowed, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
 import {
   REMINDER_CHOICES, defaultFormValues, formCardData, formatWhen, historyCardData, requestCardData, signCardData,
@@ -82,7 +82,6 @@ function errorText(tx: T, error: ApprovalError): string {
 function isKansli(group: Group, at: Date) {
   return (memberId: string) => rolesAt(group, memberId, at).includes('kansli');
 }
-
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -214,11 +213,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const channelCard: CardRef | undefined = a.replyToId
       ? { activityId: a.replyToId, conversationId: a.conversation.id, reference, postedAt: turn.now.toISOString() }
       : undefined;
-    try {
-      await deps.approvals.create(created.value.approval, channelCard);
-    } catch (err) {
-      if ((err as { code?: unknown }).code !== 409) throw err;
-    }
+    await deps.approvals.create(created.value.approval, channelCard);
     const stored = await deps.approvals.get(turn.groupId, approvalId);
     if (!stored) return tx.notFound;
     if (channelCard) {
@@ -260,22 +255,34 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     return view(tx, r.value.approval, viewerOf(turn), saved(r.value.approval));
   }
 
+  /**
+   * The hot path (100 people pressing at once): the voter is found on the request's own snapshot by
+   * the Teams identity of the activity – read, patch, done. Only someone not found there costs a read
+   * of the group (a member whose Teams identity was added later, or a refusal that says why).
+   */
   app.adaptiveCards.actionExecute('approval.answer', async (ctx, _state, raw) => {
-    const x = await input(ctx, AnswerData, raw);
-    if ('refusal' in x) return x.refusal;
-    const { turn, data: d } = x;
-    const tx = turn.tx;
-    if (!turn.member) {
-      const found = await deps.approvals.get(turn.groupId, d.approvalId);
-      return found ? view(tx, found.approval, {}, tx.notMember) : tx.notFound;
-    }
+    const parsed = AnswerData.safeParse(raw ?? {});
+    if (!parsed.success) return t(ctx).common.invalidCardData;
+    const d = parsed.data;
+    const tx = t(ctx).approvals;
+    const groupId = groupRef(ctx).groupId;
+    const now = deps.now();
+    const who = actor(ctx);
     const choice: Choice = d.choice;
-    const text = choice === 'reject' ? d.reason : choice === 'comment' ? d.comment : undefined;
-    const r = await deps.approvals.answer(turn.groupId, d.approvalId, { memberId: turn.member.id, choice, text, version: d.version }, turn.now);
+    const answer = { choice, text: choice === 'reject' ? d.reason : choice === 'comment' ? d.comment : undefined, version: d.version };
+    let r = await deps.approvals.answer(groupId, d.approvalId, (a) => voterByIdentity(a, who)?.memberId, answer, now);
+    let memberId = r ? voterByIdentity(r.approval, who)?.memberId : undefined;
+    if (r && !r.ok && r.error.code === 'APPROVAL.NOT_A_VOTER') {
+      const turn = await loadTurn(ctx, deps);
+      if (!turn?.member) return view(tx, r.approval, {}, tx.notMember);
+      memberId = turn.member.id;
+      r = await deps.approvals.answer(groupId, d.approvalId, turn.member.id, answer, now);
+    }
     if (!r) return tx.notFound;
-    if (!r.ok) return view(tx, r.approval, viewerOf(turn), errorText(tx, r.error));
+    const viewer: Viewer = memberId ? { memberId } : {};
+    if (!r.ok) return view(tx, r.approval, viewer, errorText(tx, r.error));
     followUp(deps, updates, r.approval, r.channelCard, r.events);
-    return view(tx, r.approval, viewerOf(turn), r.changed ? tx.saved[choice] : tx.saved.same);
+    return view(tx, r.approval, viewer, r.changed ? tx.saved[choice] : tx.saved.same);
   });
 
   for (const verb of ['approval.refresh', 'approval.history'] as const) {

@@ -9,8 +9,8 @@ import type { ApprovalRepo } from '../store/approval-repo.js';
 import type { PersonalLinkRepo } from '../store/personal-link-repo.js';
 import type { FollowUpRepo } from '../store/follow-up-repo.js';
 import type { Background } from './background.js';
-import type { MeetingEndedHandler } from './meeting-ended.js';
 import type { PersonalChat } from './personal-chat.js';
+import type { MeetingEndedHandler } from './meeting-ended.js';
 import type { Proactive } from './proactive.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
@@ -25,10 +25,6 @@ export interface Deps {
   proactive: Proactive;
   /** Work started after the reply (tracked so shutdown and tests can wait for it). */
   background: Background;
-  /** Called (after the reply) when a meeting ends; minutes drafting (issue 8) adds its handler here. */
-  meetingEnded: MeetingEndedHandler[];
-  /** Redelivered activities are processed once (see teams/run-once.ts). */
-  activityClaims: ActivityClaims;
   approvals: ApprovalRepo;
   /** Links from a personal chat's partition to a group's data (Signera; issue 7's "mina uppdrag"). */
   personalLinks: PersonalLinkRepo;
@@ -38,4 +34,8 @@ export interface Deps {
   scheduler: Scheduler;
   /** Queries across meetings and groups for the decision log, action lists and reminders (issue 7). */
   followUps: FollowUpRepo;
+  /** Called (after the reply) when a meeting ends; minutes drafting (issue 8) adds its handler here. */
+  meetingEnded: MeetingEndedHandler[];
+  /** Redelivered activities are processed once (see teams/run-once.ts). */
+  activityClaims: ActivityClaims;
 }

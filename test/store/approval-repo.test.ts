@@ -36,7 +36,7 @@ describe('ApprovalRepo on the embedded Cosmos server', () => {
     await repo.create(a);
     expect((await repo.get('g-tierp', a.id))?.approval).toEqual(a);
     expect(await repo.get('g-other', a.id)).toBeUndefined();
-    expect(await repo.answer('g-other', a.id, { memberId: S.nima.memberId, choice: 'approve', version: 1 }, T0)).toBeUndefined();
+    expect(await repo.answer('g-other', a.id, S.nima.memberId, { choice: 'approve', version: 1 }, T0)).toBeUndefined();
   });
 
   it('100 voters answering at once, each twice: every answer kept exactly once', async () => {
@@ -44,7 +44,7 @@ describe('ApprovalRepo on the embedded Cosmos server', () => {
     const a = make({ voters, rule: 'all', signatory: undefined });
     await repo.create(a);
     const results = await Promise.all(
-      voters.flatMap((v) => [0, 1].map(() => repo.answer('g-tierp', a.id, { memberId: v.memberId, choice: 'comment', text: `Synpunkt från ${v.name}`, version: 1 }, T0))),
+      voters.flatMap((v) => [0, 1].map(() => repo.answer('g-tierp', a.id, v.memberId, { choice: 'comment', text: `Synpunkt från ${v.name}`, version: 1 }, T0))),
     );
     expect(results.every((r) => r?.ok)).toBe(true);
     expect(results.filter((r) => r?.ok && r.changed)).toHaveLength(100);
@@ -57,7 +57,7 @@ describe('ApprovalRepo on the embedded Cosmos server', () => {
     const voters = people(40);
     const a = make({ voters, rule: 'majority' });
     await repo.create(a);
-    const results = await Promise.all(voters.map((v) => repo.answer('g-tierp', a.id, { memberId: v.memberId, choice: 'approve', version: 1 }, T0)));
+    const results = await Promise.all(voters.map((v) => repo.answer('g-tierp', a.id, v.memberId, { choice: 'approve', version: 1 }, T0)));
     const decided = results.flatMap((r) => (r?.ok ? r.events : [])).filter((e) => e.type === 'decided');
     expect(decided).toEqual([{ type: 'decided', status: 'approved', reason: 'ruleMet', signatory: S.wictoria }]);
     const stored = (await repo.get('g-tierp', a.id))!.approval;
@@ -72,7 +72,7 @@ describe('ApprovalRepo on the embedded Cosmos server', () => {
     const a = make();
     await repo.create(a);
     await repo.change('g-tierp', a.id, (x) => newVersion(x, { by: S.marikaB, text: 'v2', seenVersion: 1 }, T0));
-    const r = await repo.answer('g-tierp', a.id, { memberId: S.nima.memberId, choice: 'approve', version: 1 }, T0);
+    const r = await repo.answer('g-tierp', a.id, S.nima.memberId, { choice: 'approve', version: 1 }, T0);
     expect(r).toMatchObject({ ok: false, error: { code: 'APPROVAL.VERSION_MISMATCH' } });
     expect((await repo.get('g-tierp', a.id))!.approval.answers.v3!.log).toEqual([]);
   });

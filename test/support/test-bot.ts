@@ -17,10 +17,10 @@ export interface TestBotOptions {
   /** Reuse a data directory (restart tests); a fresh temporary one by default. */
   dataDir?: string;
   connector?: Connector;
-  /** Receives every log line (JSON) at LOG_LEVEL (default info when set); for log hygiene and fault tests. */
-  logTo?: (line: string) => void;
   /** Scheduler ticks by itself every N ms; 0 (default) = only when the test calls `tick()`. */
   schedulerIntervalMs?: number;
+  /** Receives every log line (JSON) at LOG_LEVEL (default info when set); for log hygiene and fault tests. */
+  logTo?: (line: string) => void;
 }
 
 export interface PostResult {
@@ -105,7 +105,7 @@ export class TestBot {
   }
 
   /** Sends an Action.Execute invoke; the answer's card is in `card`, a text answer in `message`. */
-  async execute(conv: A.Conversation, from: A.Person, verb: string, data: Record<string, unknown>, opts: { locale?: string; replyToId?: string } = {}): Promise<PostResult & { card?: Json; message?: string }> {
+  async execute(conv: A.Conversation, from: A.Person, verb: string, data: Record<string, unknown>, opts: { locale?: string; replyToId?: string; trigger?: 'manual' | 'automatic' } = {}): Promise<PostResult & { card?: Json; message?: string }> {
     const r = await this.post(A.cardAction(conv, from, this.serviceUrl, verb, data, opts));
     const value = r.body?.value;
     const answered = r.body?.type === 'application/vnd.microsoft.card.adaptive' ? value : undefined;
@@ -121,7 +121,7 @@ export class TestBot {
     const r = card.refresh;
     if (!r?.action) throw new Error('the card has no refresh action');
     if (!(r.userIds ?? []).includes(from.id)) throw new Error(`${from.name} is not in the card's refresh userIds`);
-    return this.execute(conv, from, r.action.verb, r.action.data ?? {}, { replyToId: this.activityIdOf(card) });
+    return this.execute(conv, from, r.action.verb, r.action.data ?? {}, { replyToId: this.activityIdOf(card), trigger: 'automatic' });
   }
 
   /** The activity id of a card the bot posted or updated (by identity), if it is one. */

@@ -85,6 +85,17 @@ describe('approvals refuse forged, stale and unauthorised presses, and change no
     expect(resources).toHaveLength(1);
   });
 
+  it('with the group setting on, every member may ask for approval', async () => {
+    const conv = A.channel('lokus-open-requests');
+    await seedGroup(bot, conv, clock);
+    expect((await bot.say(conv, P.nima, 'godkännande Yttrande')).replies[0]!.text).toContain('Du kan inte begära godkännande');
+    const settings = cardsOf((await bot.say(conv, P.birgitta, 'grupp')).replies[0])[0]!;
+    const saved = await bot.click(conv, P.birgitta, settings, 'Spara', { membersMayRequestApproval: 'true' });
+    expect(saved.card, saved.message).toBeDefined();
+    const form = cardsOf((await bot.say(conv, P.nima, 'godkännande Yttrande')).replies[0])[0]!;
+    expect(cardText(form)).toContain('Begär godkännande');
+  });
+
   it('the approval.form verb (a button on the group card) opens the form; without the form message the card is posted anew', async () => {
     const opened = await bot.execute(tierp, P.birgitta, 'approval.form', {});
     expect(cardText(opened.card!)).toContain('Begär godkännande');

@@ -3,7 +3,7 @@ import { groupIdOf } from '../../src/teams/context.js';
 import * as A from '../support/activities.js';
 import { cardText, findAction } from '../support/cards.js';
 import { TestBot } from '../support/test-bot.js';
-import { P, seedGroup, startRequest } from './approval-fixtures.js';
+import { memberId, P, seedGroup, startRequest } from './approval-fixtures.js';
 
 let clock = new Date('2018-01-29T08:00:00.000Z');
 const minutes = (n: number) => (clock = new Date(clock.getTime() + n * 60_000));
@@ -16,6 +16,7 @@ describe('a new version of the document, over real HTTP', () => {
     await seedGroup(bot, conv, clock);
   });
   afterAll(() => bot.stop());
+  const deps = () => bot.lokus.deps;
 
   it('resets two approvals, keeps them in the history, tells those who answered, and refuses the old version', async () => {
     const req = await startRequest(bot, conv);
@@ -61,6 +62,19 @@ describe('a new version of the document, over real HTTP', () => {
     expect(lines).toContain('Marika Blomgren laddade upp version 2. Tidigare svar räknas inte längre.');
     const back = await bot.click(conv, P.nima, history.card!, 'Tillbaka');
     expect(cardText(back.card!)).toContain('Du har inte svarat än.');
+  });
+
+  it('a voter whose Teams identity was linked to the group after the request can still answer', async () => {
+    const groupId = groupIdOf(conv.tenantId, conv.id);
+    const unlink = (linked: boolean) => deps().groups.update(groupId, (g) => ({
+      next: { ...g!, members: g!.members.map((m) => (m.id === memberId(P.nima) ? { ...m, teamsId: linked ? P.nima.id : undefined, aadObjectId: linked ? P.nima.aadObjectId : undefined } : m)) },
+      result: undefined,
+    }));
+    await unlink(false);
+    const req = await startRequest(bot, conv, { title: 'Ansökan om språkstöd' });
+    await unlink(true);
+    const r = await bot.click(conv, P.nima, req.card(), 'Godkänn');
+    expect(cardText(r.card!)).toContain('Ditt godkännande är sparat.');
   });
 
   it('the requester withdraws an open request; answers are then refused', async () => {

@@ -37,6 +37,13 @@ describe('approvals over real HTTP: seed 000', () => {
       signatory: memberId(P.wictoria),
     });
     expect(sent.card, sent.message).toBeDefined();
+    // A second press on the same form (a double click, a Teams retry) makes no second request.
+    const again = await bot.click(conv, P.marikaB, form, 'Skicka för godkännande', { text: TEXT, voters: PARTY_REPS.map(memberId).join(','), signatory: memberId(P.wictoria), deadlineDate: '2018-02-05' });
+    expect(cardText(again.card!)).toContain(TITLE);
+    const { resources: requests } = await bot.lokus.store.domain.items
+      .query({ query: "SELECT c.id FROM c WHERE c.groupId = @g AND c.type = 'approval'", parameters: [{ name: '@g', value: groupIdOf(conv.tenantId, conv.id) }] })
+      .fetchAll();
+    expect(requests).toHaveLength(1);
     await bot.idle();
     const formId = asked.replies[0]!.id as string;
     let channelCard = bot.currentCard(formId)!;

@@ -42,6 +42,7 @@ export const group: typeof sv = {
   organisationsLabel: 'Parties (one per line)',
   targetLabel: 'Attendance target (percent)',
   membersMayNoteLabel: 'Every member may take notes',
+  membersMayRequestApprovalLabel: 'Every member may ask for approval',
   kindFact: 'Kind',
   partiesFact: 'Parties',
   targetFact: 'Attendance target',

@@ -42,6 +42,7 @@ export const group = {
   organisationsLabel: 'Parter (en per rad)',
   targetLabel: 'Närvaromål (procent)',
   membersMayNoteLabel: 'Alla ledamöter får anteckna',
+  membersMayRequestApprovalLabel: 'Alla ledamöter får begära godkännande',
   kindFact: 'Typ',
   partiesFact: 'Parter',
   targetFact: 'Närvaromål',
