@@ -4,12 +4,10 @@ import { cardsOf, cardText, findAction } from '../support/cards.js';
 import { changedDocuments, storeSnapshot } from '../support/cosmos-snapshot.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, answered, choiceValue, groupIdFor, setUpTierp } from '../support/seed-group.js';
-import { holdMeeting } from './follow-up-support.js';
+import { holdMeeting, steppingClock } from './follow-up-support.js';
 
 type Json = Record<string, any>;
-let clock = Date.parse('2018-01-20T09:00:00Z');
-const now = () => new Date((clock += 1000));
-const setClock = (iso: string) => (clock = Date.parse(iso));
+const { now, set: setClock } = steppingClock('2018-01-20T09:00:00Z');
 const { marika, birgitta, marikaS, wictoria, geli } = TIERP;
 
 const INBJUDAN = 'Skicka ut inbjudan till Granskning uppdrag';

@@ -3,13 +3,10 @@ import * as A from '../support/activities.js';
 import { cardsOf, cardText, findAction } from '../support/cards.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, answered, choiceValue, setUpTierp } from '../support/seed-group.js';
-import { holdMeeting } from './follow-up-support.js';
+import { holdMeeting, steppingClock } from './follow-up-support.js';
 
 type Json = Record<string, any>;
-let clock = Date.parse('2018-01-20T09:00:00Z');
-/** Each reading of the clock is a second later, so records get distinct, ordered times. */
-const now = () => new Date((clock += 1000));
-const setClock = (iso: string) => (clock = Date.parse(iso));
+const { now, set: setClock } = steppingClock('2018-01-20T09:00:00Z');
 const { marika, birgitta, wictoria, nima } = TIERP;
 
 const AVVIKELSE = 'Lokusgruppen beslutade att skicka in en avvikelserapport till Samordningsförbundet och skjuta på insatsstarten till 1 mars 2018 med avslut 28 februari 2020.';

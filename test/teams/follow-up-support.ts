@@ -31,3 +31,9 @@ export async function holdMeeting(bot: TestBot, conv: A.Conversation, secretary:
   expect((await bot.say(conv, chair, 'avsluta möte')).replies[0]!.text).toContain('är avslutat');
   await bot.settle();
 }
+
+/** A test clock that moves a second on each reading (records get distinct, ordered times), set by `set`. */
+export function steppingClock(startIso: string): { now: () => Date; set: (iso: string) => void } {
+  let clock = Date.parse(startIso);
+  return { now: () => new Date((clock += 1000)), set: (iso: string) => void (clock = Date.parse(iso)) };
+}
