@@ -67,12 +67,15 @@ export class FollowUpRepo {
       .map((r) => ({ groupId: r.groupId, meetingId: r.meetingId, actionId: r.actionId, due: r.due, ...(r.reminded ? { reminded: r.reminded } : {}) }));
   }
 
-  /** Planned meetings from tomorrow back whose chair has not yet had the overdue list. */
+  /** Planned meetings today or tomorrow whose chair has not yet had the overdue list (a missed morning is caught up until the day). */
   async digestCandidates(now: Date): Promise<Array<{ groupId: string; meetingId: string; date: LocalDate }>> {
     const { resources } = await this.container.items
       .query<{ groupId: string; meetingId: string; date: LocalDate; sent?: string }>({
-        query: "SELECT c.groupId, c.id AS meetingId, c.date, c.overdueDigestSentAt AS sent FROM c WHERE c.type = 'meeting' AND (c.status = 'planned' OR c.status = 'noticed') AND IS_STRING(c.date) AND c.date <= @tomorrow",
-        parameters: [{ name: '@tomorrow', value: addDays(stockholmDate(now), 1) }],
+        query: "SELECT c.groupId, c.id AS meetingId, c.date, c.overdueDigestSentAt AS sent FROM c WHERE c.type = 'meeting' AND (c.status = 'planned' OR c.status = 'noticed') AND IS_STRING(c.date) AND c.date >= @today AND c.date <= @tomorrow",
+        parameters: [
+          { name: '@today', value: stockholmDate(now) },
+          { name: '@tomorrow', value: addDays(stockholmDate(now), 1) },
+        ],
       })
       .fetchAll();
     return resources.filter((r) => !r.sent).map((r) => ({ groupId: r.groupId, meetingId: r.meetingId, date: r.date }));

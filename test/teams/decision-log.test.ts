@@ -109,6 +109,10 @@ describe('beslutslogg over real HTTP: decisions of two meetings found by word, p
     expect(text).toContain('Ansvarig Nima Najafi');
     expect(text).toContain('Uppföljning 2018-04-30');
     expect(text).toContain('Status Pågår');
+    // The follow-up is carried to the next meeting's agenda.
+    await bot.say(conv, marika, 'nytt möte 2018-04-20 kl 13-15 Regionens hus');
+    const agenda = cardText(cardsOf((await bot.say(conv, wictoria, 'dagordning')).replies[0])[0]!);
+    expect(agenda).toContain(`- Uppföljning av beslut: ${AVVIKELSE} (Nima Najafi, senast 2018-04-30, pågår)`);
     // Wictoria sees no follow-up form; pressing Marika's (forged) is refused and changes nothing.
     const hers = cardsOf((await bot.say(conv, wictoria, 'beslutslogg avvikelserapport')).replies[0])[0]!;
     expect(() => findAction(hers, 'Spara uppföljning')).toThrow();
