@@ -147,7 +147,7 @@ async function answerCard(deps: Deps, ctx: TurnContext, acting: Acting, scope: '
   if (scope === 'mine') return mineCard(deps, ctx, message);
   if (scope === 'group') return groupListCard(deps, acting.group, acting.texts, acting.now, message);
   if (!entry) return message;
-  return actionReminderCard(acting.texts.followUp, entry, 'before', acting.group.name, message, open);
+  return actionReminderCard(acting.texts.followUp, entry, 'answer', acting.group.name, message, open);
 }
 
 async function changeAction(ctx: TurnContext, deps: Deps, raw: unknown, kind: Change): Promise<CardJson | string> {

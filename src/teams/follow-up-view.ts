@@ -131,14 +131,14 @@ export function actionListCardData(t: T, input: ActionCardInput) {
 }
 
 /** The personal reminder: the item, its due date, and Klart / Nytt datum. */
-export function actionReminderCard(t: T, e: ActionEntry, kind: 'before' | 'due', groupName: string, message = '', open = true): CardJson {
+export function actionReminderCard(t: T, e: ActionEntry, kind: 'before' | 'due' | 'answer', groupName: string, message = '', open = true): CardJson {
   return renderCard('action-reminder', actionReminderCardData(t, e, kind, groupName, message, open));
 }
 
-export function actionReminderCardData(t: T, e: ActionEntry, kind: 'before' | 'due', groupName: string, message = '', open = true) {
+export function actionReminderCardData(t: T, e: ActionEntry, kind: 'before' | 'due' | 'answer', groupName: string, message = '', open = true) {
   return {
     t,
-    heading: kind === 'due' ? t.reminderDueHeading : t.reminderBeforeHeading,
+    heading: kind === 'due' ? t.reminderDueHeading : kind === 'before' ? t.reminderBeforeHeading : t.reminderAnswerHeading,
     message,
     text: e.text,
     dueText: e.due ? t.due(e.due) : t.noDue,

@@ -104,6 +104,7 @@ describe('action item reminders and the chair’s overdue list, two bot instance
     const reminder = cardsOf(personalCards(marikaS)[1])[0]!;
     const done = answered(await two.click(A.personalChat(marikaS), marikaS, reminder, 'Markera klart'));
     expect(cardText(done)).toContain(`Klart: ${INBJUDAN}`);
+    expect(cardText(done)).toContain('Ditt uppdrag');
     expect(() => findAction(done, 'Markera klart')).toThrow();
     const again = answered(await one.click(A.personalChat(marikaS), marikaS, reminder, 'Markera klart'));
     expect(cardText(again)).toContain(`Uppdraget var redan klart: ${INBJUDAN}`);

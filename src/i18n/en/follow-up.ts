@@ -64,6 +64,7 @@ export const followUp: typeof sv = {
   rescheduled: (text: string, due: string) => `New due date ${due}: ${text}`,
   newDueMissing: 'Pick a new date first.',
   reminderBeforeHeading: 'Reminder: your action item is due soon',
+  reminderAnswerHeading: 'Your action item',
   reminderDueHeading: 'Reminder: your action item is due today',
   digestText: (meeting: string, date: string, lines: string) => `Before ${meeting} ${date}: these action items are overdue.\n\n${lines}`,
   digestLine: (owner: string, text: string, due: string) => `- ${owner}: ${text} (was due ${due})`,

@@ -66,6 +66,7 @@ export const followUp = {
   newDueMissing: 'Välj ett nytt datum först.',
   // Reminders
   reminderBeforeHeading: 'Påminnelse: ditt uppdrag ska snart vara klart',
+  reminderAnswerHeading: 'Ditt uppdrag',
   reminderDueHeading: 'Påminnelse: ditt uppdrag ska vara klart idag',
   digestText: (meeting: string, date: string, lines: string) => `Inför ${meeting} ${date}: dessa uppdrag är försenade.\n\n${lines}`,
   digestLine: (owner: string, text: string, due: string) => `- ${owner}: ${text} (skulle vara klart ${due})`,
