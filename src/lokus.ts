@@ -14,6 +14,7 @@ import { LeaseRepo } from './store/lease-repo.js';
 import { MinutesRepo } from './store/minutes-repo.js';
 import { openStore, type Store } from './store/open-store.js';
 import { PersonalLinkRepo } from './store/personal-link-repo.js';
+import { FollowUpRepo } from './store/follow-up-repo.js';
 import { Background } from './teams/background.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
 import { createPersonalChat } from './teams/personal-chat.js';
@@ -62,6 +63,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     approvals: new ApprovalRepo(store.domain),
     personalLinks: new PersonalLinkRepo(store.domain),
     personalChat: createPersonalChat(adapter, config.bot.appId),
+    followUps: new FollowUpRepo(store.domain),
     scheduler: new Scheduler({ leases: new LeaseRepo(store.bot), holder: `lokus-${randomUUID()}`, now, log }),
     meetingEnded: [],
     activityClaims: new ActivityClaims(store.bot),

@@ -28,13 +28,20 @@ export const TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly MeetingStatus[]; to: MeetingStatus }>;
 export type MeetingEvent = keyof typeof TRANSITIONS;
 
-/** An open action item from an earlier meeting, listed under "Föregående minnesanteckningar". */
+/**
+ * An open action item from an earlier meeting, listed under "Föregående minnesanteckningar". A
+ * decision's open follow-up is carried the same way: then `decisionId` is set, `ownerName` is the
+ * responsible person, `text` the decision and `due` the follow-up date.
+ */
 export interface CarriedAction {
   meetingId: string;
   actionId: string;
   ownerName: string;
   text: string;
   due?: LocalDate;
+  decisionId?: string;
+  /** A decision follow-up's status (issue 7). */
+  status?: FollowUpStatus;
 }
 
 export interface AgendaItem {
@@ -95,6 +102,22 @@ export interface Decision extends RecordBase {
   text: string;
   /** The att-satser as a list, when the decision has them ("att godkänna …", "att uppdra åt …"). */
   attSatser: string[];
+  /** Who follows the decision up, by when, and how far it has come (issue 7). */
+  followUp?: DecisionFollowUp;
+}
+
+export const FOLLOW_UP_STATUSES = ['notStarted', 'inProgress', 'done'] as const;
+/** ej påbörjad / pågår / klar */
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export interface DecisionFollowUp {
+  /** Member id of the responsible person (absent for someone outside the roster). */
+  responsibleId?: string;
+  responsibleName?: string;
+  date?: LocalDate;
+  status: FollowUpStatus;
+  updatedAt: string;
+  updatedBy?: string;
 }
 
 export interface ActionItem extends RecordBase {
@@ -104,6 +127,12 @@ export interface ActionItem extends RecordBase {
   due?: LocalDate;
   status: 'open' | 'done';
   doneAt?: string;
+  /** Member id of who marked it done (issue 7). */
+  doneBy?: string;
+  /** Earlier due dates, when it was rescheduled (issue 7). */
+  rescheduled?: Array<{ from?: LocalDate; to: LocalDate; at: string; by?: string }>;
+  /** When the owner was reminded before and on the due date (issue 7); a new due date clears it. */
+  reminded?: { before?: string; due?: string };
 }
 
 export interface ItemMove {
@@ -178,6 +207,8 @@ export interface Meeting {
   createdAt: string;
   createdBy?: string;
   updatedAt: string;
+  /** When the chair was sent the overdue action items before this meeting (issue 7). */
+  overdueDigestSentAt?: string;
   startedAt?: string;
   endedAt?: string;
 }
@@ -626,13 +657,27 @@ export function currentOrNextMeeting<M extends Meeting>(meetings: M[], today: Lo
   return planning.find((m) => !m.date || m.date >= today) ?? planning.at(-1);
 }
 
-/** Open action items of these meetings, to carry forward to the next agenda. */
+/**
+ * What the next agenda carries forward under "Föregående minnesanteckningar": the open action items
+ * of these meetings, and the decisions whose follow-up is not done yet (issue 7), oldest meeting first.
+ */
 export function openActions(meetings: Meeting[]): CarriedAction[] {
   return [...meetings]
     .sort((a, b) => meetingSortKey(a).localeCompare(meetingSortKey(b)))
-    .flatMap((m) =>
-      m.actionItems
+    .flatMap((m) => [
+      ...m.actionItems
         .filter((a) => a.status === 'open')
         .map((a) => ({ meetingId: m.id, actionId: a.id, ownerName: a.ownerName, text: a.text, ...(a.due ? { due: a.due } : {}) })),
-    );
+      ...m.decisions
+        .filter((d) => d.followUp && d.followUp.status !== 'done')
+        .map((d) => ({
+          meetingId: m.id,
+          actionId: d.id,
+          decisionId: d.id,
+          ownerName: d.followUp!.responsibleName ?? '',
+          text: d.text,
+          ...(d.followUp!.date ? { due: d.followUp!.date } : {}),
+          status: d.followUp!.status,
+        })),
+    ]);
 }

@@ -22,6 +22,7 @@ export const help: typeof sv = {
     { command: 'approval <title>', description: 'Asks the group to approve a document' },
     { command: 'decisions [search]', description: 'The group’s decision log' },
     { command: 'actions', description: 'Open action items' },
+    { command: 'my actions', description: 'Your own action items in all your groups (in the chat with Lokus)' },
     { command: 'minutes [date]', description: 'A meeting’s minutes with export links' },
   ],
 };

@@ -20,6 +20,7 @@ export const help = {
     { command: 'godkännande <rubrik>', description: 'Ber gruppen godkänna ett dokument' },
     { command: 'beslutslogg [sökord]', description: 'Gruppens beslut' },
     { command: 'uppdragslista', description: 'Öppna uppdrag' },
+    { command: 'mina uppdrag', description: 'Dina egna uppdrag i alla dina grupper (i chatten med Lokus)' },
     { command: 'protokoll [datum]', description: 'Ett mötes protokoll med exportlänkar' },
   ],
 };
