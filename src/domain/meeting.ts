@@ -191,6 +191,8 @@ export interface Meeting {
   /** Set while a notice is being posted (so two clicks post one card); cleared by `recordNotice`. */
   noticePostingSince?: string;
   liveCard?: CardRef;
+  /** The check-in (närvaro) card in the channel, updated in place as people check in (issue 5). */
+  attendanceCard?: CardRef;
   notes: Note[];
   decisions: Decision[];
   actionItems: ActionItem[];
