@@ -148,8 +148,12 @@ export function meetingMoment(m: Meeting): string {
   return m.startedAt ?? (m.date ? `${m.date}T${m.time?.start ?? '00:00'}:00` : m.createdAt);
 }
 
-function memberAt(member: Member, at: string): boolean {
-  return member.addedAt <= at && (!member.removedAt || member.removedAt > at);
+/**
+ * Was the member in the group for this meeting: not removed before it began, and added before it
+ * ended (someone added while the meeting runs counts too).
+ */
+function memberFor(m: Meeting, member: Member, at: string): boolean {
+  return (!m.endedAt || member.addedAt <= m.endedAt) && (!member.removedAt || member.removedAt > at);
 }
 
 /** Join and leave times per member from the meeting's Teams participant events. */
@@ -177,8 +181,9 @@ export function effectiveAttendance(m: Meeting, group: Group): Effective[] {
   for (const member of group.members) {
     const mark = m.attendance[member.id];
     const times = seen.get(member.id);
-    const roles = rolesAt(group, member.id, at);
-    const expected = memberAt(member, at) && !(roles.length === 1 && roles[0] === 'substitute');
+    const inGroup = memberFor(m, member, at);
+    const roles = inGroup ? rolesAt(group, member.id, member.addedAt > at ? member.addedAt : at) : [];
+    const expected = inGroup && !(roles.length === 1 && roles[0] === 'substitute');
     if (!expected && !mark && !times) continue;
     const base = { member, expected, ...(times ? { joinedAt: times.joinedAt, ...(times.leftAt ? { leftAt: times.leftAt } : {}) } : {}) };
     if (mark) out.push({ ...base, status: mark.status, source: mark.source ?? 'marked', mark });

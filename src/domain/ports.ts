@@ -19,5 +19,5 @@ export interface MeetingStore {
   list(groupId: string, statuses?: readonly MeetingStatus[]): Promise<Meeting[]>;
   create(meeting: Meeting): Promise<{ created: boolean }>;
   update<R>(groupId: string, meetingId: string, change: (m: Meeting | undefined) => Outcome<Meeting, R>): Promise<R>;
-  setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark): Promise<boolean>;
+  setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[]): Promise<boolean>;
 }

@@ -8,10 +8,12 @@ import { DirectPasswordCredentialsFactory } from './channel-credentials.js';
 import type { Deps } from './deps.js';
 import { normalizeText } from './command.js';
 import { t } from './context.js';
+import * as attendance from './attendance.js';
 import * as fallback from './fallback.js';
 import * as group from './group.js';
 import * as help from './help.js';
 import * as install from './install.js';
+import * as participantEvents from './participant-events.js';
 import * as planning from './planning.js';
 import { invokeMessage } from './run-once.js';
 
@@ -93,6 +95,8 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   install.register(app, deps);
   group.register(app, deps);
   planning.register(app, deps);
+  attendance.register(app, deps);
+  participantEvents.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);
 

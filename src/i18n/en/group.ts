@@ -102,6 +102,7 @@ export const group: typeof sv = {
     'record.note': 'take notes',
     'record.decision': 'record decisions',
     'record.action': 'add action items',
+    'attendance.markOthers': 'mark other people’s attendance',
   } as Record<string, string>,
   actionFallback: 'do that',
 };

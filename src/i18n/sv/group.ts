@@ -104,6 +104,7 @@ export const group = {
     'record.note': 'anteckna',
     'record.decision': 'protokollföra beslut',
     'record.action': 'lägga till uppdrag',
+    'attendance.markOthers': 'markera andras närvaro',
   } as Record<string, string>,
   actionFallback: 'göra det',
 };
