@@ -46,6 +46,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     meetings: new MeetingRepo(store.domain),
     proactive: createProactive(adapter, config.bot.appId),
     background: new Background(log),
+    meetingEnded: [],
     activityClaims: new ActivityClaims(store.bot),
   };
   const app = createBotApp(adapter, deps);

@@ -133,7 +133,8 @@ export function newGroup(input: NewGroupInput): Group {
     settings: {
       attendanceTargetPercent: DEFAULT_ATTENDANCE_TARGET_PERCENT,
       membersMayNote: false,
-      defaultFormat: 'minnesanteckningar',
+      // Working committees and boards keep a protokoll with §; other groups minnesanteckningar.
+      defaultFormat: input.kind === 'arbetsutskott' || input.kind === 'styrelse' ? 'protokoll' : 'minnesanteckningar',
       standingItems: input.standingItems,
     },
     createdAt: input.at,

@@ -559,7 +559,7 @@ export interface RecordInput {
   itemId?: string;
 }
 
-type Recorded<T> = Result<{ meeting: Meeting; record: T; duplicate: boolean }, MeetingError>;
+export type Recorded<T> = Result<{ meeting: Meeting; record: T; duplicate: boolean }, MeetingError>;
 
 function recordOn<K extends 'notes' | 'decisions' | 'actionItems'>(
   m: Meeting,

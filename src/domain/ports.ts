@@ -1,5 +1,5 @@
 import type { Group } from './group.js';
-import type { AttendanceMark, Meeting, MeetingStatus } from './meeting.js';
+import type { ActionItem, AttendanceMark, Decision, Meeting, MeetingStatus, Note } from './meeting.js';
 
 /**
  * Repository ports (STYLE habit 10). The Cosmos implementations live in src/store. A `change`
@@ -19,5 +19,6 @@ export interface MeetingStore {
   list(groupId: string, statuses?: readonly MeetingStatus[]): Promise<Meeting[]>;
   create(meeting: Meeting): Promise<{ created: boolean }>;
   update<R>(groupId: string, meetingId: string, change: (m: Meeting | undefined) => Outcome<Meeting, R>): Promise<R>;
+  appendRecord(groupId: string, meetingId: string, key: 'notes' | 'decisions' | 'actionItems', record: Note | Decision | ActionItem, at: string): Promise<boolean>;
   setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[]): Promise<boolean>;
 }

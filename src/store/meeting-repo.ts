@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { AttendanceMark, Meeting, MeetingStatus } from '../domain/meeting.js';
+import type { ActionItem, AttendanceMark, Decision, Meeting, MeetingStatus, Note } from '../domain/meeting.js';
 import type { MeetingStore } from '../domain/ports.js';
 import { cosmosStatus } from './cosmos-errors.js';
 import { withoutSystem, type Versioned } from './doc.js';
@@ -72,6 +72,30 @@ export class MeetingRepo implements MeetingStore {
       },
       { maxAttempts: MAX_ATTEMPTS },
     );
+  }
+
+  /**
+   * Appends one record (note, decision, action item) in one round trip: a conditional Cosmos patch
+   * that only applies while the meeting is running and the record's id is not there yet, so parallel
+   * writers never collide on the ETag and a redelivered activity is not recorded twice. False when the
+   * condition failed (ended meeting, duplicate) or the meeting is missing: then re-check with `update`.
+   */
+  async appendRecord(groupId: string, meetingId: string, key: 'notes' | 'decisions' | 'actionItems', record: Note | Decision | ActionItem, at: string): Promise<boolean> {
+    if (!/^[A-Za-z0-9_-]+$/.test(record.id)) throw new Error(`record id ${record.id} is not safe in a patch condition`);
+    try {
+      await this.container.item(meetingId, groupId).patch({
+        operations: [
+          { op: 'add', path: `/${key}/-`, value: record },
+          { op: 'set', path: '/updatedAt', value: at },
+        ],
+        condition: `FROM c WHERE c.type = 'meeting' AND c.status = 'started' AND NOT ARRAY_CONTAINS(c.${key}, {"id": "${record.id}"}, true)`,
+      });
+      return true;
+    } catch (err) {
+      const status = cosmosStatus(err);
+      if (status === 404 || status === 412) return false;
+      throw err;
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 export class Background {
   private readonly running = new Set<Promise<void>>();
   private readonly chains = new Map<string, Promise<void>>();
+  private readonly waiting = new Set<string>();
 
   constructor(private readonly log: Logger) {}
 
@@ -23,6 +24,24 @@ export class Background {
       });
     this.running.add(p);
     if (key) this.chains.set(key, p);
+  }
+
+  /**
+   * Like `run` with a key, but when a run for `key` is already waiting to start, this one is dropped:
+   * the waiting one will see the latest state (for "render what is stored now" card updates, so 50
+   * notes in a burst cost a few PUTs, not 50).
+   */
+  runLatest(name: string, key: string, work: () => Promise<void>): void {
+    if (this.waiting.has(key)) return;
+    this.waiting.add(key);
+    this.run(
+      name,
+      async () => {
+        this.waiting.delete(key);
+        await work();
+      },
+      key,
+    );
   }
 
   async idle(): Promise<void> {

@@ -13,8 +13,8 @@ import * as fallback from './fallback.js';
 import * as group from './group.js';
 import * as help from './help.js';
 import * as install from './install.js';
-import * as participantEvents from './participant-events.js';
 import * as planning from './planning.js';
+import * as running from './running.js';
 import { invokeMessage } from './run-once.js';
 
 export type LokusApp = Application<TurnState>;
@@ -95,8 +95,8 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   install.register(app, deps);
   group.register(app, deps);
   planning.register(app, deps);
+  running.register(app, deps);
   attendance.register(app, deps);
-  participantEvents.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);
 

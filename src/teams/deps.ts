@@ -5,6 +5,7 @@ import type { ConversationRepo } from '../store/conversation-repo.js';
 import type { GroupRepo } from '../store/group-repo.js';
 import type { MeetingRepo } from '../store/meeting-repo.js';
 import type { Background } from './background.js';
+import type { MeetingEndedHandler } from './meeting-ended.js';
 import type { Proactive } from './proactive.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
@@ -19,6 +20,8 @@ export interface Deps {
   proactive: Proactive;
   /** Work started after the reply (tracked so shutdown and tests can wait for it). */
   background: Background;
+  /** Called (after the reply) when a meeting ends; minutes drafting (issue 8) adds its handler here. */
+  meetingEnded: MeetingEndedHandler[];
   /** Redelivered activities are processed once (see teams/run-once.ts). */
   activityClaims: ActivityClaims;
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { ZodError } from 'zod';
+import { z, type ZodError, type ZodType, type ZodTypeDef } from 'zod';
 import { findMember, rolesAt, type Group, type Member, type Role } from '../domain/group.js';
 import { may, whoMay, type Action } from '../domain/permissions.js';
 import type { DomainError } from '../domain/result.js';
@@ -74,6 +74,15 @@ export function domainErrorText(texts: Texts, error: DomainError): string {
 export function invalidCardText(texts: Texts, error: ZodError): string {
   const field = String(error.issues[0]?.path[0] ?? '');
   return texts.meeting.invalidField(texts.meeting.fields[field] ?? field);
+}
+
+/** A document or record id as the bot writes them (`meeting-…`, `item-3f2a…`): nothing else is looked up. */
+export const cardId = z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/);
+
+/** Validates card data at the edge: the typed data, or the Swedish/English message naming the bad field. */
+export function parseCard<T>(texts: Texts, schema: ZodType<T, ZodTypeDef, unknown>, data: unknown): { ok: true; data: T } | { ok: false; message: string } {
+  const r = schema.safeParse(data);
+  return r.success ? { ok: true, data: r.data } : { ok: false, message: invalidCardText(texts, r.error) };
 }
 
 /**

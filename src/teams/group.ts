@@ -22,7 +22,7 @@ import type { Texts } from '../i18n/texts.js';
 import type { Deps } from './deps.js';
 import { cmd } from './command.js';
 import { actor, groupRef, t } from './context.js';
-import { allowed, domainErrorText, invalidCardText, loadGroupTurn, newId, refusal, roleWords, type GroupTurn } from './group-turn.js';
+import { allowed, domainErrorText, invalidCardText, loadGroupTurn, newId, parseCard, refusal, roleWords, type GroupTurn } from './group-turn.js';
 import { cardAttachment, renderCard, type CardJson } from './render-card.js';
 import { rosterOf, type RosterPerson } from './roster.js';
 
@@ -155,10 +155,6 @@ async function editGroup(ctx: TurnContext, deps: Deps, change: GroupChange): Pro
   return settingsCard(turn, outcome.group, { message: outcome.message });
 }
 
-function parse<T>(texts: Texts, schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown): { ok: true; data: T } | { ok: false; message: string } {
-  const r = schema.safeParse(data);
-  return r.success ? { ok: true, data: r.data } : { ok: false, message: invalidCardText(texts, r.error) };
-}
 
 async function nextMeetingStart(deps: Deps, groupId: string, now: Date): Promise<string | undefined> {
   const meetings = (await deps.meetings.list(groupId)).filter(isPlanning);
@@ -172,7 +168,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   app.adaptiveCards.actionExecute('group.create', (ctx, _s, data) => createGroup(ctx, deps, data));
 
   app.adaptiveCards.actionExecute('group.save', async (ctx, _s, data) => {
-    const p = parse(t(ctx), SaveData, data);
+    const p = parseCard(t(ctx), SaveData, data);
     if (!p.ok) return p.message;
     const d = p.data;
     return editGroup(ctx, deps, (group, turn) => {
@@ -192,7 +188,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   });
 
   app.adaptiveCards.actionExecute('group.addMember', async (ctx, _s, data) => {
-    const p = parse(t(ctx), AddMemberData, data);
+    const p = parseCard(t(ctx), AddMemberData, data);
     if (!p.ok) return p.message;
     const d = p.data;
     const memberId = newId('m');
@@ -224,7 +220,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
 
   app.adaptiveCards.actionExecute('group.addFromRoster', async (ctx, _s, data) => {
     const texts = t(ctx);
-    const p = parse(texts, RosterPickData, data);
+    const p = parseCard(texts, RosterPickData, data);
     if (!p.ok) return p.message;
     if (p.data.people.length === 0) return texts.group.rosterNothingPicked;
     let roster: RosterPerson[];
@@ -249,7 +245,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   });
 
   app.adaptiveCards.actionExecute('group.setRole', async (ctx, _s, data) => {
-    const p = parse(t(ctx), RoleData, data);
+    const p = parseCard(t(ctx), RoleData, data);
     if (!p.ok) return p.message;
     const d = p.data;
     const roleId = newId('r');
@@ -266,7 +262,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   });
 
   app.adaptiveCards.actionExecute('group.removeMember', async (ctx, _s, data) => {
-    const p = parse(t(ctx), RemoveData, data);
+    const p = parseCard(t(ctx), RemoveData, data);
     if (!p.ok) return p.message;
     return editGroup(ctx, deps, (group, turn) => {
       const m = memberById(group, p.data.roleMemberId);

@@ -1,4 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
+import { activeMembers } from '../domain/group.js';
 import { isPlanning, isRunning, recordNotice, type Meeting, type NoticeChange } from '../domain/meeting.js';
 import type { Deps } from './deps.js';
 import { baseConversationId } from './context.js';
@@ -23,11 +24,34 @@ export function agendaCardData(turn: View, m: Meeting, kind: 'notice' | 'agenda'
   };
 }
 
-/**
- * Renderers for a running meeting's live card (issue 4 registers one). Kept as a hook so planning
- * edits during a meeting (an item added under "Övriga frågor") update the live card too.
- */
-export const liveCardRenderer: { render?: (turn: View, m: Meeting) => CardJson } = {};
+/** The live agenda card of a running (or just ended) meeting: current item, records so far, controls. */
+export function liveCard(turn: View, m: Meeting): CardJson {
+  return renderCard('meeting-live', liveCardData(turn, m));
+}
+
+export function liveCardData(turn: View, m: Meeting) {
+  const rt = turn.texts.running;
+  const view = meetingView(turn.texts, turn.language, turn.group, m);
+  const running = isRunning(m);
+  return {
+    t: rt,
+    tm: turn.texts.meeting,
+    ...view,
+    heading: running ? rt.liveTitle(m.title) : rt.endedTitle(m.title),
+    running,
+    countsText: rt.counts(m.decisions.length, m.actionItems.length, m.notes.length),
+    items: view.items.map((item) => {
+      const notes = m.notes.filter((n) => n.itemId === item.itemId).length;
+      return {
+        ...item,
+        decisions: m.decisions.filter((d) => d.itemId === item.itemId).map((d) => ({ line: rt.decisionLine(d.text) })),
+        actions: m.actionItems.filter((a) => a.itemId === item.itemId).map((a) => ({ line: rt.actionLine(a.ownerName, a.text, a.due ?? '') })),
+        notesText: notes > 0 ? rt.noteCount(notes) : '',
+      };
+    }),
+    memberChoices: activeMembers(turn.group).map((x) => ({ title: x.name, value: x.id })),
+  };
+}
 
 /** Where the bot posts for the group: the channel itself (not a reply thread) of this activity. */
 export function channelReference(ref: Partial<ConversationReference>): Record<string, unknown> {
@@ -83,30 +107,29 @@ export async function sendNotice(deps: Deps, turn: GroupTurn, meetingId: string,
 }
 
 /**
- * After a plan or agenda change: the notice is updated in place (PUT) and, when the date, time or
- * place changed, a short message says so; a running meeting's live card is updated too.
+ * After a plan, agenda or meeting change: the notice (while planning) and the live card (once
+ * started) are updated in place with PUT, rendering the meeting as stored when the update runs, one
+ * update at a time per meeting; when the date, time or place changed, a short message says so.
  */
-export function refreshMeetingCards(deps: Deps, turn: View, m: Meeting, changed: NoticeChange[]): void {
-  // One card update at a time per meeting, each rendering the meeting as stored then: the last PUT
-  // always shows the latest state, whatever order the edits' requests finished in.
-  deps.background.run(
-    'meeting cards update',
-    async () => {
-      const latest = (await deps.meetings.get(m.groupId, m.id)) ?? m;
-      const notice = latest.notice;
-      if (notice && isPlanning(latest)) {
-        await deps.proactive.updateCard(notice, agendaCard(turn, latest, 'notice'));
-        if (changed.length > 0) {
-          const mt = turn.texts.meeting;
-          const words = changed.map((w) => mt.changeWords[w]);
-          const what = words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${turn.texts.group.and} ${words.at(-1)}`;
-          const now = [whenText(turn.texts, turn.language, m), ...(changed.includes('place') ? [placeText(turn.texts, m)] : [])].join(', ');
-          await deps.proactive.post(notice.reference, mt.changedMessage(m.title, what, now));
-        }
-      }
-      const render = liveCardRenderer.render;
-      if (latest.liveCard && isRunning(latest) && render) await deps.proactive.updateCard(latest.liveCard, render(turn, latest));
-    },
-    `meeting-cards:${m.id}`,
-  );
+export function refreshMeetingCards(deps: Deps, turn: View, m: Meeting, changed: NoticeChange[] = []): void {
+  const key = `meeting-cards:${m.id}`;
+  deps.background.runLatest('meeting cards update', key, async () => {
+    const latest = (await deps.meetings.get(m.groupId, m.id)) ?? m;
+    if (latest.notice && isPlanning(latest)) await deps.proactive.updateCard(latest.notice, agendaCard(turn, latest, 'notice'));
+    if (latest.liveCard && !isPlanning(latest)) await deps.proactive.updateCard(latest.liveCard, liveCard(turn, latest));
+  });
+  const notice = m.notice;
+  if (notice && isPlanning(m) && changed.length > 0) {
+    deps.background.run(
+      'notice change message',
+      async () => {
+        const mt = turn.texts.meeting;
+        const words = changed.map((w) => mt.changeWords[w]);
+        const what = words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${turn.texts.group.and} ${words.at(-1)}`;
+        const now = [whenText(turn.texts, turn.language, m), ...(changed.includes('place') ? [placeText(turn.texts, m)] : [])].join(', ');
+        await deps.proactive.post(notice.reference, mt.changedMessage(m.title, what, now));
+      },
+      key,
+    );
+  }
 }

@@ -25,11 +25,10 @@ import {
 import type { Action } from '../domain/permissions.js';
 import type { Result } from '../domain/result.js';
 import { isLocalDate, isLocalTime, parseWhen, splitPlace, stockholmDate, toInstant } from '../domain/swedish-date.js';
-import type { Texts } from '../i18n/texts.js';
 import type { Deps } from './deps.js';
 import { cmd, commandArgs } from './command.js';
 import { t } from './context.js';
-import { activityKey, allowed, domainErrorText, invalidCardText, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
+import { activityKey, allowed, cardId, domainErrorText, parseCard, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
 import { agendaCard, channelReference, refreshMeetingCards, sendNotice } from './meeting-cards.js';
 import { meetingView } from './meeting-view.js';
 import { cardAttachment, renderCard, type CardJson } from './render-card.js';
@@ -38,7 +37,7 @@ export const NEW_MEETING = cmd(['nytt möte', 'new meeting'], { args: 'optional'
 export const ITEM = cmd(['punkt', 'item'], { args: 'required' });
 export const AGENDA = cmd(['dagordning', 'agenda']);
 
-const meetingId = z.string().min(1).max(200);
+const meetingId = cardId;
 const text = (max: number) => z.string().trim().max(max);
 const MeetingRef = z.object({ meetingId });
 const SaveData = z.object({
@@ -55,7 +54,7 @@ const SaveData = z.object({
   format: z.enum(['protokoll', 'minnesanteckningar']),
 });
 const AddItemData = z.object({ meetingId, itemTitle: text(200).min(1), itemKind: z.enum(AGENDA_ITEM_KINDS).default('information'), presenter: text(200).default(''), itemText: text(4000).default('') });
-const ItemRef = z.object({ meetingId, itemId: z.string().min(1).max(200) });
+const ItemRef = z.object({ meetingId, itemId: cardId });
 const EditItemData = ItemRef.extend({ editTitle: text(200).default(''), editKind: z.union([z.enum(AGENDA_ITEM_KINDS), z.literal('')]).default(''), editPresenter: text(200).default('') });
 const MoveData = ItemRef.extend({ direction: z.enum(['up', 'down']) });
 
@@ -149,7 +148,8 @@ async function planMeeting(ctx: TurnContext, deps: Deps): Promise<void> {
       carriedActions: openActions(earlier),
       at: turn.at,
       by: turn.member?.id,
-      ...(startsAt ? { rolesAt: startsAt } : {}),
+      // Chair and secretary by the roles in force when it starts (or now, for a meeting already begun).
+      ...(startsAt && startsAt > turn.at ? { rolesAt: startsAt } : {}),
     });
     if (!made.ok) return void (await ctx.sendActivity(domainErrorText(turn.texts, made.error)));
     await deps.meetings.create(made.value);
@@ -216,13 +216,10 @@ async function showAgenda(ctx: TurnContext, deps: Deps): Promise<void> {
   if (!turn) return;
   const meeting = await currentMeeting(deps, turn);
   if (!meeting) return void (await ctx.sendActivity(turn.texts.meeting.noMeeting));
-  await send(ctx, agendaCard(turn, meeting, 'agenda'));
+  // Those who plan get the agenda with its forms (the planning card); everyone else reads it.
+  await send(ctx, isPlanning(meeting) && allowed(turn, 'plan.meeting') ? planCard(turn, meeting) : agendaCard(turn, meeting, 'agenda'));
 }
 
-function parse<T>(texts: Texts, schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown): { ok: true; data: T } | { ok: false; message: string } {
-  const r = schema.safeParse(data);
-  return r.success ? { ok: true, data: r.data } : { ok: false, message: invalidCardText(texts, r.error) };
-}
 
 /** A card action on a meeting: parse the data, edit, answer with the refreshed planning card. */
 function cardEdit<T extends { meetingId: string }>(
@@ -234,7 +231,7 @@ function cardEdit<T extends { meetingId: string }>(
 ) {
   return async (ctx: TurnContext, _state: TurnState, data: unknown): Promise<CardJson | string> => {
     const texts = t(ctx);
-    const p = parse(texts, schema, data);
+    const p = parseCard(texts, schema, data);
     if (!p.ok) return p.message;
     const turn = await loadGroupTurn(ctx, deps);
     if (!turn) return texts.group.notSetUp;
@@ -339,7 +336,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
 
   app.adaptiveCards.actionExecute('meeting.notice', async (ctx, _s, data) => {
     const texts = t(ctx);
-    const p = parse(texts, MeetingRef, data);
+    const p = parseCard(texts, MeetingRef, data);
     if (!p.ok) return p.message;
     const turn = await loadGroupTurn(ctx, deps);
     if (!turn) return texts.group.notSetUp;

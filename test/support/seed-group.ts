@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { groupIdOf } from '../../src/teams/context.js';
 import * as A from './activities.js';
-import { cardsOf } from './cards.js';
+import { cardText, cardsOf } from './cards.js';
 import type { TestBot } from './test-bot.js';
 
 type Json = Record<string, any>;
@@ -55,23 +55,46 @@ export function memberIdOn(card: Json, name: string): string {
   return choiceValue(card, 'roleMemberId', name);
 }
 
+export interface GroupSpec {
+  name: string;
+  kind: string;
+  founderOrganisation: string;
+  /** Everyone but the founder, with party and roles (comma list, e.g. "viceChair"); "member" adds no role. */
+  people: Array<[A.Person, string, string]>;
+  /** The founder's roles once the others are in (the founder starts as chair). */
+  founderRoles: string;
+}
+
 /**
- * Sets up seed 000's group through the bot, as its secretary would: Marika Blomgren creates it (and
- * becomes chair), picks everyone from the Teams roster party by party, makes Birgitta chair and
- * herself secretary. Returns the last settings card.
+ * Sets a group up through the bot, as its founder would: create it (becoming chair), pick everyone
+ * from the Teams roster party by party, then give the roles. Returns the last settings card.
  */
-export async function setUpTierp(bot: TestBot, conv: A.Conversation): Promise<Json> {
-  const { marika } = TIERP;
-  bot.connector.rosters.set(conv.id, [marika, ...TIERP_PARTIES.map(([p]) => p)]);
-  const setup = await bot.say(conv, marika, 'grupp');
-  let card = answered(await bot.click(conv, marika, cardsOf(setup.replies[0])[0]!, 'Skapa gruppen', { groupName: 'Tierp', groupKind: 'lokusgrupp', organisation: 'Samordningsförbundet' }));
-  for (const [person, party] of TIERP_PARTIES) {
-    card = answered(await bot.click(conv, marika, card, 'Hämta från Teams'));
-    card = answered(await bot.click(conv, marika, card, 'Lägg till valda', { people: person.id, rosterOrganisation: party }));
+export async function setUpGroup(bot: TestBot, conv: A.Conversation, founder: A.Person, spec: GroupSpec): Promise<Json> {
+  bot.connector.rosters.set(conv.id, [founder, ...spec.people.map(([p]) => p)]);
+  const setup = await bot.say(conv, founder, 'grupp');
+  let card = answered(await bot.click(conv, founder, cardsOf(setup.replies[0])[0]!, 'Skapa gruppen', { groupName: spec.name, groupKind: spec.kind, organisation: spec.founderOrganisation }));
+  const parties = [...new Set(spec.people.map(([, party]) => party))];
+  for (const party of parties) {
+    const ids = spec.people.filter(([, p]) => p === party).map(([person]) => person.id);
+    card = answered(await bot.click(conv, founder, card, 'Hämta från Teams'));
+    card = answered(await bot.click(conv, founder, card, 'Lägg till valda', { people: ids.join(','), rosterOrganisation: party }));
   }
-  card = answered(await bot.click(conv, marika, card, 'Spara roll', { roleMemberId: memberIdOn(card, 'Birgitta Olsson'), roles: 'chair', effective: 'now' }));
-  card = answered(await bot.click(conv, marika, card, 'Spara roll', { roleMemberId: memberIdOn(card, 'Marika Blomgren'), roles: 'secretary,kansli', effective: 'now' }));
-  card = answered(await bot.click(conv, marika, card, 'Spara roll', { roleMemberId: memberIdOn(card, 'Geli Lytter'), roles: 'kansli', effective: 'now' }));
-  expect(card).toBeTruthy();
+  for (const [person, , roles] of spec.people) {
+    if (roles === 'member') continue;
+    card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: memberIdOn(card, person.name), roles, effective: 'now' }));
+  }
+  card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: memberIdOn(card, founder.name), roles: spec.founderRoles, effective: 'now' }));
+  expect(cardText(card)).toContain(spec.name);
   return card;
+}
+
+/** Seed 000's lokusgrupp Tierp: Marika Blomgren (secretary, kansli) sets it up; Birgitta Olsson chairs. */
+export function setUpTierp(bot: TestBot, conv: A.Conversation): Promise<Json> {
+  return setUpGroup(bot, conv, TIERP.marika, {
+    name: 'Tierp',
+    kind: 'lokusgrupp',
+    founderOrganisation: 'Samordningsförbundet',
+    people: TIERP_PARTIES.map(([p, party]) => [p, party, p === TIERP.birgitta ? 'chair' : p === TIERP.geli ? 'kansli' : 'member']),
+    founderRoles: 'secretary,kansli',
+  });
 }

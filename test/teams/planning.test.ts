@@ -91,6 +91,16 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     expect(meeting.items).toHaveLength(6);
   });
 
+  it('answers an English-locale planner in English', async () => {
+    const { conv } = await tierp('tierp-english');
+    const emma = { ...marika, locale: 'en-GB' };
+    const r = await bot.say(conv, emma, 'new meeting 16 March 13-15 Regionens hus');
+    const text = cardText(cardsOf(r.replies[0])[0]!);
+    expect(text).toContain('Lokus meeting Tierp is planned for Friday 16 March 2018, 13:00–15:00.');
+    expect(text).toContain('Place Regionens hus');
+    expect((await bot.say(conv, emma, 'new meeting 31/4')).replies[0]!.text).toBe('The date "31/4" does not exist. Write for example 2018-03-16, 16/3 or 16 March.');
+  });
+
   it('refuses a member without a planning role, naming who can, and changes nothing in Cosmos', async () => {
     const { conv } = await tierp('tierp-refuse');
     const plan = cardsOf((await bot.say(conv, marika, 'nytt möte 16 mars 13-15')).replies[0])[0]!;
@@ -132,6 +142,8 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     expect(await press('meeting.save', { meetingId, title: 42, format: 'protokoll' })).toBe('Kortet skickade ett felaktigt värde för ”rubrik”. Ladda om kortet och försök igen.');
     expect(await press('meeting.save', { meetingId, title: 'x', format: 'protokoll', chairId: 'm-nobody' })).toBe('Kortet skickade ett felaktigt värde för ”ordförande”. Ladda om kortet och försök igen.');
     expect(await press('meeting.addItem', { meetingId: foreignId, itemTitle: 'Kapad punkt' })).toBe('Mötet finns inte i den här gruppen. Ladda om kortet eller skriv **dagordning**.');
+    expect(await press('meeting.save', { meetingId: '../group', title: 'x', format: 'protokoll' })).toBe('Kortet skickade ett felaktigt värde för ”möte”. Ladda om kortet och försök igen.');
+    expect(await press('meeting.save', { meetingId: 'group', title: 'x', format: 'protokoll' })).toBe('Mötet finns inte i den här gruppen. Ladda om kortet eller skriv **dagordning**.');
     expect(await press('meeting.save', { meetingId: foreignId, title: 'Kapat', format: 'protokoll' })).toBe('Mötet finns inte i den här gruppen. Ladda om kortet eller skriv **dagordning**.');
     expect(await press('meeting.removeItem', { meetingId, itemId: 'no-such-item' })).toBe('Punkten finns inte på dagordningen. Ladda om kortet.');
     expect(await press('meeting.addItem', { meetingId, itemTitle: 'x'.repeat(201) })).toBe('Kortet skickade ett felaktigt värde för ”rubrik”. Ladda om kortet och försök igen.');

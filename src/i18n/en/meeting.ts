@@ -102,6 +102,7 @@ export const meeting: typeof sv = {
   },
   invalidField: (field: string) => `The card sent an invalid value for "${field}". Reload the card and try again.`,
   fields: {
+    noteText: 'note', decisionText: 'decision', actionText: 'action item', actionOwnerId: 'owner', actionDue: 'by', gotoItemId: 'item',
     itemTitle: 'title', itemKind: 'kind', itemText: 'text', editTitle: 'title', editKind: 'kind', editPresenter: 'presenter', groupName: 'group name',
     groupKind: 'kind of group', memberName: 'name', memberOrganisation: 'organisation', memberRole: 'role', rosterOrganisation: 'organisation', roleMemberId: 'member', direction: 'direction',
     title: 'title', date: 'date', start: 'start time', end: 'end time', place: 'place', room: 'room', chairId: 'chair',

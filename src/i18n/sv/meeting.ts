@@ -105,6 +105,7 @@ export const meeting = {
   /** A card sent data that failed validation: which field, in words. */
   invalidField: (field: string) => `Kortet skickade ett felaktigt värde för ”${field}”. Ladda om kortet och försök igen.`,
   fields: {
+    noteText: 'anteckning', decisionText: 'beslut', actionText: 'uppdrag', actionOwnerId: 'ansvarig', actionDue: 'senast', gotoItemId: 'punkt',
     itemTitle: 'rubrik', itemKind: 'typ', itemText: 'text', editTitle: 'rubrik', editKind: 'typ', editPresenter: 'föredragande', groupName: 'gruppens namn',
     groupKind: 'typ av grupp', memberName: 'namn', memberOrganisation: 'organisation', memberRole: 'roll', rosterOrganisation: 'organisation', roleMemberId: 'medlem', direction: 'riktning',
     title: 'rubrik', date: 'datum', start: 'starttid', end: 'sluttid', place: 'plats', room: 'lokal', chairId: 'ordförande',
