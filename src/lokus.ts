@@ -9,6 +9,7 @@ import { GroupRepo } from './store/group-repo.js';
 import { MeetingRepo } from './store/meeting-repo.js';
 import { openStore, type Store } from './store/open-store.js';
 import { Background } from './teams/background.js';
+import { onMeetingEndedAttendance } from './teams/attendance.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
 import { createProactive } from './teams/proactive.js';
 import { handleActivityRequest } from './teams/channel-auth.js';
@@ -49,6 +50,8 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     meetingEnded: [],
     activityClaims: new ActivityClaims(store.bot),
   };
+  // Issue 5: the check-in card shows the meeting as ended (no more "Närvarande").
+  deps.meetingEnded.push((e) => onMeetingEndedAttendance(deps, e));
   const app = createBotApp(adapter, deps);
 
   const server = restify.createServer({ name: 'lokus', handleUncaughtExceptions: false });

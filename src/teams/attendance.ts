@@ -3,13 +3,14 @@ import { MessageFactory, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { effectiveAttendance, markAttendance, OPEN_STATUSES, type AttendanceError, type MarkInput } from '../domain/attendance.js';
 import { ATTENDANCE_STATUSES, type Meeting } from '../domain/meeting.js';
-import type { Texts } from '../i18n/texts.js';
+import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from './deps.js';
 import { attendanceCard, statusText, type AttendanceView } from './attendance-view.js';
 import { cmd } from './command.js';
 import { t } from './context.js';
 import { allowed, domainErrorText, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
 import { channelReference } from './meeting-cards.js';
+import type { MeetingEnded } from './meeting-ended.js';
 import { currentMeeting } from './planning.js';
 import type { CardJson } from './render-card.js';
 
@@ -70,8 +71,8 @@ export function refreshAttendanceCard(deps: Deps, view: AttendanceView, groupId:
 
 /**
  * Posts the check-in card for a meeting into the group's conversation, or updates it in place when
- * it is already there, and stores its activity id. `starta möte` (issue 4) calls this when a meeting
- * starts; until then `närvarokort` posts it.
+ * it is already there, and stores its activity id. `starta möte` and the Teams meetingStart event
+ * (issue 4, running.ts) call this when a meeting starts; `närvarokort` re-posts it on demand.
  */
 export async function postCheckInCard(deps: Deps, view: AttendanceView, meetingId: string, reference: Record<string, unknown>): Promise<void> {
   const groupId = view.group.groupId;
@@ -88,6 +89,12 @@ export async function postCheckInCard(deps: Deps, view: AttendanceView, meetingI
   await deps.meetings.update(groupId, meetingId, (m) => (m ? { next: { ...m, attendanceCard: { activityId, conversationId, reference, postedAt } }, result: undefined } : { result: undefined }));
   // Someone may have checked in while the card was being posted.
   refreshAttendanceCard(deps, view, groupId, meetingId);
+}
+
+/** After `avsluta möte` (a `deps.meetingEnded` handler): the check-in card loses its button. */
+export async function onMeetingEndedAttendance(deps: Deps, e: MeetingEnded): Promise<void> {
+  if (!e.meeting.attendanceCard) return;
+  refreshAttendanceCard(deps, { texts: texts(e.language), language: e.language, group: e.group }, e.group.groupId, e.meeting.id);
 }
 
 // ---- marks --------------------------------------------------------------------------------------

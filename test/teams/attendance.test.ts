@@ -1,24 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as A from '../support/activities.js';
 import { cardText } from '../support/cards.js';
 import { changedDocuments, storeSnapshot } from '../support/cosmos-snapshot.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, answered, choiceValue } from '../support/seed-group.js';
-import { endInStore, startInStore, tierpWithCheckInCard } from '../support/attendance-helpers.js';
+import { checkInCard, tierpStarted } from '../support/attendance-helpers.js';
 
 const NOW = new Date('2018-03-16T12:05:00Z');
+const clock = { now: NOW };
 const { marika, birgitta, marikaS, wictoria, nima, geli } = TIERP;
 
 describe('the check-in card (närvaro), over real HTTP', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await TestBot.start({ now: () => NOW });
+    bot = await TestBot.start({ now: () => clock.now });
   });
   afterAll(async () => bot.stop());
+  beforeEach(() => {
+    clock.now = NOW;
+  });
 
-  it('seed 000: everyone presses "Närvarande"; the channel card shows every party full, updated in place', async () => {
-    const { conv, cardId, card, posted } = await tierpWithCheckInCard(bot, 'att-seed000');
-    expect(posted.replies.at(-1)!.text).toBe('Närvarokortet är publicerat i kanalen.');
+  it('starta möte posts the check-in card; seed 000: everyone presses "Närvarande", every party full, updated in place', async () => {
+    const { conv, cardId, card } = await tierpStarted(bot, 'att-seed000');
     expect(cardText(card)).toContain('Närvaro: Lokusmöte Tierp');
     expect(cardText(card)).toContain('Närvarande: 0 av 6 förväntade');
     expect(card.refresh.userIds).toEqual(expect.arrayContaining([marika.id, birgitta.id, nima.id]));
@@ -43,7 +46,7 @@ describe('the check-in card (närvaro), over real HTTP', () => {
   });
 
   it('seed 003: the secretary marks "§1-4", a substitute and an excused member; the card shows them', async () => {
-    const { conv, cardId, card, groupId, meeting } = await tierpWithCheckInCard(bot, 'att-seed003', { format: 'protokoll' });
+    const { conv, cardId, card, groupId, meeting } = await tierpStarted(bot, 'att-seed003', { format: 'protokoll' });
     let form = answered(await bot.click(conv, marika, card, 'Visa min närvaro'));
     expect(cardText(form)).toContain('Markera någons närvaro');
     const id = (name: RegExp) => choiceValue(form, 'memberId', name);
@@ -64,7 +67,7 @@ describe('the check-in card (närvaro), over real HTTP', () => {
   });
 
   it('refuses invalid marks clearly and changes nothing in Cosmos', async () => {
-    const { conv, card, groupId, meeting } = await tierpWithCheckInCard(bot, 'att-invalid');
+    const { conv, card, groupId, meeting } = await tierpStarted(bot, 'att-invalid');
     const form = answered(await bot.click(conv, marika, card, 'Visa min närvaro'));
     const birgittaId = choiceValue(form, 'memberId', /^Birgitta/);
     const before = await storeSnapshot(bot.lokus.store);
@@ -81,16 +84,17 @@ describe('the check-in card (närvaro), over real HTTP', () => {
   });
 
   it('Teams participant events mark members present with times; a manual mark wins', async () => {
-    const { conv, cardId, card, groupId, meeting } = await tierpWithCheckInCard(bot, 'att-events');
-    await startInStore(bot, groupId, meeting.id, '2018-03-16T12:00:00.000Z');
-    const join = (p: A.Person, ts: string, name = 'meetingParticipantJoin') => bot.post({ ...A.meetingEvent(conv, p, bot.serviceUrl, name, { members: [{ user: { id: p.id, aadObjectId: p.aadObjectId, name: p.name }, meeting: { inMeeting: true, role: 'Attendee' } }] }), timestamp: ts });
-    expect((await join(wictoria, '2018-03-16T12:02:00.000Z')).status).toBe(200);
-    await join(nima, '2018-03-16T12:03:00.000Z');
-    await join(nima, '2018-03-16T13:40:00.000Z', 'meetingParticipantLeave');
+    const { conv, cardId, card } = await tierpStarted(bot, 'att-events');
+    const join = (p: A.Person, name = 'meetingParticipantJoin') => bot.post(A.meetingEvent(conv, p, bot.serviceUrl, name, { members: [{ user: { id: p.id, aadObjectId: p.aadObjectId, name: p.name }, meeting: { inMeeting: true, role: 'Attendee' } }] }));
+    expect((await join(wictoria)).status).toBe(200);
+    await join(nima);
+    clock.now = new Date('2018-03-16T13:40:00Z');
+    await join(nima, 'meetingParticipantLeave');
     await bot.settle();
     let shared = cardText(bot.currentCard(cardId, conv.id)!);
-    expect(shared).toContain('- Wictoria Palmetorp: närvarande (anslöt i Teams 13:02)');
-    expect(shared).toContain('- Nima Najafi: närvarande (anslöt i Teams 13:03) (lämnade 14:40)');
+    expect(shared).toContain('- Wictoria Palmetorp: närvarande (anslöt i Teams 13:05)');
+    expect(shared).toContain('- Nima Najafi: närvarande (anslöt i Teams 13:05) (lämnade 14:40)');
+    expect(shared).toContain('**Arbetsförmedlingen** 1 av 1');
     const form = answered(await bot.click(conv, marika, card, 'Visa min närvaro'));
     await bot.click(conv, marika, form, 'Spara närvaro', { memberId: choiceValue(form, 'memberId', /^Wictoria/), status: 'absent' });
     await bot.settle();
@@ -100,21 +104,46 @@ describe('the check-in card (närvaro), over real HTTP', () => {
   });
 
   it('after the meeting ends only the secretary corrects, and the correction is logged', async () => {
-    const { conv, card, groupId, meeting } = await tierpWithCheckInCard(bot, 'att-ended');
+    const { conv, card, cardId, groupId } = await tierpStarted(bot, 'att-ended');
     await bot.click(conv, nima, card, 'Närvarande');
-    await startInStore(bot, groupId, meeting.id, '2018-03-16T12:00:00.000Z');
-    await endInStore(bot, groupId, meeting.id, '2018-03-16T14:00:00.000Z');
+    await bot.say(conv, marika, 'avsluta möte');
+    await bot.settle();
+    const ended = cardText(bot.currentCard(cardId, conv.id)!);
+    expect(ended).toContain('Mötet är avslutat. Bara sekreteraren kan rätta närvaron nu, och rättelsen loggas.');
+    expect(ended).not.toMatch(/^Närvarande$/m);
     expect((await bot.click(conv, wictoria, card, 'Närvarande')).message).toBe('Mötet är avslutat. Bara sekreteraren kan rätta närvaron nu.');
     const chairForm = answered(await bot.click(conv, birgitta, card, 'Visa min närvaro'));
     expect(cardText(chairForm)).not.toContain('Markera någons närvaro');
     const nimaId = choiceValue(answered(await bot.click(conv, marika, card, 'Visa min närvaro')), 'memberId', /^Nima/);
-    const chair = await bot.post(A.cardAction(conv, birgitta, bot.serviceUrl, 'attendance.mark', { meetingId: meeting.id, memberId: nimaId, status: 'absent' }));
+    const chair = await bot.post(A.cardAction(conv, birgitta, bot.serviceUrl, 'attendance.mark', { meetingId: card.refresh.action.data.meetingId, memberId: nimaId, status: 'absent' }));
     expect(chair.body.value).toBe('Mötet är avslutat. Bara sekreteraren kan rätta närvaron nu.');
     const form = answered(await bot.click(conv, marika, card, 'Visa min närvaro'));
     const fixed = answered(await bot.click(conv, marika, form, 'Spara närvaro', { memberId: nimaId, status: 'partial', fromItemId: choiceValue(form, 'fromItemId', /^1 /), toItemId: choiceValue(form, 'fromItemId', /^3 /) }));
     expect(cardText(fixed)).toContain('Rättat efter mötet: Nima Najafi är nu markerad närvarande 1-3 (rättad efter mötet). Rättelsen är loggad.');
-    const stored = (await bot.lokus.deps.meetings.get(groupId, meeting.id))!.attendance[nimaId]!;
+    const stored = (await bot.lokus.deps.meetings.list(groupId))[0]!.attendance[nimaId]!;
     expect(stored.corrections).toEqual([expect.objectContaining({ byName: 'Marika Blomgren', previous: expect.objectContaining({ status: 'present', source: 'self' }) })]);
+  });
+});
+
+describe('närvarokort', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await TestBot.start({ now: () => NOW });
+  });
+  afterAll(async () => bot.stop());
+
+  it('the secretary re-posts the check-in card (a member may not); presses then update the new one', async () => {
+    const { conv, cardId } = await tierpStarted(bot, 'att-repost');
+    const refused = await bot.say(conv, nima, 'närvarokort');
+    expect(refused.replies[0]!.text).toMatch(/^Du kan inte markera andras närvaro\./);
+    const r = await bot.say(conv, marika, 'närvarokort');
+    expect(r.replies.at(-1)!.text).toBe('Närvarokortet är publicerat i kanalen.');
+    await bot.settle();
+    const fresh = checkInCard(bot, conv);
+    expect(fresh.cardId).not.toBe(cardId);
+    await bot.click(conv, nima, fresh.card, 'Närvarande');
+    await bot.settle();
+    expect(cardText(bot.currentCard(fresh.cardId, conv.id)!)).toContain('- Nima Najafi: närvarande');
   });
 });
 
@@ -128,7 +157,7 @@ describe('200 members press "Närvarande" at once, over real HTTP', () => {
   it('counts all 200 exactly once, answers every press with a card, and a second press is harmless', async () => {
     const parties = ['Region Uppsala', 'Försäkringskassan', 'Arbetsförmedlingen', 'Tierps kommun'];
     const people = parties.map((party, p) => [Array.from({ length: 50 }, (_, i) => A.person(`Deltagare ${p}-${i}`)), party] as [A.Person[], string]);
-    const { conv, cardId, card, groupId, meeting } = await tierpWithCheckInCard(bot, 'att-200', { extra: people });
+    const { conv, cardId, card, groupId, meeting } = await tierpStarted(bot, 'att-200', { extra: people });
     const everyone = people.flatMap(([ps]) => ps);
     const presses = await Promise.all(everyone.map((p) => bot.click(conv, p, card, 'Närvarande')));
     expect(presses.map((r) => r.status)).toEqual(everyone.map(() => 200));
