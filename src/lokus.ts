@@ -10,6 +10,7 @@ import { MeetingRepo } from './store/meeting-repo.js';
 import { openStore, type Store } from './store/open-store.js';
 import { Background } from './teams/background.js';
 import { onMeetingEndedAttendance } from './teams/attendance.js';
+import { AttendanceLinks, registerAttendanceExport } from './web/attendance-export.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
 import { createProactive } from './teams/proactive.js';
 import { handleActivityRequest } from './teams/channel-auth.js';
@@ -49,6 +50,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     background: new Background(log),
     meetingEnded: [],
     activityClaims: new ActivityClaims(store.bot),
+    attendanceLinks: new AttendanceLinks(config.links.secret),
   };
   // Issue 5: the check-in card shows the meeting as ended (no more "Närvarande").
   deps.meetingEnded.push((e) => onMeetingEndedAttendance(deps, e));
@@ -80,6 +82,8 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     }
   });
 
+  registerAttendanceExport(server, deps);
+
   server.get('/healthz', async (_req, res) => {
     const ok = await store.ping();
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'cosmos unreachable' });
@@ -91,6 +95,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  deps.attendanceLinks.baseUrl = config.links.publicUrl ?? `http://${host}:${port}`;
   log.info({ port, cosmos: store.describe(), auth: config.bot.appId ? 'Bot Framework JWT' : 'off (local mode)' }, `Lokus listening on port ${port}`);
 
   let closing: Promise<void> | undefined;

@@ -9,6 +9,7 @@ import type { Deps } from './deps.js';
 import { normalizeText } from './command.js';
 import { t } from './context.js';
 import * as attendance from './attendance.js';
+import * as attendanceStats from './attendance-stats.js';
 import * as fallback from './fallback.js';
 import * as group from './group.js';
 import * as help from './help.js';
@@ -97,6 +98,7 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   planning.register(app, deps);
   running.register(app, deps);
   attendance.register(app, deps);
+  attendanceStats.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);
 

@@ -4,6 +4,7 @@ import type { ActivityClaims } from '../store/activity-claims.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
 import type { GroupRepo } from '../store/group-repo.js';
 import type { MeetingRepo } from '../store/meeting-repo.js';
+import type { AttendanceLinks } from '../web/attendance-export.js';
 import type { Background } from './background.js';
 import type { MeetingEndedHandler } from './meeting-ended.js';
 import type { Proactive } from './proactive.js';
@@ -22,6 +23,8 @@ export interface Deps {
   background: Background;
   /** Called (after the reply) when a meeting ends; minutes drafting (issue 8) adds its handler here. */
   meetingEnded: MeetingEndedHandler[];
+  /** Signs and checks the attendance CSV links (/attendance.csv). */
+  attendanceLinks: AttendanceLinks;
   /** Redelivered activities are processed once (see teams/run-once.ts). */
   activityClaims: ActivityClaims;
 }

@@ -103,6 +103,7 @@ export const group: typeof sv = {
     'record.decision': 'record decisions',
     'record.action': 'add action items',
     'attendance.markOthers': 'mark other people’s attendance',
+    'stats.view': 'see the attendance statistics',
   } as Record<string, string>,
   actionFallback: 'do that',
 };

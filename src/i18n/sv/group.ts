@@ -105,6 +105,7 @@ export const group = {
     'record.decision': 'protokollföra beslut',
     'record.action': 'lägga till uppdrag',
     'attendance.markOthers': 'markera andras närvaro',
+    'stats.view': 'se närvarostatistiken',
   } as Record<string, string>,
   actionFallback: 'göra det',
 };
