@@ -8,7 +8,7 @@ import type { Deps } from './deps.js';
 import { attendanceCard, statusText, type AttendanceView } from './attendance-view.js';
 import { cmd } from './command.js';
 import { t } from './context.js';
-import { allowed, domainErrorText, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
+import { allowed, cardId, domainErrorText, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
 import { channelReference } from './meeting-cards.js';
 import type { MeetingEnded } from './meeting-ended.js';
 import { currentMeeting } from './planning.js';
@@ -17,11 +17,10 @@ import type { CardJson } from './render-card.js';
 /** Posts (or re-posts) the check-in card of the running or next meeting; for leaders. */
 export const CHECK_IN_CARD = cmd(['närvarokort', 'incheckning', 'attendance card', 'check-in card']);
 
-const id = z.string().min(1).max(200);
-const optionalId = z.string().max(200).default('');
-const MeetingRef = z.object({ meetingId: id });
+const optionalId = z.union([z.literal(''), cardId]).default('');
+const MeetingRef = z.object({ meetingId: cardId });
 const MarkData = MeetingRef.extend({
-  memberId: id,
+  memberId: cardId,
   status: z.enum(ATTENDANCE_STATUSES),
   substituteFor: optionalId,
   fromItemId: optionalId,
@@ -145,19 +144,26 @@ function personalCard(turn: GroupTurn, m: Meeting, message: string): CardJson {
 
 type Handler = (ctx: TurnContext, state: TurnState, data: unknown) => Promise<CardJson | string>;
 
-/** A card action: validate the data, load the group from the activity, act, answer with the person's view. */
-function cardAction<T extends { meetingId: string }>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, act: (turn: GroupTurn, d: T) => Promise<Applied>): Handler {
+/** Every attendance card action: validate the data at the edge, load the group from the activity. */
+function onCard<T>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, handle: (turn: GroupTurn, d: T) => Promise<CardJson | string>): Handler {
   return async (ctx, _state, data) => {
     const texts = t(ctx);
     const p = schema.safeParse(data);
     if (!p.success) return invalidText(texts, p.error);
     const turn = await loadGroupTurn(ctx, deps);
     if (!turn) return texts.group.notSetUp;
-    const r = await act(turn, p.data);
+    return handle(turn, p.data);
+  };
+}
+
+/** A marking action: act, then update the channel's card after answering with the person's own view. */
+function cardAction<T extends { meetingId: string }>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, act: (turn: GroupTurn, d: T) => Promise<Applied>): Handler {
+  return onCard(deps, schema, async (turn, d) => {
+    const r = await act(turn, d);
     if (!r.ok) return r.message;
     refreshAttendanceCard(deps, turn, turn.ref.groupId, r.meeting.id);
     return personalCard(turn, r.meeting, r.message);
-  };
+  });
 }
 
 function checkIn(deps: Deps): Handler {
@@ -192,16 +198,10 @@ function mark(deps: Deps): Handler {
 
 /** The person's own view (Universal Actions refresh, automatic or pressed): read only. */
 function refresh(deps: Deps): Handler {
-  return async (ctx, _state, data) => {
-    const texts = t(ctx);
-    const p = MeetingRef.safeParse(data);
-    if (!p.success) return invalidText(texts, p.error);
-    const turn = await loadGroupTurn(ctx, deps);
-    if (!turn) return texts.group.notSetUp;
-    const m = await deps.meetings.get(turn.ref.groupId, p.data.meetingId);
-    if (!m) return texts.meeting.noMeetingFound;
-    return personalCard(turn, m, '');
-  };
+  return onCard(deps, MeetingRef, async (turn, d) => {
+    const m = await deps.meetings.get(turn.ref.groupId, d.meetingId);
+    return m ? personalCard(turn, m, '') : turn.texts.meeting.noMeetingFound;
+  });
 }
 
 /** `närvarokort`: the chair or secretary (re)posts the check-in card of the running or next meeting. */

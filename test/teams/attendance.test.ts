@@ -174,6 +174,10 @@ describe('200 members press "Närvarande" at once, over real HTTP', () => {
     expect(cardText(shared)).toContain('Närvarande: 200 av 206 förväntade');
     expect(cardText(shared)).toContain('**Arbetsförmedlingen** 50 av 51');
     expect(shared.refresh.userIds).toHaveLength(60);
+    // The channel card is updated in place, and presses coalesce: far fewer PUTs than presses.
+    const puts = bot.connector.updates(conv.id).filter((u) => u.activityId === cardId).length;
+    expect(puts).toBeGreaterThan(0);
+    expect(puts).toBeLessThan(100);
     expect(shared.refresh.userIds.slice(0, 2).sort()).toEqual([birgitta.id, marika.id].sort());
   }, 60_000);
 });
