@@ -9,13 +9,16 @@ type Json = Record<string, any>;
  * Seed 000's group plans its next meeting (with seed 000's items) and starts it with `starta möte`,
  * which posts the check-in card beside the live card. Returns the channel, the meeting and the card.
  */
-export async function tierpStarted(bot: TestBot, name: string, opts: { extra?: Array<[A.Person[], string]>; format?: 'protokoll' } = {}) {
+export async function tierpStarted(bot: TestBot, name: string, opts: { extra?: Array<[A.Person[], string]>; notInTeams?: Array<[string, string]>; format?: 'protokoll' } = {}) {
   const conv = A.channel(name);
   let settings = await setUpTierp(bot, conv);
   for (const [people, party] of opts.extra ?? []) {
     bot.connector.rosters.set(conv.id, people);
     settings = answered(await bot.click(conv, TIERP.marika, settings, 'Hämta från Teams'));
     settings = answered(await bot.click(conv, TIERP.marika, settings, 'Lägg till valda', { people: people.map((p) => p.id).join(','), rosterOrganisation: party }));
+  }
+  for (const [memberName, memberOrganisation] of opts.notInTeams ?? []) {
+    settings = answered(await bot.click(conv, TIERP.marika, settings, 'Lägg till', { memberName, memberOrganisation }));
   }
   const planned = await bot.say(conv, TIERP.marika, 'nytt möte 16 mars 13-15 Regionens hus, lokal Aspnäs');
   const plan = cardsOf(planned.replies[0])[0]!;

@@ -45,8 +45,8 @@ describe('the check-in card (närvaro), over real HTTP', () => {
     expect(cardText(again)).toContain('Du var redan markerad som närvarande. Inget ändrades.');
   });
 
-  it('seed 003: the secretary marks "§1-4", a substitute and an excused member; the card shows them', async () => {
-    const { conv, cardId, card, groupId, meeting } = await tierpStarted(bot, 'att-seed003', { format: 'protokoll' });
+  it('seed 003: the secretary marks "§1-4", a substitute, an excused member and someone not in Teams; the card shows them', async () => {
+    const { conv, cardId, card, groupId, meeting } = await tierpStarted(bot, 'att-seed003', { format: 'protokoll', notInTeams: [['Ola Wiktorson', 'Samordningsförbundet']] });
     let form = answered(await bot.click(conv, marika, card, 'Visa min närvaro'));
     expect(cardText(form)).toContain('Markera någons närvaro');
     const id = (name: RegExp) => choiceValue(form, 'memberId', name);
@@ -56,14 +56,18 @@ describe('the check-in card (närvaro), over real HTTP', () => {
     form = answered(await bot.click(conv, marika, form, 'Spara närvaro', { memberId: id(/^Wictoria/), status: 'excused' }));
     form = answered(await bot.click(conv, marika, form, 'Spara närvaro', { memberId: id(/^Nima/), status: 'substitute', substituteFor: id(/^Wictoria/) }));
     expect(cardText(form)).toContain('Nima Najafi är markerad: ersättare för Wictoria Palmetorp.');
+    form = answered(await bot.click(conv, marika, form, 'Spara närvaro', { memberId: id(/^Ola Wiktorson/), status: 'present' }));
+    expect(cardText(form)).toContain('Ola Wiktorson är markerad: närvarande.');
     await bot.settle();
     const shared = cardText(bot.currentCard(cardId, conv.id)!);
     expect(shared).toContain('- Birgitta Olsson: närvarande §1-4');
     expect(shared).toContain('- Wictoria Palmetorp: anmält förhinder');
     expect(shared).toContain('**Region Uppsala** 1 av 1');
     expect(shared).toContain('**Arbetsförmedlingen** 1 av 1');
+    expect(shared).toContain('**Samordningsförbundet** 1 av 3');
+    expect(shared).toContain('- Ola Wiktorson: närvarande');
     const stored = (await bot.lokus.deps.meetings.get(groupId, meeting.id))!;
-    expect(stored.attendance[stored.attendance ? Object.keys(stored.attendance).find((k) => stored.attendance[k]!.status === 'partial')! : '']).toMatchObject({ items: '§1-4', source: 'marked' });
+    expect(Object.values(stored.attendance).find((x) => x.status === 'partial')).toMatchObject({ items: '§1-4', source: 'marked', byName: 'Marika Blomgren' });
   });
 
   it('refuses invalid marks clearly and changes nothing in Cosmos', async () => {
