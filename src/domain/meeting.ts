@@ -154,15 +154,40 @@ export interface ParticipantEvent {
   at: string;
 }
 
-/** One member's attendance; issue 5 owns its meaning. Keyed by member id for a per-member patch. */
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused', 'substitute', 'partial'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/**
+ * One member's attendance as marked by a person (issue 5; see domain/attendance.ts for the rules).
+ * Keyed by member id on the meeting so each mark is one Cosmos patch on its own path. Automatic
+ * presence from Teams participant events is derived from `participantEvents`, never stored here:
+ * a mark made by a person always wins.
+ */
 export interface AttendanceMark {
-  status: 'present' | 'absent' | 'excused' | 'substitute' | 'partial';
-  /** Items attended when partial, e.g. "§1-4". */
+  status: AttendanceStatus;
+  /** Partial presence: the first and last agenda item attended (item ids). */
+  fromItemId?: string;
+  toItemId?: string;
+  /** Partial presence as written in minutes, e.g. "§1-4" (kept as shown when marked). */
   items?: string;
-  /** Member id of whom a substitute stands in for. */
+  /** Member id of whom a substitute (ersättare) stands in for. */
   substituteFor?: string;
+  /** `self`: the member checked in; `marked`: the chair, vice chair or secretary marked them. */
+  source?: 'self' | 'marked';
   at: string;
+  /** Member id of who made the mark. */
   by?: string;
+  byName?: string;
+  /** Corrections made after the meeting ended (secretary only), oldest first. */
+  corrections?: AttendanceCorrection[];
+}
+
+/** A logged correction after the meeting ended: who, when, and the mark it replaced. */
+export interface AttendanceCorrection {
+  at: string;
+  by: string;
+  byName: string;
+  previous?: Omit<AttendanceMark, 'corrections'>;
 }
 
 export interface TransitionRecord {
@@ -195,6 +220,8 @@ export interface Meeting {
   /** Set while a notice is being posted (so two clicks post one card); cleared by `recordNotice`. */
   noticePostingSince?: string;
   liveCard?: CardRef;
+  /** The check-in (närvaro) card in the channel, updated in place as people check in (issue 5). */
+  attendanceCard?: CardRef;
   notes: Note[];
   decisions: Decision[];
   actionItems: ActionItem[];

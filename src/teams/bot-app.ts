@@ -14,6 +14,8 @@ import { t } from './context.js';
 import * as actions from './actions.js';
 import * as approvals from './approvals.js';
 import * as decisions from './decisions.js';
+import * as attendance from './attendance.js';
+import * as attendanceStats from './attendance-stats.js';
 import * as fallback from './fallback.js';
 import * as group from './group.js';
 import * as help from './help.js';
@@ -107,6 +109,8 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   minutes.register(app, deps);
   decisions.register(app, deps);
   actions.register(app, deps);
+  attendance.register(app, deps);
+  attendanceStats.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);
 

@@ -10,6 +10,7 @@ import type { PersonalLinkRepo } from '../store/personal-link-repo.js';
 import type { MinutesRepo } from '../store/minutes-repo.js';
 import type { LinkSigner } from '../web/signed-link.js';
 import type { FollowUpRepo } from '../store/follow-up-repo.js';
+import type { AttendanceLinks } from '../web/attendance-export.js';
 import type { Background } from './background.js';
 import type { PersonalChat } from './personal-chat.js';
 import type { MeetingEndedHandler } from './meeting-ended.js';
@@ -39,6 +40,8 @@ export interface Deps {
   followUps: FollowUpRepo;
   /** Called (after the reply) when a meeting ends; minutes drafting (issue 8) adds its handler here. */
   meetingEnded: MeetingEndedHandler[];
+  /** Signs and checks the attendance CSV links (/attendance.csv). */
+  attendanceLinks: AttendanceLinks;
   /** Redelivered activities are processed once (see teams/run-once.ts). */
   activityClaims: ActivityClaims;
   minutes: MinutesRepo;

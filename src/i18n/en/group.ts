@@ -107,6 +107,8 @@ export const group: typeof sv = {
     'action.manage': "mark other people's action items done or change their dates",
     'decision.followUp': 'change the follow-up of decisions',
     'crossGroup.view': 'see decisions and action items across groups',
+    'attendance.markOthers': 'mark other people’s attendance',
+    'stats.view': 'see the attendance statistics',
   } as Record<string, string>,
   actionFallback: 'do that',
 };

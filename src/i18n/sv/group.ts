@@ -109,6 +109,8 @@ export const group = {
     'action.manage': 'markera andras uppdrag som klara eller ändra deras datum',
     'decision.followUp': 'ändra uppföljningen av beslut',
     'crossGroup.view': 'se beslut och uppdrag i alla grupper',
+    'attendance.markOthers': 'markera andras närvaro',
+    'stats.view': 'se närvarostatistiken',
   } as Record<string, string>,
   actionFallback: 'göra det',
 };
