@@ -58,6 +58,7 @@ describe('action item reminders and the chair’s overdue list, two bot instance
     expect(personalCards(marikaS)).toHaveLength(0);
 
     at('2018-02-13T07:00:00.000Z');
+    const callsBefore = connector.calls.length;
     const reports = await tickBoth();
     expect(reports.filter((r) => r.leader)).toHaveLength(1);
     expect(personalCards(marikaS)).toHaveLength(1);
@@ -66,7 +67,8 @@ describe('action item reminders and the chair’s overdue list, two bot instance
     expect(first).toContain(INBJUDAN);
     expect(first).toContain('Senast 2018-02-15');
     expect(first).toContain('Från Lokusmöte Tierp 2018-01-25');
-    const created = connector.calls.filter((c) => c.kind === 'createConversation');
+    // Only the reminder's chat is opened by this tick (ending the meeting earlier sent the draft minutes).
+    const created = connector.calls.slice(callsBefore).filter((c) => c.kind === 'createConversation');
     expect(created.map((c) => c.body.members[0].id)).toEqual([marikaS.id]);
 
     // Later ticks on either instance, also after the lease ran out, send nothing more that day.
