@@ -19,7 +19,7 @@ export function ensureChromium(): void {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (args: string[]) => execFileSync('apt-get', args, { stdio: 'inherit', env, timeout: 600_000 });
   apt(['update']);
-  apt(['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core', 'fonts-liberation']);
+  apt(['install', '-y', 'chromium', 'fonts-dejavu-core', 'fonts-liberation']);
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get ran but ${CHROMIUM} is still missing`);
 }
 

@@ -46,6 +46,11 @@ describe('the card checks catch what they promise to', () => {
     expect(englishProblems(card({ type: 'TextBlock', text: sv.help.intro, wrap: true }))).toEqual([]);
   });
 
+  it('finds text Teams would swallow as an HTML tag', () => {
+    expect(allCardProblems(card({ type: 'TextBlock', text: '**punkt <rubrik>**', wrap: true })).join()).toMatch(/"<rubrik>" looks like an HTML tag/);
+    expect(allCardProblems(card({ type: 'TextBlock', text: '**punkt ‹rubrik›** och 3 < 5', wrap: true }))).toEqual([]);
+  });
+
   it('finds unexpanded template text', () => {
     expect(allCardProblems(card({ type: 'TextBlock', text: '${t.title}', wrap: true })).join()).toMatch(/unexpanded/);
   });
@@ -54,5 +59,6 @@ describe('the card checks catch what they promise to', () => {
     const text = cardText(await renderSample('help'));
     expect(text).toContain(sv.help.title);
     expect(text).toContain('**nytt möte [datum] [tid] [plats]**');
+    expect(text).toContain('**punkt ‹rubrik›**');
   });
 });

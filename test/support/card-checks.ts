@@ -13,6 +13,8 @@
  *   warning, and a Container/Column/ColumnSet/Table whose `style` is attention, good or warning,
  *   must itself carry words – a text with at least one letter (not only ●, ✓ or a number), or an
  *   Image with altText inside the container. "Röd prick" alone is not allowed; "● Frånvarande" is;
+ * - no text holds `<word>`: Teams (and the Playground) take it for an HTML tag and show nothing, so
+ *   "punkt <rubrik>" reads "punkt"; write placeholders as ‹rubrik›;
  * - a Swedish card contains no English: no card text equals a string that exists only in the English
  *   texts (src/i18n/en), and none contains such an English-only phrase of 12 characters or more.
  */
@@ -125,19 +127,29 @@ export function englishOnlyTexts(): string[] {
 
 const PHRASE = 12;
 
+/** The English-only text found in `text` (a card text or a rendered message), if any. */
+export function englishIn(text: string): string | undefined {
+  const plain = text.replace(/\*\*/g, '').trim();
+  return englishOnlyTexts().find((e) => plain === e.replace(/\*\*/g, '') || (e.length >= PHRASE && plain.includes(e.replace(/\*\*/g, ''))));
+}
+
 /** English texts found on a card that should be Swedish. */
 export function englishProblems(card: Json): string[] {
-  const english = englishOnlyTexts();
-  const problems: string[] = [];
-  for (const text of cardTexts(card)) {
-    const plain = text.replace(/\*\*/g, '').trim();
-    const hit = english.find((e) => plain === e || (e.length >= PHRASE && plain.includes(e)));
-    if (hit) problems.push(`English text on a Swedish card: "${hit.slice(0, 60)}"`);
-  }
-  return problems;
+  return cardTexts(card)
+    .map(englishIn)
+    .filter((hit): hit is string => hit !== undefined)
+    .map((hit) => `English text on a Swedish card: "${hit.slice(0, 60)}"`);
+}
+
+/** Texts Teams would swallow as HTML tags (`<rubrik>`, `</b>`). */
+export function markupProblems(card: Json): string[] {
+  return cardTexts(card)
+    .map((text) => text.match(/<\/?\p{L}[^>]*>/u)?.[0])
+    .filter((tag): tag is string => tag !== undefined)
+    .map((tag) => `"${tag}" looks like an HTML tag: Teams hides it (write ‹…› instead)`);
 }
 
 /** Everything wrong with a rendered Swedish card (empty when it is fine). */
 export function allCardProblems(card: Json): string[] {
-  return [...cardProblems(card), ...accessibilityProblems(card), ...englishProblems(card)];
+  return [...cardProblems(card), ...accessibilityProblems(card), ...markupProblems(card), ...englishProblems(card)];
 }
