@@ -15,7 +15,7 @@ import { launchLocalChromium } from './lib/chromium.js';
 import { serveFiles } from './lib/static-server.js';
 
 /** The width Teams gives an Adaptive Card in a chat or channel conversation (standard width). */
-export const TEAMS_CHAT_WIDTH = 450;
+const TEAMS_CHAT_WIDTH = 450;
 const OVERALL_TIMEOUT_MS = 300_000;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -4,7 +4,7 @@
  * and a `Teams` object that drives the Playground's web page the way a person does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -35,8 +35,10 @@ export async function startBot(): Promise<SpawnedBot & { dataDir: string }> {
  * client sends sv-SE. This proxy on 127.0.0.1 passes everything to the bot unchanged except that
  * locale, so the scenario sees what Swedish users see.
  */
-export async function startLocaleProxy(botUrl: string, locale = 'sv-SE'): Promise<{ url: string; close(): Promise<void> }> {
+export async function startLocaleProxy(botUrl: string, locale = 'sv-SE'): Promise<{ url: string; traffic: string[]; close(): Promise<void> }> {
   const target = new URL(botUrl);
+  /** One line per request passed on (activity type and the bot's status), for the failure report. */
+  const traffic: string[] = [];
   const relocale = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(relocale);
     if (!node || typeof node !== 'object') return node;
@@ -54,18 +56,31 @@ export async function startLocaleProxy(botUrl: string, locale = 'sv-SE'): Promis
           // not JSON after all: pass it on as it came
         }
       }
+      let what = `${req.method} ${req.url}`;
+      try {
+        const a = JSON.parse(body.toString('utf8')) as { type?: string; name?: string; text?: string };
+        what += ` ${a.type ?? ''} ${a.name ?? ''} ${a.text ? `"${a.text.slice(0, 40)}"` : ''}`;
+      } catch {
+        // not an activity
+      }
+      const started = Date.now();
       const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
       const out = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers }, (answer) => {
+        traffic.push(`${new Date().toISOString()} ${what} → ${answer.statusCode} in ${Date.now() - started} ms`);
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       });
-      out.on('error', () => res.writeHead(502).end());
+      out.on('error', (err) => {
+        traffic.push(`${new Date().toISOString()} ${what} → ${err.message}`);
+        res.writeHead(502).end();
+      });
       out.end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    traffic,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -77,6 +92,8 @@ export interface RunningPlayground {
   url: string;
   child: ChildProcess;
   output(): string;
+  /** The Playground's own log file (what it sent and received). */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -134,7 +151,14 @@ export async function startPlayground(endpoint: string): Promise<RunningPlaygrou
   const deadline = Date.now() + 60_000;
   for (;;) {
     const m = out.match(/Listening on (\d+)/);
-    if (m) return { url: `http://127.0.0.1:${m[1]}/`, child, output: () => out, stop };
+    const log = () => {
+      try {
+        return readFileSync(path.join(work, 'playground.log'), 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    if (m) return { url: `http://127.0.0.1:${m[1]}/`, child, output: () => out, log, stop };
     if (child.exitCode !== null) throw new Error(`the Playground exited:\n${out}`);
     if (Date.now() > deadline) {
       await stop();
@@ -154,6 +178,14 @@ export class Teams {
   /** Opens a conversation from the left list, e.g. 'Lokus Tierp - General' or 'Personal Chat'. */
   async open(conversation: string): Promise<void> {
     await this.page.getByRole('treeitem', { name: conversation }).click();
+    // Its messages are shown once its compose box is (channels: "Post", chats: "Send Message") and
+    // the page has stopped loading.
+    const channel = / - /.test(conversation);
+    const post = this.page.getByRole('button', { name: 'Post' });
+    if (channel) await post.waitFor();
+    else await post.waitFor({ state: 'detached' });
+    await this.page.getByRole('button', { name: channel ? 'Post' : 'Send Message' }).last().waitFor();
+    await this.page.waitForLoadState('networkidle');
   }
 
   private composer(): Locator {
@@ -171,6 +203,14 @@ export class Teams {
     await composer.getByRole('button', { name: /^(Post|Send Message)$/ }).click();
   }
 
+  /** Sends `text` as a message in the open personal or group chat (no mention needed there). */
+  async say(text: string): Promise<void> {
+    // A chat has one compose box, at the bottom; Enter sends, as in Teams.
+    await this.page.getByRole('textbox').last().click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
   /** Every Adaptive Card rendered on the page. */
   cards(): Locator {
     return this.page.locator('.ac-adaptiveCard');
@@ -178,18 +218,16 @@ export class Teams {
 
   /** Runs `action` and returns the card it made appear: the next new card whose heading is `heading`. */
   async newCard(heading: string | RegExp, action: () => Promise<void>): Promise<Locator> {
-    const matching = this.cards().filter({ has: this.page.getByRole('heading', { name: heading }) });
-    const before = await matching.count();
-    await action();
-    const card = matching.nth(before);
-    await card.waitFor({ timeout: WAIT_MS });
-    await card.scrollIntoViewIfNeeded();
-    return card;
+    return this.appears(this.cards().filter({ has: this.page.getByRole('heading', { name: heading }) }), action);
   }
 
   /** Runs `action` and waits until `text` appears once more on the page than before; returns it. */
   async newText(text: string | RegExp, action: () => Promise<void>): Promise<Locator> {
-    const matching = this.page.getByText(text);
+    return this.appears(this.page.getByText(text), action);
+  }
+
+  /** The first match of `matching` that `action` added to the page (waits up to WAIT_MS for it). */
+  private async appears(matching: Locator, action: () => Promise<void>): Promise<Locator> {
     const before = await matching.count();
     await action();
     const found = matching.nth(before);

@@ -75,6 +75,8 @@ async function main(): Promise<number> {
       console.error(`✗ ${step.name}\n  ${String(err instanceof Error ? err.message : err).replace(/\n/g, '\n  ')}`);
       console.error(`  screenshot: ${path.relative(process.cwd(), shot)}`);
       console.error(`  bot log (last lines):\n${bot.output().split('\n').slice(-10).join('\n')}`);
+      console.error(`  to the bot:\n${proxy.traffic.slice(-10).join('\n')}`);
+      console.error(`  Playground log (last lines):\n${playground.log().split('\n').slice(-25).join('\n')}`);
       break;
     }
   }
