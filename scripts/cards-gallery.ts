@@ -35,6 +35,7 @@ body { margin: 0; background: #F5F5F5; font-family: 'Segoe UI', 'Liberation Sans
 #frame { display: inline-block; padding: 16px; background: #F5F5F5; }
 #card { background: #FFFFFF; border-radius: 6px; box-shadow: 0 1px 2px rgba(0,0,0,0.14), 0 0 2px rgba(0,0,0,0.12); overflow: hidden; }
 #card p { margin: 0; }
+#card ul, #card ol { margin: 4px 0; padding-left: 24px; box-sizing: border-box; }
 .ac-pushButton { color: #242424; background: #FFFFFF; border: 1px solid #D1D1D1; border-radius: 4px; min-height: 32px; font-family: inherit; }
 .ac-pushButton.style-positive { color: #FFFFFF; background: #5B5FC7; border-color: #5B5FC7; }
 .ac-pushButton.style-destructive { color: #C4314B; }

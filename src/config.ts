@@ -25,6 +25,8 @@ const envSchema = z
     ToBotFromChannelTokenIssuer: optional(z.string()),
     ToChannelFromBotLoginUrl: optional(z.string().url()),
     ToChannelFromBotOAuthScope: optional(z.string()),
+    /** false: trust ToChannelFromBotLoginUrl as given (a private authority); the token request goes straight to it. */
+    ValidateAuthority: optional(z.enum(['true', 'false'])),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -72,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const endpoints: Record<string, string> = {};
-  for (const k of ['ToBotFromChannelOpenIdMetadataUrl', 'ToBotFromChannelTokenIssuer', 'ToChannelFromBotLoginUrl', 'ToChannelFromBotOAuthScope'] as const) {
+  for (const k of ['ToBotFromChannelOpenIdMetadataUrl', 'ToBotFromChannelTokenIssuer', 'ToChannelFromBotLoginUrl', 'ToChannelFromBotOAuthScope', 'ValidateAuthority'] as const) {
     const v = e[k];
     if (v) endpoints[k] = v;
   }

@@ -3,9 +3,16 @@ import restify from 'restify';
 import type { TokenCredential } from '@azure/identity';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { ActivityClaims } from './store/activity-claims.js';
 import { ConversationRepo } from './store/conversation-repo.js';
+import { GroupRepo } from './store/group-repo.js';
+import { MeetingRepo } from './store/meeting-repo.js';
 import { openStore, type Store } from './store/open-store.js';
+import { Background } from './teams/background.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
+import { createProactive } from './teams/proactive.js';
+import { handleActivityRequest } from './teams/channel-auth.js';
+import { runOnce } from './teams/run-once.js';
 import type { Deps } from './teams/deps.js';
 
 export interface Lokus {
@@ -29,13 +36,18 @@ export interface StartOptions {
 export async function startLokus(config: Config, options: StartOptions): Promise<Lokus> {
   const { log } = options;
   const store = await openStore(config.cosmos, log, options.cosmosCredential);
+  const adapter = createAdapter(config.bot);
   const deps: Deps = {
     store,
     log,
     now: options.now ?? (() => new Date()),
     conversations: new ConversationRepo(store.domain),
+    groups: new GroupRepo(store.domain),
+    meetings: new MeetingRepo(store.domain),
+    proactive: createProactive(adapter, config.bot.appId),
+    background: new Background(log),
+    activityClaims: new ActivityClaims(store.bot),
   };
-  const adapter = createAdapter(config.bot);
   const app = createBotApp(adapter, deps);
 
   const server = restify.createServer({ name: 'lokus', handleUncaughtExceptions: false });
@@ -54,7 +66,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     }
     inFlight++;
     try {
-      await adapter.process(req, res, (ctx) => app.run(ctx).then(() => undefined));
+      await handleActivityRequest(adapter, req, res, (ctx) => runOnce(ctx, deps, () => app.run(ctx).then(() => undefined)), log);
     } catch (err) {
       log.error({ err }, '/api/messages failed');
       if (!res.headersSent) res.send(500);
@@ -93,6 +105,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
         }
         server.server.closeAllConnections();
         await stopped;
+        await deps.background.idle();
         await store.close();
         log.info('Lokus stopped');
       })();

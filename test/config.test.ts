@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { botFrameworkAuthConfig } from '../src/teams/bot-app.js';
 
 describe('loadConfig', () => {
   it('defaults to port 3978 and the embedded Cosmos with data in ./.lokus-data', () => {
@@ -33,5 +34,29 @@ describe('loadConfig', () => {
 
   it('requires the password and tenant of a single-tenant bot', () => {
     expect(() => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })).toThrow(/MicrosoftAppPassword: is required.*\n.*MicrosoftAppTenantId/s);
+  });
+});
+
+describe('Bot Framework settings', () => {
+  const base = { MicrosoftAppId: '6f1c9a52-3d4e-4b7a-9c2d-0e5f8a1b2c3d', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: '2b8e4c1d-7a9f-4e3b-8d6c-5f0a1e2d3c4b' };
+
+  it('fills the endpoints not given with their public-cloud values, so one override cannot blank the issuer', () => {
+    const conf = botFrameworkAuthConfig(loadConfig({ ...base, ToBotFromChannelOpenIdMetadataUrl: 'https://login.example/v1/.well-known/openidconfiguration' }).bot);
+    expect(conf).toMatchObject({
+      ToBotFromChannelOpenIdMetadataUrl: 'https://login.example/v1/.well-known/openidconfiguration',
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+      MicrosoftAppType: 'SingleTenant',
+    });
+  });
+
+  it('passes no endpoint settings at all when none is configured (botbuilder picks the public cloud)', () => {
+    expect(Object.keys(botFrameworkAuthConfig(loadConfig(base).bot)).sort()).toEqual(['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType']);
+  });
+
+  it('accepts ValidateAuthority true or false only', () => {
+    expect(loadConfig({ ...base, ValidateAuthority: 'false' }).bot.endpoints.ValidateAuthority).toBe('false');
+    expect(() => loadConfig({ ...base, ValidateAuthority: 'no' })).toThrow(/ValidateAuthority/);
   });
 });

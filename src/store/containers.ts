@@ -4,8 +4,11 @@ import type { Container, CosmosClient, Database } from '@azure/cosmos';
 export const CONTAINERS = {
   /** All domain documents, one logical partition per group, told apart by `type`. */
   domain: { id: 'domain', partitionKey: '/groupId' },
-  /** Bot-framework-level records (activity de-duplication, scheduler leases). */
-  bot: { id: 'bot', partitionKey: '/pk' },
+  /**
+   * Bot-framework-level records (activity de-duplication, scheduler leases). Per-item TTL is on
+   * (defaultTtl -1: nothing expires unless it says so); activity claims expire after a week.
+   */
+  bot: { id: 'bot', partitionKey: '/pk', defaultTtl: -1 },
 } as const;
 
 export interface Containers {
@@ -19,7 +22,11 @@ export async function ensureContainers(client: CosmosClient, databaseId: string)
   const { database } = await client.databases.createIfNotExists({ id: databaseId });
   const [domain, bot] = await Promise.all(
     [CONTAINERS.domain, CONTAINERS.bot].map(async (c) =>
-      (await database.containers.createIfNotExists({ id: c.id, partitionKey: { paths: [c.partitionKey] } })).container,
+      (await database.containers.createIfNotExists({
+        id: c.id,
+        partitionKey: { paths: [c.partitionKey] },
+        ...('defaultTtl' in c ? { defaultTtl: c.defaultTtl } : {}),
+      })).container,
     ),
   );
   return { database, domain: domain!, bot: bot! };

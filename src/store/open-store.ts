@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { ensureContainers, type Containers } from './containers.js';
 import { createCosmosClient } from './cosmos-client.js';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded-cosmos.js';
+import { startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedCosmosFaults } from './embedded-cosmos.js';
 import { createPersistence, loadSnapshot, snapshotPath, type Persistence } from './snapshot.js';
 
 export interface Store extends Containers {
@@ -16,6 +16,8 @@ export interface Store extends Containers {
   /** Saves pending data now (embedded mode; no-op against a real account). */
   flush(): Promise<void>;
   describe(): string;
+  /** TEST HOOKS ONLY: fault injection on the embedded server (undefined against a real account). */
+  faultsForTests?: EmbeddedCosmosFaults;
 }
 
 /** Opens Cosmos: the configured account, or with none configured an embedded server persisted to disk. */
@@ -51,6 +53,7 @@ export async function openStore(cosmos: Config['cosmos'], log: Logger, credentia
     ...containers,
     client,
     describe: () => description,
+    faultsForTests: embedded?.faultsForTests,
     async ping() {
       try {
         await containers.database.read();

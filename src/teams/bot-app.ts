@@ -1,19 +1,42 @@
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import { Application, type TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, CallerIdConstants, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { Config } from '../config.js';
 import { ConcurrencyError, isCosmosUnavailable } from '../store/cosmos-errors.js';
+import { LokusAdapter } from './channel-auth.js';
+import { DirectPasswordCredentialsFactory } from './channel-credentials.js';
 import type { Deps } from './deps.js';
 import { normalizeText } from './command.js';
 import { t } from './context.js';
 import * as fallback from './fallback.js';
+import * as group from './group.js';
 import * as help from './help.js';
 import * as install from './install.js';
+import * as planning from './planning.js';
+import { invokeMessage } from './run-once.js';
 
 export type LokusApp = Application<TurnState>;
 
-/** Bot Framework settings; with no app id the adapter accepts unauthenticated local traffic. */
+/** The public-cloud values of the Bot Framework endpoint settings. */
+const PUBLIC_CLOUD: Record<string, string> = {
+  ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+  ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+  ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+  ToBotFromChannelOpenIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+  ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+  OAuthUrl: AuthenticationConstants.OAuthUrl,
+  CallerId: CallerIdConstants.PublicAzureChannel,
+};
+
+/**
+ * Bot Framework settings; with no app id the adapter accepts unauthenticated local traffic. botbuilder
+ * takes every endpoint setting as given once one is set, so the others get their public-cloud values
+ * (otherwise setting only the metadata URL would leave the token issuer empty and refuse everything).
+ */
 export function botFrameworkAuthConfig(bot: Config['bot']): Record<string, string> {
-  const conf: Record<string, string> = { ...bot.endpoints };
+  const conf: Record<string, string> = Object.keys(bot.endpoints).some((k) => k in PUBLIC_CLOUD)
+    ? { ...PUBLIC_CLOUD, ...bot.endpoints }
+    : { ...bot.endpoints };
   if (bot.appId) conf.MicrosoftAppId = bot.appId;
   if (bot.appPassword) conf.MicrosoftAppPassword = bot.appPassword;
   if (bot.appId) conf.MicrosoftAppType = bot.appType;
@@ -21,9 +44,13 @@ export function botFrameworkAuthConfig(bot: Config['bot']): Record<string, strin
   return conf;
 }
 
-export function createAdapter(bot: Config['bot']): TeamsAdapter {
+export function createAdapter(bot: Config['bot']): LokusAdapter {
   const conf = botFrameworkAuthConfig(bot);
-  return new TeamsAdapter(conf, new ConfigurationServiceClientCredentialFactory(conf));
+  // ValidateAuthority=false: a private login URL trusted as configured (see channel-credentials.ts).
+  const credentials = bot.appId && bot.appType !== 'UserAssignedMSI' && conf.ValidateAuthority === 'false'
+    ? new DirectPasswordCredentialsFactory(bot.appId, bot.appPassword ?? '', bot.tenantId ?? '')
+    : new ConfigurationServiceClientCredentialFactory(conf);
+  return new LokusAdapter(conf, credentials, conf.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer);
 }
 
 /** The message users see when a turn fails: the database, a write storm, or a neutral error. */
@@ -34,12 +61,27 @@ export function errorText(ctx: TurnContext, err: unknown): string {
   return texts.internalError;
 }
 
+/**
+ * Replies and card updates that the Bot Connector refused even after the Azure SDK's own retries
+ * (3 retries with exponential backoff from 1 s on 5xx, 408 and network errors; 429 after Retry-After).
+ */
+function logConnectorFailures(ctx: TurnContext, deps: Deps): void {
+  const log = (what: string) => (err: unknown) => {
+    const status = (err as { statusCode?: unknown }).statusCode;
+    deps.log.warn({ status, code: (err as { code?: unknown }).code, activityId: ctx.activity.id, conversationType: ctx.activity.conversation?.conversationType }, `${what} failed at the Bot Connector`);
+    throw err;
+  };
+  ctx.onSendActivities((_c, _activities, next) => next().catch(log('sending')));
+  ctx.onUpdateActivity((_c, _activity, next) => next().catch(log('updating')));
+}
+
 /** The teams-ai Application with every listener registered in a fixed order (help catch-all last). */
-export function createBotApp(adapter: TeamsAdapter, deps: Deps): LokusApp {
+export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   // No storage: conversation state in Cosmos collides under parallel turns; domain state has its own documents.
   const app = new Application<TurnState>({ adapter, startTypingTimer: false, removeRecipientMention: true });
 
   app.turn('beforeTurn', async (ctx) => {
+    logConnectorFailures(ctx, deps);
     const a = ctx.activity;
     if (a.type === ActivityTypes.Message) {
       if (a.from?.role === 'bot') return false;
@@ -49,6 +91,8 @@ export function createBotApp(adapter: TeamsAdapter, deps: Deps): LokusApp {
   });
 
   install.register(app, deps);
+  group.register(app, deps);
+  planning.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);
 
@@ -56,6 +100,9 @@ export function createBotApp(adapter: TeamsAdapter, deps: Deps): LokusApp {
     deps.log.error({ err, activityType: ctx.activity.type, activityId: ctx.activity.id }, 'turn failed');
     if (ctx.activity.type === ActivityTypes.Message) {
       await ctx.sendActivity(errorText(ctx, err)).catch(() => undefined);
+    } else if (ctx.activity.type === ActivityTypes.Invoke && ctx.activity.name === 'adaptiveCard/action') {
+      // The card shows the message; a half-written answer from the failed handler is replaced.
+      await ctx.sendActivity({ type: 'invokeResponse', value: invokeMessage(errorText(ctx, err)) }).catch(() => undefined);
     }
   });
   return app;

@@ -8,6 +8,9 @@ const MAX_ECHO = 60;
 
 /** Registered last: any message no command matched gets a short pointer to `hjälp`. */
 export function register(app: Application<TurnState>, _deps: Deps): void {
+  // A card button whose verb no listener knows (an old card, a forged press): say so on the card.
+  app.adaptiveCards.actionExecute(/^/, async (ctx) => t(ctx).common.unknownCardAction);
+
   app.activity(ActivityTypes.Message, async (ctx) => {
     const text = normalizeText(ctx.activity.text);
     const texts = t(ctx).common;

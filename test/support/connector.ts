@@ -14,6 +14,8 @@ export interface ConnectorCall {
   /** The id the connector gave a sent activity. */
   newId?: string;
   body?: any;
+  /** The Authorization header the bot sent (its outbound token), if any. */
+  authorization?: string;
 }
 
 type Activity = Record<string, any>;
@@ -77,7 +79,8 @@ export class Connector {
     }
   }
 
-  private record(call: ConnectorCall): void {
+  private record(call: ConnectorCall, req?: http.IncomingMessage): void {
+    if (req?.headers.authorization) call.authorization = req.headers.authorization;
     this.calls.push(call);
     for (const a of call.body?.attachments ?? []) {
       if (a?.contentType === 'application/vnd.microsoft.card.adaptive') {
@@ -107,7 +110,7 @@ export class Connector {
       if (parts[1] === 'conversations' && parts.length === 2 && method === 'POST') {
         const member = body?.members?.[0];
         const id = `a:personal-${member?.id ?? 'unknown'}`;
-        this.record({ kind: 'createConversation', method, path: url.pathname, conversationId: id, body });
+        this.record({ kind: 'createConversation', method, path: url.pathname, conversationId: id, body }, req);
         return send(201, { id, activityId: body?.activity ? `a-${++this.seq}` : undefined });
       }
       const cid = parts[2];
@@ -116,19 +119,19 @@ export class Connector {
         if (method === 'POST') {
           if (this.failNext.count > 0) {
             this.failNext.count--;
-            this.record({ kind: 'other', method, path: url.pathname, conversationId: cid, body: { failedWith: this.failNext.status } });
+            this.record({ kind: 'other', method, path: url.pathname, conversationId: cid, body: { failedWith: this.failNext.status } }, req);
             return send(this.failNext.status, { error: { code: 'ServiceError', message: 'injected failure' } });
           }
           const newId = `a-${++this.seq}`;
-          this.record({ kind: aid ? 'reply' : 'send', method, path: url.pathname, conversationId: cid, activityId: aid, newId, body });
+          this.record({ kind: aid ? 'reply' : 'send', method, path: url.pathname, conversationId: cid, activityId: aid, newId, body }, req);
           return send(200, { id: newId });
         }
         if (method === 'PUT' && aid) {
-          this.record({ kind: 'update', method, path: url.pathname, conversationId: cid, activityId: aid, body });
+          this.record({ kind: 'update', method, path: url.pathname, conversationId: cid, activityId: aid, body }, req);
           return send(200, { id: aid });
         }
         if (method === 'DELETE' && aid) {
-          this.record({ kind: 'delete', method, path: url.pathname, conversationId: cid, activityId: aid });
+          this.record({ kind: 'delete', method, path: url.pathname, conversationId: cid, activityId: aid }, req);
           return send(200, {});
         }
       }
@@ -136,14 +139,14 @@ export class Connector {
         const roster = (this.rosters.get(cid ?? '') ?? []).map((p) => ({
           id: p.id, name: p.name, aadObjectId: p.aadObjectId, objectId: p.aadObjectId, userPrincipalName: `${p.aadObjectId}@example.se`,
         }));
-        this.record({ kind: 'members', method, path: url.pathname, conversationId: cid });
+        this.record({ kind: 'members', method, path: url.pathname, conversationId: cid }, req);
         if (parts[4]) {
           const one = roster.find((m) => m.id === parts[4]);
           return one ? send(200, one) : send(404, { error: { code: 'MemberNotFoundInConversation' } });
         }
         return send(200, parts[3] === 'pagedmembers' ? { members: roster } : roster);
       }
-      this.record({ kind: 'other', method, path: url.pathname, conversationId: cid, body });
+      this.record({ kind: 'other', method, path: url.pathname, conversationId: cid, body }, req);
       return send(404, { error: 'not implemented in the test connector' });
     });
   }

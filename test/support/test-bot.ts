@@ -17,6 +17,8 @@ export interface TestBotOptions {
   /** Reuse a data directory (restart tests); a fresh temporary one by default. */
   dataDir?: string;
   connector?: Connector;
+  /** Receives every log line (JSON) at LOG_LEVEL (default info when set); for log hygiene and fault tests. */
+  logTo?: (line: string) => void;
 }
 
 export interface PostResult {
@@ -42,8 +44,11 @@ export class TestBot {
   static async start(opts: TestBotOptions = {}): Promise<TestBot> {
     const connector = opts.connector ?? (await new Connector().start());
     const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'lokus-test-')));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOKUS_DATA_DIR: dataDir, LOG_LEVEL: process.env.LOKUS_TEST_LOG ?? 'silent', ...opts.env });
-    const lokus = await startLokus(config, { log: createLogger(config.logLevel), now: opts.now });
+    const level = process.env.LOKUS_TEST_LOG ?? (opts.logTo ? 'info' : 'silent');
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOKUS_DATA_DIR: dataDir, LOG_LEVEL: level, ...opts.env });
+    const logTo = opts.logTo;
+    const log = logTo ? createLogger(config.logLevel, { write: (line: string) => logTo(line) }) : createLogger(config.logLevel);
+    const lokus = await startLokus(config, { log, now: opts.now });
     return new TestBot(lokus, connector, dataDir, !opts.dataDir, !opts.connector);
   }
 
@@ -113,6 +118,19 @@ export class TestBot {
     if (update) return cardsOf(update.body)[0];
     const posted = this.connector.posted(conversationId).find((a) => a.id === activityId);
     return posted ? cardsOf(posted)[0] : undefined;
+  }
+
+  /** Waits for the work the bot does after answering (PUT updates, proactive posts) to finish. */
+  async settle(): Promise<void> {
+    await this.lokus.deps.background.idle();
+  }
+
+  /** Every domain document of the partition (for "nothing changed" checks), without volatile fields. */
+  async documents(groupId: string): Promise<Json[]> {
+    const { resources } = await this.lokus.store.domain.items
+      .query({ query: 'SELECT * FROM c WHERE c.groupId = @g', parameters: [{ name: '@g', value: groupId }] })
+      .fetchAll();
+    return resources.sort((a, b) => String(a.id).localeCompare(String(b.id)));
   }
 
   /** Stops the bot (gracefully, like SIGTERM) and fails if any card it sent was invalid. */

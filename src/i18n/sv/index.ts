@@ -1,5 +1,7 @@
 import { common } from './common.js';
+import { group } from './group.js';
 import { help } from './help.js';
+import { meeting } from './meeting.js';
 
 /** Every Swedish user-facing text, one section per capability. */
-export const sv = { common, help };
+export const sv = { common, help, group, meeting };

@@ -1,0 +1,53 @@
+import type { Container } from '@azure/cosmos';
+import type { Group } from '../domain/group.js';
+import type { GroupStore } from '../domain/ports.js';
+import { withoutSystem, type Versioned } from './doc.js';
+import { createOnce, updateWithRetry, type Change } from './update-with-retry.js';
+
+/** The group's one document in its own partition: id `group`, type `group`. */
+export const GROUP_DOC_ID = 'group';
+
+interface GroupDoc extends Group {
+  id: typeof GROUP_DOC_ID;
+  type: 'group';
+}
+
+function toDoc(g: Group): GroupDoc {
+  return { ...g, id: GROUP_DOC_ID, type: 'group' };
+}
+
+function fromDoc(doc: Record<string, unknown>): Group {
+  return withoutSystem<Group>(doc, ['id', 'type']);
+}
+
+export class GroupRepo implements GroupStore {
+  constructor(private readonly container: Container) {}
+
+  async read(groupId: string): Promise<Versioned<Group> | undefined> {
+    const r = await this.container.item(GROUP_DOC_ID, groupId).read<GroupDoc>();
+    if (r.statusCode === 404 || !r.resource) return undefined;
+    return { value: fromDoc(r.resource as unknown as Record<string, unknown>), etag: r.etag };
+  }
+
+  async get(groupId: string): Promise<Group | undefined> {
+    return (await this.read(groupId))?.value;
+  }
+
+  /** Creates the group unless it exists (two people setting it up at once: the first one wins). */
+  async create(group: Group): Promise<{ created: boolean; group: Group }> {
+    const { created } = await createOnce(this.container, toDoc(group));
+    if (created) return { created, group };
+    return { created, group: (await this.get(group.groupId))! };
+  }
+
+  /**
+   * Read → change → replace with If-Match, retried on 412 (`updateWithRetry`). `change` gets the
+   * group (undefined when there is none yet) and must be pure: it may run several times.
+   */
+  async update<R>(groupId: string, change: (g: Group | undefined) => Change<Group, R>): Promise<R> {
+    return updateWithRetry<GroupDoc, R>(this.container, GROUP_DOC_ID, groupId, (doc) => {
+      const decided = change(doc ? fromDoc(doc as unknown as Record<string, unknown>) : undefined);
+      return decided.next === undefined ? { result: decided.result } : { next: toDoc(decided.next), result: decided.result };
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import type { Container } from '@azure/cosmos';
+import type { AttendanceMark, Meeting, MeetingStatus } from '../domain/meeting.js';
+import type { MeetingStore } from '../domain/ports.js';
+import { cosmosStatus } from './cosmos-errors.js';
+import { withoutSystem, type Versioned } from './doc.js';
+import { createOnce, updateWithRetry, type Change } from './update-with-retry.js';
+
+/** One document per meeting in the group's partition: id `meeting-…`, type `meeting`. */
+interface MeetingDoc extends Meeting {
+  type: 'meeting';
+}
+
+function toDoc(m: Meeting): MeetingDoc {
+  return { ...m, type: 'meeting' };
+}
+
+function fromDoc(doc: Record<string, unknown>): Meeting {
+  return withoutSystem<Meeting>(doc, ['type']);
+}
+
+/** Many people write to a running meeting at once (notes): allow more attempts than the default. */
+const MAX_ATTEMPTS = 200;
+
+export class MeetingRepo implements MeetingStore {
+  constructor(private readonly container: Container) {}
+
+  async read(groupId: string, meetingId: string): Promise<Versioned<Meeting> | undefined> {
+    const r = await this.container.item(meetingId, groupId).read<MeetingDoc>();
+    if (r.statusCode === 404 || !r.resource || r.resource.type !== 'meeting' || r.resource.groupId !== groupId) return undefined;
+    return { value: fromDoc(r.resource as unknown as Record<string, unknown>), etag: r.etag };
+  }
+
+  /** The meeting, only if it belongs to this group (a forged id from another group finds nothing). */
+  async get(groupId: string, meetingId: string): Promise<Meeting | undefined> {
+    return (await this.read(groupId, meetingId))?.value;
+  }
+
+  /** The group's meetings, optionally only those in some states (unordered). */
+  async list(groupId: string, statuses?: readonly MeetingStatus[]): Promise<Meeting[]> {
+    const filter = statuses ? ' AND ARRAY_CONTAINS(@statuses, c.status)' : '';
+    const { resources } = await this.container.items
+      .query<MeetingDoc>(
+        {
+          query: `SELECT * FROM c WHERE c.groupId = @g AND c.type = 'meeting'${filter}`,
+          parameters: [{ name: '@g', value: groupId }, ...(statuses ? [{ name: '@statuses', value: [...statuses] }] : [])],
+        },
+        { partitionKey: groupId },
+      )
+      .fetchAll();
+    return resources.map((d) => fromDoc(d as unknown as Record<string, unknown>));
+  }
+
+  async create(meeting: Meeting): Promise<{ created: boolean }> {
+    return createOnce(this.container, toDoc(meeting));
+  }
+
+  /**
+   * Read → change → replace with If-Match, retried on 412. `change` gets undefined when the meeting
+   * does not exist in this group; it must then decide no write.
+   */
+  async update<R>(groupId: string, meetingId: string, change: (m: Meeting | undefined) => Change<Meeting, R>): Promise<R> {
+    return updateWithRetry<MeetingDoc, R>(
+      this.container,
+      meetingId,
+      groupId,
+      (doc) => {
+        const current = doc && doc.type === 'meeting' && doc.groupId === groupId ? fromDoc(doc as unknown as Record<string, unknown>) : undefined;
+        const decided = change(current);
+        if (decided.next === undefined) return { result: decided.result };
+        if (!current) throw new Error(`meeting ${meetingId} does not exist; update may not create it`);
+        return { next: toDoc(decided.next), result: decided.result };
+      },
+      { maxAttempts: MAX_ATTEMPTS },
+    );
+  }
+
+  /**
+   * One member's attendance in one round trip (no 412 storm when everyone checks in at once): a
+   * Cosmos patch on `/attendance/<memberId>`. False when the meeting is not there.
+   */
+  async setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark): Promise<boolean> {
+    try {
+      await this.container.item(meetingId, groupId).patch({
+        operations: [{ op: 'set', path: `/attendance/${pointerEscape(memberId)}`, value: mark }],
+        condition: "FROM c WHERE c.type = 'meeting'",
+      });
+      return true;
+    } catch (err) {
+      const status = cosmosStatus(err);
+      if (status === 404 || status === 412) return false;
+      throw err;
+    }
+  }
+}
+
+/** JSON Pointer escaping for a map key used in a patch path. */
+function pointerEscape(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

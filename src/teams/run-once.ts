@@ -1,0 +1,67 @@
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { ActivityRef, ClaimResult, StoredInvokeResponse } from '../store/activity-claims.js';
+import type { Deps } from './deps.js';
+import { t } from './context.js';
+
+/**
+ * Messages and invokes with an id are processed once; other activities have their own guards. A
+ * card's automatic refresh (per-user view) only reads, so it is not claimed: that would cost two
+ * writes for every card anyone looks at.
+ */
+export function activityRefOf(ctx: TurnContext): ActivityRef | undefined {
+  const a = ctx.activity;
+  if ((a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke) || !a.id) return undefined;
+  if (a.type === ActivityTypes.Invoke && (a.value as { trigger?: unknown } | undefined)?.trigger === 'automatic') return undefined;
+  return {
+    channelId: a.channelId ?? '',
+    conversationId: a.conversation?.id ?? '',
+    activityId: a.id,
+    activityType: a.type === ActivityTypes.Invoke ? `invoke:${a.name ?? ''}` : a.type,
+  };
+}
+
+/** An invoke answer with a message Teams shows on the card. */
+export function invokeMessage(text: string): StoredInvokeResponse {
+  return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A redelivered invoke gets the answer the first delivery got, waiting briefly if it is still running. */
+async function answerRedelivery(ctx: TurnContext, deps: Deps, claim: Extract<ClaimResult, { claimed: false }>): Promise<void> {
+  let doc: typeof claim.existing | undefined = claim.existing;
+  for (let waited = 0; doc?.state === 'running' && waited < 3_000; waited += 100) {
+    await sleep(100);
+    doc = await deps.activityClaims.get(claim.id);
+  }
+  const answer = doc?.state === 'done' ? (doc.invokeResponse ?? { status: 200 }) : invokeMessage(t(ctx).common.busy);
+  await ctx.sendActivity({ type: 'invokeResponse', value: answer });
+}
+
+/**
+ * Runs `turn` once per activity id, however often Teams delivers it. A failed turn releases its
+ * claim (so a retry can succeed) and rethrows to the error handler.
+ */
+export async function runOnce(ctx: TurnContext, deps: Deps, turn: () => Promise<void>): Promise<void> {
+  const ref = activityRefOf(ctx);
+  if (!ref) return turn();
+  const claimedAt = deps.now();
+  const claim = await deps.activityClaims.claim(ref, claimedAt);
+  if (!claim.claimed) {
+    deps.log.info({ activityId: ref.activityId, activityType: ref.activityType, state: claim.existing.state }, 'redelivered activity not processed again');
+    if (ctx.activity.type === ActivityTypes.Invoke) await answerRedelivery(ctx, deps, claim);
+    return;
+  }
+  try {
+    await turn();
+  } catch (err) {
+    await deps.activityClaims.release(claim.id).catch((e: unknown) => deps.log.warn({ err: e, activityId: ref.activityId }, 'releasing the activity claim failed'));
+    throw err;
+  }
+  const answer = (ctx.turnState.get(INVOKE_RESPONSE_KEY) as { value?: InvokeResponse } | undefined)?.value;
+  const stored = answer ? { status: answer.status, ...(answer.body !== undefined ? { body: answer.body } : {}) } : undefined;
+  // The turn's work is done and answered; failing to mark it done only risks a stale takeover later.
+  await deps.activityClaims
+    .complete(claim.id, ref.activityType, claimedAt.toISOString(), deps.now(), stored)
+    .catch((e: unknown) => deps.log.warn({ err: e, activityId: ref.activityId }, 'marking the activity done failed'));
+}

@@ -1,0 +1,5 @@
+import { agendaCardData } from '../../src/teams/meeting-cards.js';
+import { sampleTierp } from '../support/sample-tierp.js';
+
+const { turn, meeting } = sampleTierp();
+export const sample = agendaCardData(turn, meeting, 'notice');

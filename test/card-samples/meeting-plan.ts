@@ -1,0 +1,5 @@
+import { planCardData } from '../../src/teams/planning.js';
+import { sampleTierp } from '../support/sample-tierp.js';
+
+const { turn, meeting } = sampleTierp();
+export const sample = planCardData(turn, meeting, turn.texts.meeting.saved);
