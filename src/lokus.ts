@@ -23,7 +23,6 @@ import { createPersonalChat } from './teams/personal-chat.js';
 import { createProactive } from './teams/proactive.js';
 import { handleActivityRequest } from './teams/channel-auth.js';
 import { runOnce } from './teams/run-once.js';
-import { createDirectChat } from './teams/direct-chat.js';
 import type { Deps } from './teams/deps.js';
 import { registerMinutesExport } from './web/minutes-export.js';
 import { LinkSigner } from './web/signed-link.js';
@@ -69,7 +68,6 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     scheduler: new Scheduler({ leases: new LeaseRepo(store.bot), holder: `lokus-${randomUUID()}`, now, log }),
     meetingEnded: [],
     activityClaims: new ActivityClaims(store.bot),
-    directChat: createDirectChat(adapter, config.bot.appId),
     minutes: new MinutesRepo(store.domain),
     links: new LinkSigner(config.links.secret),
     attendanceLinks: new AttendanceLinks(config.links.secret),
