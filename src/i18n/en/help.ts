@@ -14,6 +14,8 @@ export const help: typeof sv = {
     { command: 'agenda', description: 'Shows the agenda of the current or next meeting' },
     { command: 'start meeting', description: 'Starts the next planned meeting' },
     { command: 'next item', description: 'Moves on to the next item' },
+    { command: 'previous item', description: 'Goes back to the previous item' },
+    { command: 'go to item ‹number›', description: 'Goes to a given item' },
     { command: 'note ‹text›', description: 'Records a note on the current item' },
     { command: 'decision ‹text›', description: 'Records a decision on the current item' },
     { command: 'action ‹who›: ‹what› [by ‹date›]', description: 'Records an action item' },

@@ -12,6 +12,8 @@ export const help = {
     { command: 'dagordning', description: 'Visar dagordningen för pågående eller nästa möte' },
     { command: 'starta möte', description: 'Startar nästa planerade möte' },
     { command: 'nästa punkt', description: 'Går vidare till nästa punkt' },
+    { command: 'föregående punkt', description: 'Går tillbaka till föregående punkt' },
+    { command: 'gå till punkt ‹nummer›', description: 'Går till en viss punkt' },
     { command: 'anteckning ‹text›', description: 'Antecknar på aktuell punkt' },
     { command: 'beslut ‹text›', description: 'Protokollför ett beslut på aktuell punkt' },
     { command: 'uppdrag ‹vem›: ‹vad› [senast ‹datum›]', description: 'Lägger till ett uppdrag' },
