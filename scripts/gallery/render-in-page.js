@@ -26,6 +26,8 @@ window.lokusRender = function lokusRender(cardJson, hostConfig) {
   // Text the renderer clips (nowrap + ellipsis, maxLines, narrow buttons) has more content than room in
   // some element that hides its overflow: any such element anywhere in the card counts.
   for (const e of host.querySelectorAll('*')) {
+    // A multi-line input scrolls its text by design (Teams shows a scroll bar): not cut off.
+    if (e.tagName === 'TEXTAREA') continue;
     const style = getComputedStyle(e);
     if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
     if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1) problems.push(`text cut off: ${describe(e)}`);

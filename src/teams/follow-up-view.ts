@@ -45,13 +45,11 @@ export function decisionLogCardData(t: T, input: LogCardInput) {
     summary: page.total === 0 ? (filtered ? t.logEmptyFilter : t.logEmpty) : t.logSummary(page.total, page.page + 1, page.pages),
     filter: filterData,
     hasMeetingFilter: input.meetings.length > 0,
-    meetingChoices: [
-      { title: t.allMeetings, value: '' },
-      ...[...input.meetings]
-        .filter((m) => m.decisions.length > 0)
-        .sort((a, b) => (meetingDate(b) ?? '').localeCompare(meetingDate(a) ?? ''))
-        .map((m) => ({ title: `${meetingDate(m) ?? ''} ${m.title}`.trim(), value: m.id })),
-    ],
+    // "Alla möten" is the list's placeholder (no choice may have an empty value).
+    meetingChoices: [...input.meetings]
+      .filter((m) => m.decisions.length > 0)
+      .sort((a, b) => (meetingDate(b) ?? '').localeCompare(meetingDate(a) ?? ''))
+      .map((m) => ({ title: `${meetingDate(m) ?? ''} ${m.title}`.trim(), value: m.id })),
     entries: page.entries.map((e) => ({
       decisionId: e.decisionId,
       meetingId: e.meetingId,

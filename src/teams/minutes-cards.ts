@@ -34,8 +34,16 @@ function signedFacts(t: MT, m: Minutes) {
   if (!s) return [];
   return [
     { title: t.signedBy, value: s.signatures.map((x) => t.signedAt(x.name, x.at.slice(0, 10))).join(', ') },
-    { title: t.hash, value: s.sha256 },
   ];
+}
+
+/**
+ * "SHA-256 <hash>" of the last signed version (or ''), shown under the facts: 64 characters without a
+ * space do not fit a fact's value column at Teams' chat width, but a wrapping text breaks them.
+ */
+function signedHash(t: MT, m: Minutes): string {
+  const s = m.signed.at(-1);
+  return s ? `${t.hash} ${s.sha256}` : '';
 }
 
 function baseFacts(t: MT, m: Minutes) {
@@ -126,6 +134,7 @@ export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Gro
     intro: t.draftIntro,
     message,
     facts: baseFacts(t, m),
+    hash: signedHash(t, m),
     requests,
     editable,
     canCorrect: m.status === 'adjusted',
@@ -160,6 +169,7 @@ export function signerCardData(deps: Links, ui: Texts, m: Minutes, group: Group 
     intro: t.signIntro(secretary),
     message,
     facts: baseFacts(t, m),
+    hash: signedHash(t, m),
     headerText: parts.header,
     items: m.doc.items.map((item, index) => ({ index: String(index), heading: itemHeading(item), body: shortened(t, itemBodyText(item, L)), commentLabel: t.fields.comment(itemHeading(item)) })),
     footer: parts.footer,
@@ -182,6 +192,7 @@ export function statusCardData(deps: Links, ui: Texts, m: Minutes, now: Date, ki
     t,
     heading: kind === 'signed' ? t.signedTitle : t.statusTitle(meetingName(m)),
     facts: baseFacts(t, m),
+    hash: signedHash(t, m),
     links: exportLinks(deps, t, m, now, signedVersion),
     validity: t.linksValid(validUntil),
   };

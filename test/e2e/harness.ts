@@ -236,6 +236,36 @@ export class Teams {
     return found;
   }
 
+  /** The latest card on the page whose heading is `heading` (a card updated in place stays where it is). */
+  lastCard(heading: string | RegExp): Locator {
+    return this.cards().filter({ has: this.page.getByRole('heading', { name: heading }) }).last();
+  }
+
+  /** Waits (bounded) until `card` shows `text`, e.g. after a click updated it. */
+  async shows(card: Locator, text: string | RegExp): Promise<void> {
+    await card.getByText(text).first().waitFor({ timeout: WAIT_MS });
+  }
+
+  /** Types into the card's field labelled `label` (replacing what it held). */
+  async fill(card: Locator, label: string, value: string): Promise<void> {
+    await card.getByLabel(labelled(label)).first().fill(value);
+  }
+
+  /** Picks `option` in the card's drop-down list labelled `label`. */
+  async choose(card: Locator, label: string, option: string): Promise<void> {
+    const field = card.getByLabel(labelled(label)).first();
+    if ((await field.evaluate((e) => e.tagName)) === 'SELECT') return void (await field.selectOption({ label: option }));
+    // The Playground draws its own drop-down list: open it and click the option.
+    await field.click();
+    await this.page.getByRole('option', { name: option }).first().click();
+  }
+
+  /** Ticks the check box or radio button named `name` on the card. */
+  async tick(card: Locator, name: string | RegExp): Promise<void> {
+    // The Playground draws its own check boxes without names: click the choice's text, as a person does.
+    await card.getByText(name).first().click();
+  }
+
   /** Presses a button on a rendered card, as a person clicks it. */
   async press(card: Locator, title: string | RegExp): Promise<void> {
     await card.getByRole('button', { name: title }).click();
@@ -259,6 +289,9 @@ export class Teams {
     return problems;
   }
 }
+
+/** A field's accessible name: its label, with " *" when the field is required. */
+const labelled = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
 
 /** Text of a rendered element, whitespace collapsed (for readable assertions). */
 export async function textOf(locator: Locator): Promise<string> {

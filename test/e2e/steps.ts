@@ -5,7 +5,17 @@
  * Every step opens the conversation it acts in first. Append a step for each feature as it lands.
  */
 import { sv } from '../../src/i18n/sv/index.js';
-import { expectContains, textOf, type Teams } from './harness.js';
+import { expectContains, textOf, WAIT_MS, type Teams } from './harness.js';
+
+/** The one person the Playground acts as (currentUser in playground.yml). */
+const ME = 'Birgitta Olsson';
+const CHANNEL = 'Lokus Tierp - General';
+const GROUP = 'Lokusgruppen Tierp';
+const DATE = '2026-12-10';
+const ITEM = 'Budget 2027';
+const DECISION = 'Lokusgruppen ställer sig bakom förslaget till budget 2027.';
+const ACTION = 'skicka budgetförslaget till förbundets kansli';
+const APPROVAL = 'Yttrande över budget 2027';
 
 export interface Step {
   /** Short, file-name friendly: it names the screenshot. */
@@ -15,6 +25,7 @@ export interface Step {
 
 /** Markdown as a person reads it after rendering (no ** or _). */
 const plain = (s: string) => s.replace(/\*\*|__/g, '');
+const exactly = (s: string) => new RegExp(`^${s}$`);
 
 export const steps: Step[] = [
   {
@@ -42,6 +53,116 @@ export const steps: Step[] = [
       expectContains(await textOf(card), [sv.help.intro], 'help card in the personal chat');
     },
   },
-  // Next (as the features land): plan a meeting (nytt möte …), start it, check in, record a decision
-  // and an action item, run an approval to the end, end the meeting, find the drafted minutes.
+  {
+    name: 'grupp-skapas',
+    async run(teams) {
+      await teams.open(CHANNEL);
+      const setup = await teams.newCard(sv.group.setupTitle, () => teams.mention('grupp'));
+      await teams.fill(setup, sv.group.nameLabel, GROUP);
+      await teams.press(setup, sv.group.setupButton);
+      const settings = teams.lastCard(sv.group.settingsTitle(GROUP));
+      await settings.waitFor({ timeout: WAIT_MS });
+      expectContains(await textOf(settings), [ME, sv.group.roles.chair], 'the founder is chair');
+    },
+  },
+  {
+    // The Playground acts as one person, so Birgitta is both chair and secretary: she gets the draft.
+    name: 'grupp-sekreterare',
+    async run(teams) {
+      const settings = teams.lastCard(sv.group.settingsTitle(GROUP));
+      await teams.press(settings, sv.group.roleButton);
+      await teams.choose(settings, sv.group.memberLabel, ME);
+      await teams.tick(settings, exactly(sv.group.roles.chair));
+      await teams.tick(settings, exactly(sv.group.roles.secretary));
+      await teams.press(settings, sv.group.saveRoleButton);
+      await teams.shows(teams.lastCard(sv.group.settingsTitle(GROUP)), `${ME} är nu`);
+      expectContains(await textOf(teams.lastCard(sv.group.settingsTitle(GROUP))), [sv.group.roles.secretary], 'Birgitta is secretary');
+    },
+  },
+  {
+    name: 'nytt-mote',
+    async run(teams) {
+      await teams.open(CHANNEL);
+      const plan = await teams.newCard(/^Planering: /, () => teams.mention(`nytt möte ${DATE} kl 13-15 Kommunhuset Tierp`));
+      expectContains(await textOf(plan), ['10 december 2026', '13:00–15:00', 'Kommunhuset Tierp'], 'planning card');
+      // The reply names the new item; the planning card itself is not redrawn by the Playground here.
+      await teams.newText(/^Punkt \d+ Budget 2027 är tillagd på dagordningen/, () => teams.mention(`punkt ${ITEM}`));
+    },
+  },
+  {
+    name: 'starta-mote',
+    async run(teams) {
+      const live = await teams.newCard(/^Pågående möte: /, () => teams.mention('starta möte'));
+      expectContains(await textOf(live), [ITEM], 'live agenda');
+    },
+  },
+  {
+    name: 'incheckning',
+    async run(teams) {
+      const card = teams.lastCard(/^Närvaro: /);
+      await card.waitFor({ timeout: WAIT_MS });
+      await teams.press(card, sv.attendance.checkInButton);
+      await teams.shows(teams.lastCard(/^Närvaro: /), /Närvarande: 1 av/);
+    },
+  },
+  {
+    name: 'beslut-och-uppdrag',
+    async run(teams) {
+      await teams.newText(/^Beslutet är protokollfört på punkt/, () => teams.mention(`beslut ${DECISION}`));
+      await teams.newText(plain(sv.running.actionRecorded(ME, '')), () => teams.mention(`uppdrag Birgitta: ${ACTION}`));
+      const live = teams.lastCard(/^Pågående möte: /);
+      await teams.shows(live, plain(sv.running.decisionLine(DECISION)));
+      await teams.shows(live, new RegExp(ACTION));
+    },
+  },
+  {
+    name: 'avsluta-mote',
+    async run(teams) {
+      await teams.open(CHANNEL);
+      await teams.newText(/är avslutat\. Allt som antecknades finns sparat\./, () => teams.mention('avsluta möte'));
+      await teams.shows(teams.lastCard(/^Avslutat möte: /), sv.running.endedNote);
+    },
+  },
+  {
+    name: 'protokollutkast',
+    async run(teams) {
+      await teams.open('Personal Chat');
+      const draft = teams.lastCard(/^Utkast: /);
+      await draft.waitFor({ timeout: WAIT_MS });
+      expectContains(await textOf(draft), [DECISION, ACTION, sv.minutes.send], 'the drafted minutes');
+    },
+  },
+  {
+    name: 'godkannande-begars',
+    async run(teams) {
+      await teams.open(CHANNEL);
+      const form = await teams.newCard(sv.approvals.formTitle, () => teams.mention(`godkännande ${APPROVAL}`));
+      await teams.fill(form, sv.approvals.textLabel, 'Lokus Tierp yttrar sig över förslaget till budget 2027 och tillstyrker det.');
+      await teams.choose(form, sv.approvals.kindLabel, sv.approvals.kinds.yttrande);
+      await form.locator('input[type=checkbox]').first().check({ force: true });
+      await teams.tick(form, sv.approvals.rules.first);
+      await teams.choose(form, sv.approvals.signatoryLabel, ME);
+      await teams.press(form, sv.approvals.sendButton);
+      const request = teams.lastCard(new RegExp(APPROVAL));
+      await teams.shows(request, sv.approvals.statuses.open);
+    },
+  },
+  {
+    name: 'godkannande-godkant',
+    async run(teams) {
+      const request = teams.lastCard(new RegExp(APPROVAL));
+      await teams.press(request, sv.approvals.approveButton);
+      await teams.shows(teams.lastCard(new RegExp(APPROVAL)), sv.approvals.statuses.approved);
+    },
+  },
+  {
+    name: 'godkannande-signerat',
+    async run(teams) {
+      await teams.open('Personal Chat');
+      const sign = teams.lastCard(sv.approvals.signTitle);
+      await sign.waitFor({ timeout: WAIT_MS });
+      await teams.press(sign, sv.approvals.signButton);
+      await teams.shows(teams.lastCard(sv.approvals.signTitle), /^Du signerade /);
+    },
+  },
 ];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as A from '../support/activities.js';
-import { cardsOf, cardText } from '../support/cards.js';
+import { cardsOf, cardText, findAction } from '../support/cards.js';
 import { changedDocuments, storeSnapshot } from '../support/cosmos-snapshot.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, answered, choiceValue, groupIdFor, memberIdOn, setUpTierp } from '../support/seed-group.js';
@@ -109,7 +109,7 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     expect((await bot.say(conv, wictoria, 'nytt möte 20 mars')).replies[0]!.text).toBe(`Du kan inte planera eller ändra möten. ${who}`);
     expect((await bot.say(conv, wictoria, 'punkt Budget')).replies[0]!.text).toBe(`Du kan inte ändra dagordningen. ${who}`);
     expect(cardText(cardsOf((await bot.say(conv, wictoria, 'dagordning')).replies[0])[0]!)).not.toContain('Ändra mötet');
-    const meetingId = plan.actions.find((a: Json) => a.type === 'Action.Execute').data.meetingId;
+    const meetingId = findAction(plan, 'Skicka kallelse').action.data.meetingId;
     const forged = await bot.post(A.cardAction(conv, wictoria, bot.serviceUrl, 'meeting.save', { meetingId, title: 'x', format: 'protokoll', date: '2018-04-01' }));
     expect(forged.body.value).toBe(`Du kan inte planera eller ändra möten. ${who}`);
     const stranger = A.person('Okänd Person');
@@ -125,7 +125,7 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     const otherPlan = cardsOf((await bot.say(other, nima, 'grupp')).replies[0])[0]!;
     await bot.click(other, nima, otherPlan, 'Skapa gruppen', { groupName: 'Annan', groupKind: 'annan' });
     const otherMeeting = cardsOf((await bot.say(other, nima, 'nytt möte 1/3')).replies[0])[0]!;
-    const foreignId = otherMeeting.actions.find((a: Json) => a.type === 'Action.Execute').data.meetingId;
+    const foreignId = findAction(otherMeeting, 'Skicka kallelse').action.data.meetingId;
 
     const plan = cardsOf((await bot.say(conv, marika, 'nytt möte 16 mars 13-15')).replies[0])[0]!;
     const before = await storeSnapshot(bot.lokus.store);
@@ -134,7 +134,7 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     expect(await say('nytt möte 16 mars 15-13')).toBe('Sluttiden 13:00 är inte efter starttiden 15:00.');
     expect(await say('nytt möte 16 mars kl 25:00')).toBe('Tiden ”kl 25:00” finns inte. Skriv till exempel 13:00-15:00, 13-15 eller kl 13.');
 
-    const meetingId = plan.actions.find((a: Json) => a.type === 'Action.Execute').data.meetingId;
+    const meetingId = findAction(plan, 'Skicka kallelse').action.data.meetingId;
     const press = async (verb: string, data: Json) => (await bot.post(A.cardAction(conv, marika, bot.serviceUrl, verb, data))).body.value;
     expect(await press('meeting.save', { meetingId, title: 'x', format: 'protokoll', date: '2018-02-30' })).toBe('Kortet skickade ett felaktigt värde för ”datum”. Ladda om kortet och försök igen.');
     expect(await press('meeting.save', { meetingId, title: 'x', format: 'protokoll', start: '15:00', end: '13:00' })).toBe('Sluttiden 13:00 är inte efter starttiden 15:00.');
