@@ -1,0 +1,78 @@
+import * as A from './activities.js';
+import { cardsOf, findAction, pressData } from './cards.js';
+import { TIERP, answered, setUpGroup, setUpTierp } from './seed-group.js';
+import type { TestBot } from './test-bot.js';
+
+type Json = Record<string, any>;
+
+/** One button press as Teams sends it: the verb and data (with the inputs' current values). */
+export interface Press {
+  verb: string;
+  data: Json;
+  title: string;
+}
+
+/** Every Action.Execute button on the cards the bot has sent or updated in a conversation. */
+export function pressesOn(bot: TestBot, conversationId: string, answeredCards: Json[] = []): Press[] {
+  const cards = [
+    ...bot.connector.posted(conversationId).flatMap((a) => cardsOf(a)),
+    ...bot.connector.updates(conversationId).flatMap((u) => cardsOf(u.body)),
+    ...answeredCards,
+  ];
+  const seen = new Set<string>();
+  const out: Press[] = [];
+  for (const card of cards) {
+    for (const title of buttonTitles(card)) {
+      const found = findAction(card, title);
+      if (found.action.type !== 'Action.Execute') continue;
+      const press = { verb: String(found.action.verb), data: pressData(found), title };
+      const key = JSON.stringify([press.verb, press.data]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(press);
+    }
+  }
+  return out;
+}
+
+function buttonTitles(card: Json): string[] {
+  const titles: string[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    const o = n as Json;
+    if (typeof o.type === 'string' && o.type.startsWith('Action.') && o.title) titles.push(String(o.title));
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return [...new Set(titles)];
+}
+
+/**
+ * Three groups whose ids a forger could mix up: Tierp (A) in tenant 1 with a planned meeting and a
+ * running one, the same conversation id under tenant 2 (B: another group, its chair has the very same
+ * Teams and Entra ids as A's secretary), and another channel in tenant 1 (C), each with a running
+ * meeting so live-card verbs have something they could wrongly act on.
+ */
+export async function forgeryScene(bot: TestBot) {
+  const a = A.channel('forgery-tierp');
+  const b = A.channel('forgery-tierp', 'tenant-00000000-0000-0000-0000-000000000002');
+  const c = A.channel('forgery-other');
+  await setUpTierp(bot, a);
+  await bot.say(a, TIERP.marika, 'nytt möte 2026-12-01 13-15 Kommunhuset');
+  await bot.say(a, TIERP.marika, 'punkt Avvikelserapport (beslut)');
+  await bot.say(a, TIERP.marika, 'dagordning');
+  await bot.say(a, TIERP.marika, 'starta möte');
+  const settings = cardsOf((await bot.say(a, TIERP.marika, 'grupp')).replies[0])[0]!;
+  bot.connector.rosters.set(a.id, [...(bot.connector.rosters.get(a.id) ?? []), A.person('Ny Nykomling')]);
+  const withRoster = answered(await bot.click(a, TIERP.marika, settings, 'Hämta från Teams'));
+  await bot.settle();
+  // A's buttons, read before B (same conversation id, other tenant) posts any card.
+  const presses = pressesOn(bot, a.id, [withRoster]);
+  for (const conv of [b, c]) {
+    await setUpGroup(bot, conv, TIERP.marika, { name: `Annan ${conv.id}`, kind: 'lokusgrupp', founderOrganisation: 'Samordningsförbundet', people: [[TIERP.nima, 'Tierps kommun', 'member']], founderRoles: 'chair,secretary' });
+    await bot.say(conv, TIERP.marika, 'starta möte');
+  }
+  await bot.settle();
+  return { a, b, c, presses, outsider: A.person('Okänd Utomstående'), secretary: TIERP.marika, member: TIERP.wictoria };
+}
