@@ -13,6 +13,7 @@ import { createAdapter, createBotApp } from './teams/bot-app.js';
 import { createProactive } from './teams/proactive.js';
 import { handleActivityRequest } from './teams/channel-auth.js';
 import { runOnce } from './teams/run-once.js';
+import { shapeActivity } from './teams/activity-shape.js';
 import type { Deps } from './teams/deps.js';
 
 export interface Lokus {
@@ -67,7 +68,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     }
     inFlight++;
     try {
-      await handleActivityRequest(adapter, req, res, (ctx) => runOnce(ctx, deps, () => app.run(ctx).then(() => undefined)), log);
+      await handleActivityRequest(adapter, req, res, (ctx) => runOnce(ctx, deps, async () => void ((await shapeActivity(ctx)) && (await app.run(ctx)))), log);
     } catch (err) {
       log.error({ err }, '/api/messages failed');
       if (!res.headersSent) res.send(500);
