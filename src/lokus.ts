@@ -1,15 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { TokenCredential } from '@azure/identity';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { Scheduler } from './scheduler/scheduler.js';
+import { ApprovalRepo } from './store/approval-repo.js';
 import { ActivityClaims } from './store/activity-claims.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { GroupRepo } from './store/group-repo.js';
 import { MeetingRepo } from './store/meeting-repo.js';
+import { LeaseRepo } from './store/lease-repo.js';
 import { openStore, type Store } from './store/open-store.js';
+import { PersonalLinkRepo } from './store/personal-link-repo.js';
 import { Background } from './teams/background.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
+import { createPersonalChat } from './teams/personal-chat.js';
 import { createProactive } from './teams/proactive.js';
 import { handleActivityRequest } from './teams/channel-auth.js';
 import { runOnce } from './teams/run-once.js';
@@ -31,6 +37,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Entra credential for Cosmos when no key is configured (defaults to DefaultAzureCredential). */
   cosmosCredential?: TokenCredential;
+  /** How often the scheduler looks for due work (reminders, deadlines); 0 = never (tests call tick()). Default 30 s. */
+  schedulerIntervalMs?: number;
 }
 
 /** Wires configuration, Cosmos, the Teams app and the HTTP server, and starts listening. */
@@ -38,19 +46,25 @@ export async function startLokus(config: Config, options: StartOptions): Promise
   const { log } = options;
   const store = await openStore(config.cosmos, log, options.cosmosCredential);
   const adapter = createAdapter(config.bot);
+  const now = options.now ?? (() => new Date());
   const deps: Deps = {
     store,
     log,
-    now: options.now ?? (() => new Date()),
+    now,
     conversations: new ConversationRepo(store.domain),
     groups: new GroupRepo(store.domain),
     meetings: new MeetingRepo(store.domain),
     proactive: createProactive(adapter, config.bot.appId),
     background: new Background(log),
+    approvals: new ApprovalRepo(store.domain),
+    personalLinks: new PersonalLinkRepo(store.domain),
+    personalChat: createPersonalChat(adapter, config.bot.appId),
+    scheduler: new Scheduler({ leases: new LeaseRepo(store.bot), holder: `lokus-${randomUUID()}`, now, log }),
     meetingEnded: [],
     activityClaims: new ActivityClaims(store.bot),
   };
   const app = createBotApp(adapter, deps);
+  deps.scheduler.start(options.schedulerIntervalMs ?? 30_000);
 
   const server = restify.createServer({ name: 'lokus', handleUncaughtExceptions: false });
   server.server.keepAliveTimeout = 65_000;
@@ -107,6 +121,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
         }
         server.server.closeAllConnections();
         await stopped;
+        await deps.scheduler.stop();
         await deps.background.idle();
         await store.close();
         log.info('Lokus stopped');

@@ -68,6 +68,8 @@ export interface GroupSettings {
   attendanceTargetPercent: number;
   /** Whether any member may record notes (`anteckning`), not only chair, vice chair and secretary. */
   membersMayNote: boolean;
+  /** Whether any member may ask the group to approve a document, not only leaders and kansli (issue 6). */
+  membersMayRequestApproval: boolean;
   defaultFormat: MinutesFormat;
   standingItems: StandingItem[];
 }
@@ -133,6 +135,7 @@ export function newGroup(input: NewGroupInput): Group {
     settings: {
       attendanceTargetPercent: DEFAULT_ATTENDANCE_TARGET_PERCENT,
       membersMayNote: false,
+      membersMayRequestApproval: false,
       // Working committees and boards keep a protokoll with §; other groups minnesanteckningar.
       defaultFormat: input.kind === 'arbetsutskott' || input.kind === 'styrelse' ? 'protokoll' : 'minnesanteckningar',
       standingItems: input.standingItems,
@@ -329,6 +332,7 @@ export interface GroupSettingsChange {
   organisations?: string[];
   attendanceTargetPercent?: number;
   membersMayNote?: boolean;
+  membersMayRequestApproval?: boolean;
   defaultFormat?: MinutesFormat;
 }
 
@@ -346,6 +350,7 @@ export function changeSettings(group: Group, change: GroupSettingsChange, at: st
       ...group.settings,
       attendanceTargetPercent: target,
       ...(change.membersMayNote !== undefined ? { membersMayNote: change.membersMayNote } : {}),
+      ...(change.membersMayRequestApproval !== undefined ? { membersMayRequestApproval: change.membersMayRequestApproval } : {}),
       ...(change.defaultFormat ? { defaultFormat: change.defaultFormat } : {}),
     },
     updatedAt: at,

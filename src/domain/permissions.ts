@@ -32,7 +32,7 @@ export const PERMISSIONS = {
   'attendance.markOthers': { roles: LEADERS },
   'attendance.checkIn': { roles: ['chair', 'viceChair', 'secretary', 'adjuster', 'member', 'substitute', 'kansli'] },
   /** Ask the group to approve a document (issue 6). */
-  'approval.start': { roles: [...LEADERS, 'kansli'] },
+  'approval.start': { roles: [...LEADERS, 'kansli'], anyMemberIf: 'membersMayRequestApproval' },
   'approval.answer': { roles: ['chair', 'viceChair', 'secretary', 'adjuster', 'member', 'substitute'] },
   /** Edit the drafted minutes and send them for justering (issue 8). */
   'minutes.edit': { roles: ['secretary', 'chair'] },

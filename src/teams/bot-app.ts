@@ -8,6 +8,7 @@ import { DirectPasswordCredentialsFactory } from './channel-credentials.js';
 import type { Deps } from './deps.js';
 import { normalizeText } from './command.js';
 import { t } from './context.js';
+import * as approvals from './approvals.js';
 import * as fallback from './fallback.js';
 import * as group from './group.js';
 import * as help from './help.js';
@@ -95,6 +96,7 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   group.register(app, deps);
   planning.register(app, deps);
   running.register(app, deps);
+  approvals.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);
 

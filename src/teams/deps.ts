@@ -4,7 +4,11 @@ import type { ActivityClaims } from '../store/activity-claims.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
 import type { GroupRepo } from '../store/group-repo.js';
 import type { MeetingRepo } from '../store/meeting-repo.js';
+import type { Scheduler } from '../scheduler/scheduler.js';
+import type { ApprovalRepo } from '../store/approval-repo.js';
+import type { PersonalLinkRepo } from '../store/personal-link-repo.js';
 import type { Background } from './background.js';
+import type { PersonalChat } from './personal-chat.js';
 import type { MeetingEndedHandler } from './meeting-ended.js';
 import type { Proactive } from './proactive.js';
 
@@ -20,6 +24,13 @@ export interface Deps {
   proactive: Proactive;
   /** Work started after the reply (tracked so shutdown and tests can wait for it). */
   background: Background;
+  approvals: ApprovalRepo;
+  /** Links from a personal chat's partition to a group's data (Signera; issue 7's "mina uppdrag"). */
+  personalLinks: PersonalLinkRepo;
+  /** One-to-one messages (`POST /v3/conversations`). */
+  personalChat: PersonalChat;
+  /** Timed work (reminders, deadlines); kinds register in their listener's `register`. */
+  scheduler: Scheduler;
   /** Called (after the reply) when a meeting ends; minutes drafting (issue 8) adds its handler here. */
   meetingEnded: MeetingEndedHandler[];
   /** Redelivered activities are processed once (see teams/run-once.ts). */

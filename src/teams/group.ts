@@ -40,6 +40,7 @@ const SaveData = z.object({
   organisations: optionalText(2000),
   target,
   membersMayNote: z.enum(['true', 'false']).optional(),
+  membersMayRequestApproval: z.enum(['true', 'false']).optional(),
 });
 const AddMemberData = z.object({ memberName: name, memberOrganisation: optionalText(100), memberRole: z.enum(ROLES).default('member') });
 const RosterPickData = z.object({ people: csv.pipe(z.array(z.string().max(200)).max(500)), rosterOrganisation: optionalText(100) });
@@ -84,6 +85,7 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
     target: group.settings.attendanceTargetPercent,
     targetText: g.targetValue(group.settings.attendanceTargetPercent),
     membersMayNote: String(group.settings.membersMayNote),
+    membersMayRequestApproval: String(group.settings.membersMayRequestApproval === true),
     members,
     canEdit,
     kindChoices: kindChoices(texts),
@@ -180,6 +182,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
           ...(d.organisations !== undefined ? { organisations: d.organisations.split('\n') } : {}),
           ...(d.target !== undefined ? { attendanceTargetPercent: d.target } : {}),
           ...(d.membersMayNote ? { membersMayNote: d.membersMayNote === 'true' } : {}),
+          ...(d.membersMayRequestApproval ? { membersMayRequestApproval: d.membersMayRequestApproval === 'true' } : {}),
         },
         turn.at,
       );

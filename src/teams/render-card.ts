@@ -20,9 +20,18 @@ function template(name: string): ACData.Template {
 
 export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard' };
 
+/** A property whose `$when` was false expands to null; Adaptive Cards want it absent. */
+function dropNulls(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(dropNulls);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) if (v !== null) out[k] = dropNulls(v);
+  return out;
+}
+
 /** Expands `cards/<name>.json` with `data` as $root. */
 export function renderCard(name: string, data: object): CardJson {
-  return template(name).expand({ $root: data }) as CardJson;
+  return dropNulls(template(name).expand({ $root: data })) as CardJson;
 }
 
 export function cardAttachment(card: CardJson): Attachment {

@@ -90,13 +90,14 @@ export function message(conv: Conversation, from: Person, serviceUrl: string, te
 }
 
 /** An Action.Execute press: `adaptiveCard/action` invoke, exactly as Teams sends it. */
-export function cardAction(conv: Conversation, from: Person, serviceUrl: string, verb: string, data: Record<string, unknown>, opts: { locale?: string; replyToId?: string } = {}) {
+export function cardAction(conv: Conversation, from: Person, serviceUrl: string, verb: string, data: Record<string, unknown>, opts: { locale?: string; replyToId?: string; trigger?: 'manual' | 'automatic' } = {}) {
   return {
     ...base(conv, from, serviceUrl, opts.locale),
     type: 'invoke',
     name: 'adaptiveCard/action',
     ...(opts.replyToId ? { replyToId: opts.replyToId } : {}),
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    // 'automatic': Teams refreshing a card (Universal Actions `refresh`) when someone looks at it.
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: opts.trigger ?? 'manual' },
   };
 }
 

@@ -17,6 +17,8 @@ export interface TestBotOptions {
   /** Reuse a data directory (restart tests); a fresh temporary one by default. */
   dataDir?: string;
   connector?: Connector;
+  /** Scheduler ticks by itself every N ms; 0 (default) = only when the test calls `tick()`. */
+  schedulerIntervalMs?: number;
   /** Receives every log line (JSON) at LOG_LEVEL (default info when set); for log hygiene and fault tests. */
   logTo?: (line: string) => void;
 }
@@ -48,7 +50,7 @@ export class TestBot {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOKUS_DATA_DIR: dataDir, LOG_LEVEL: level, ...opts.env });
     const logTo = opts.logTo;
     const log = logTo ? createLogger(config.logLevel, { write: (line: string) => logTo(line) }) : createLogger(config.logLevel);
-    const lokus = await startLokus(config, { log, now: opts.now });
+    const lokus = await startLokus(config, { log, now: opts.now, schedulerIntervalMs: opts.schedulerIntervalMs ?? 0 });
     return new TestBot(lokus, connector, dataDir, !opts.dataDir, !opts.connector);
   }
 
@@ -91,17 +93,48 @@ export class TestBot {
     const found = findAction(card, title);
     const data = pressData(found, inputs);
     const type = found.action.type;
+    // Teams names the message the card sits on; so do we, when the card is one the bot posted or updated.
+    opts = { ...opts, replyToId: opts.replyToId ?? this.activityIdOf(card) };
     if (type === 'Action.Execute') {
-      const r = await this.post(A.cardAction(conv, from, this.serviceUrl, found.action.verb, data, opts));
-      const value = r.body?.value;
-      const answered = r.body?.type === 'application/vnd.microsoft.card.adaptive' ? value : undefined;
-      if (answered) for (const p of cardProblems(answered)) this.connector.cardProblems.push(`invoke answer: ${p}`);
-      return { ...r, card: answered, message: r.body?.type === 'application/vnd.microsoft.activity.message' ? value : undefined };
+      return this.execute(conv, from, found.action.verb, data, opts);
     }
     if (type === 'Action.Submit') {
       return this.post(A.cardSubmit(conv, from, this.serviceUrl, data, opts));
     }
     throw new Error(`button "${String(title)}" is ${type}; it cannot be pressed as a request`);
+  }
+
+  /** Sends an Action.Execute invoke; the answer's card is in `card`, a text answer in `message`. */
+  async execute(conv: A.Conversation, from: A.Person, verb: string, data: Record<string, unknown>, opts: { locale?: string; replyToId?: string; trigger?: 'manual' | 'automatic' } = {}): Promise<PostResult & { card?: Json; message?: string }> {
+    const r = await this.post(A.cardAction(conv, from, this.serviceUrl, verb, data, opts));
+    const value = r.body?.value;
+    const answered = r.body?.type === 'application/vnd.microsoft.card.adaptive' ? value : undefined;
+    if (answered) for (const p of cardProblems(answered)) this.connector.cardProblems.push(`invoke answer: ${p}`);
+    return { ...r, card: answered, message: r.body?.type === 'application/vnd.microsoft.activity.message' ? value : undefined };
+  }
+
+  /**
+   * What Teams does when `from` looks at a card with Universal Actions `refresh` and is listed in
+   * its `userIds`: invokes the refresh action and shows the answer to that user only.
+   */
+  async refresh(conv: A.Conversation, from: A.Person, card: Json): Promise<PostResult & { card?: Json; message?: string }> {
+    const r = card.refresh;
+    if (!r?.action) throw new Error('the card has no refresh action');
+    if (!(r.userIds ?? []).includes(from.id)) throw new Error(`${from.name} is not in the card's refresh userIds`);
+    return this.execute(conv, from, r.action.verb, r.action.data ?? {}, { replyToId: this.activityIdOf(card), trigger: 'automatic' });
+  }
+
+  /** The activity id of a card the bot posted or updated (by identity), if it is one. */
+  activityIdOf(card: Json): string | undefined {
+    for (const c of this.connector.calls) {
+      if ((c.kind === 'send' || c.kind === 'reply' || c.kind === 'update') && cardsOf(c.body).includes(card)) return c.kind === 'update' ? c.activityId : c.newId;
+    }
+    return undefined;
+  }
+
+  /** Waits for the work the bot does after answering (card updates, personal messages). */
+  async idle(): Promise<void> {
+    await this.lokus.deps.background.idle();
   }
 
   /** The last Adaptive Card the bot posted (optionally in one conversation), after any PUT updates. */

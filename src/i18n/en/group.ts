@@ -42,6 +42,7 @@ export const group: typeof sv = {
   organisationsLabel: 'Parties (one per line)',
   targetLabel: 'Attendance target (percent)',
   membersMayNoteLabel: 'Every member may take notes',
+  membersMayRequestApprovalLabel: 'Every member may ask for approval',
   kindFact: 'Kind',
   partiesFact: 'Parties',
   targetFact: 'Attendance target',
@@ -102,6 +103,7 @@ export const group: typeof sv = {
     'record.note': 'take notes',
     'record.decision': 'record decisions',
     'record.action': 'add action items',
+    'approval.start': 'ask the group to approve a document',
   } as Record<string, string>,
   actionFallback: 'do that',
 };

@@ -1,9 +1,10 @@
 import type { Texts } from '../texts.js';
 import { common } from './common.js';
+import { approvals } from './approvals.js';
 import { group } from './group.js';
 import { help } from './help.js';
 import { meeting } from './meeting.js';
 import { running } from './running.js';
 
 /** Every English user-facing text; same shape as the Swedish ones (checked by the compiler). */
-export const en: Texts = { common, help, group, meeting, running };
+export const en: Texts = { common, help, group, meeting, running, approvals };

@@ -42,6 +42,7 @@ export const group = {
   organisationsLabel: 'Parter (en per rad)',
   targetLabel: 'Närvaromål (procent)',
   membersMayNoteLabel: 'Alla ledamöter får anteckna',
+  membersMayRequestApprovalLabel: 'Alla ledamöter får begära godkännande',
   kindFact: 'Typ',
   partiesFact: 'Parter',
   targetFact: 'Närvaromål',
@@ -104,6 +105,7 @@ export const group = {
     'record.note': 'anteckna',
     'record.decision': 'protokollföra beslut',
     'record.action': 'lägga till uppdrag',
+    'approval.start': 'begära godkännande av ett dokument',
   } as Record<string, string>,
   actionFallback: 'göra det',
 };

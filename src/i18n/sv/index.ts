@@ -1,8 +1,9 @@
 import { common } from './common.js';
+import { approvals } from './approvals.js';
 import { group } from './group.js';
 import { help } from './help.js';
 import { meeting } from './meeting.js';
 import { running } from './running.js';
 
 /** Every Swedish user-facing text, one section per capability. */
-export const sv = { common, help, group, meeting, running };
+export const sv = { common, help, group, meeting, running, approvals };

@@ -1,0 +1,146 @@
+import type { Container, PatchOperation } from '@azure/cosmos';
+import {
+  evaluate, planAnswer,
+  type AnswerInput, type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed,
+} from '../domain/approval.js';
+import { nextDueAt } from '../domain/approval-due.js';
+import type { CardRef } from '../domain/meeting.js';
+import { cosmosStatus } from './cosmos-errors.js';
+import { withoutSystem } from './doc.js';
+import { createOnce, updateWithRetry } from './update-with-retry.js';
+
+/** One document per request in the group's partition. */
+export interface ApprovalDoc extends Approval {
+  type: 'approval';
+  /** When the scheduler must next look at it (reminder or deadline); null when never again. */
+  dueAt: string | null;
+  /** Where the request's shared card sits in the channel, so it can be updated in place (PUT). */
+  channelCard?: CardRef;
+}
+
+export interface StoredApproval {
+  approval: Approval;
+  channelCard?: CardRef;
+}
+
+export type AnswerResult =
+  | { ok: true; approval: Approval; channelCard?: CardRef; changed: boolean; events: ApprovalEvent[] }
+  | { ok: false; error: ApprovalError; approval: Approval; channelCard?: CardRef };
+
+export function fromDoc(doc: ApprovalDoc): StoredApproval {
+  const approval = withoutSystem<Approval>(doc as unknown as Record<string, unknown>, ['type', 'dueAt', 'channelCard']);
+  return { approval, ...(doc.channelCard ? { channelCard: doc.channelCard } : {}) };
+}
+
+export function toDoc(approval: Approval, channelCard?: CardRef): ApprovalDoc {
+  return { ...approval, type: 'approval', dueAt: nextDueAt(approval) ?? null, ...(channelCard ? { channelCard } : {}) };
+}
+
+const MAX_ANSWER_ATTEMPTS = 10;
+
+/**
+ * Approval requests in Cosmos. Answers are the hot path: each is one conditional patch on the
+ * voter's own path (no read-modify-write race between members), and only a change of outcome is
+ * written with If-Match.
+ */
+export class ApprovalRepo {
+  constructor(private readonly container: Container) {}
+
+  /** Creates the request once; the same id again (a double click on the form, a retry) is a no-op. */
+  async create(approval: Approval, channelCard?: CardRef): Promise<{ created: boolean }> {
+    return createOnce(this.container, toDoc(approval, channelCard));
+  }
+
+  /** A point read in the group's own partition: an id from another group is simply not found. */
+  async get(groupId: string, id: string): Promise<StoredApproval | undefined> {
+    const doc = await this.readDoc(groupId, id);
+    return doc ? fromDoc(doc) : undefined;
+  }
+
+  private async readDoc(groupId: string, id: string): Promise<ApprovalDoc | undefined> {
+    const { resource, statusCode } = await this.container.item(id, groupId).read<ApprovalDoc>();
+    if (statusCode === 404 || !resource || resource.type !== 'approval' || resource.groupId !== groupId) return undefined;
+    return resource;
+  }
+
+  /**
+   * Records an answer idempotently: read, let the domain check it, then one patch conditioned on
+   * the request being open, on the version the member saw, and on the answer being new (a double
+   * click or a retry writes nothing). A 412 means the request changed meanwhile: read and decide again.
+   * `who` is the member id, or finds it on the request itself (by the voter's Teams identity).
+   */
+  async answer(groupId: string, id: string, who: string | ((a: Approval) => string | undefined), answer: Omit<AnswerInput, 'memberId'>, now: Date): Promise<AnswerResult | undefined> {
+    for (let attempt = 0; attempt < MAX_ANSWER_ATTEMPTS; attempt++) {
+      const doc = await this.readDoc(groupId, id);
+      if (!doc) return undefined;
+      const { approval, channelCard } = fromDoc(doc);
+      const input: AnswerInput = { ...answer, memberId: (typeof who === 'string' ? who : who(approval)) ?? '' };
+      const planned = planAnswer(approval, input, now);
+      if (!planned.ok) return { ok: false, error: planned.error, approval, channelCard };
+      const plan = planned.value;
+      if (!plan.changed) return { ok: true, approval, channelCard, changed: false, events: [] };
+      const base = `/answers/${plan.voter.key}`;
+      const operations: PatchOperation[] = [
+        { op: 'set', path: `${base}/key`, value: plan.key },
+        { op: 'add', path: `${base}/log/-`, value: plan.entry },
+        { op: 'set', path: `${base}/${plan.entry.choice === 'comment' ? 'comment' : 'decision'}`, value: plan.entry },
+      ];
+      // Lower-case only (property names, literals): the condition must mean the same on every server.
+      const condition = `from c where c.status = 'open' and c.version = ${approval.version} and c.answers.${plan.voter.key}["key"] != '${plan.key}'`;
+      let patched: ApprovalDoc | undefined;
+      try {
+        patched = (await this.container.item(id, groupId).patch<ApprovalDoc>({ operations, condition })).resource;
+      } catch (err) {
+        if (cosmosStatus(err) === 412) continue;
+        throw err;
+      }
+      const events: ApprovalEvent[] = [{ type: 'answered', voterKey: plan.voter.key, choice: plan.entry.choice }];
+      let after = patched ? fromDoc(patched).approval : approval;
+      if (evaluate(after, now).events.length > 0) {
+        // Whoever writes the outcome first gets its events; everyone else just sees the closed request.
+        const decided = await this.change(groupId, id, (a) => ({ ok: true, value: evaluate(a, now) }));
+        if (decided?.ok) {
+          events.push(...decided.value.events);
+          after = decided.value.approval;
+        }
+      }
+      return { ok: true, approval: after, channelCard, changed: true, events };
+    }
+    const latest = await this.get(groupId, id);
+    if (!latest) return undefined;
+    const again = planAnswer(latest.approval, { ...answer, memberId: (typeof who === 'string' ? who : who(latest.approval)) ?? '' }, now);
+    return again.ok
+      ? { ok: true, approval: latest.approval, channelCard: latest.channelCard, changed: false, events: [] }
+      : { ok: false, error: again.error, approval: latest.approval, channelCard: latest.channelCard };
+  }
+
+  /**
+   * Read → domain change → replace with If-Match, retried on 412. Nothing is written when the
+   * change is refused or produces no events. Undefined when the request does not exist in the group.
+   */
+  async change(groupId: string, id: string, change: (a: Approval) => ApprovalResult<Changed>): Promise<(ApprovalResult<Changed> & { channelCard?: CardRef }) | undefined> {
+    return updateWithRetry<ApprovalDoc, (ApprovalResult<Changed> & { channelCard?: CardRef }) | undefined>(this.container, id, groupId, (doc) => {
+      if (!doc || doc.type !== 'approval' || doc.groupId !== groupId) return { result: undefined };
+      const { approval, channelCard } = fromDoc(doc);
+      const r = change(approval);
+      if (!r.ok || r.value.events.length === 0) return { result: { ...r, channelCard } };
+      return { next: toDoc(r.value.approval, channelCard), result: { ...r, channelCard } };
+    });
+  }
+
+  /** Remembers the channel card (activity id + conversation reference) for later updates. */
+  async setChannelCard(groupId: string, id: string, card: CardRef): Promise<void> {
+    await this.container.item(id, groupId).patch({ operations: [{ op: 'set', path: '/channelCard', value: card }] });
+  }
+
+  /** Requests (in every group) that need the scheduler at `now`. */
+  async findDue(now: Date): Promise<Array<{ groupId: string; id: string }>> {
+    const { resources } = await this.container.items
+      .query<{ groupId: string; id: string }>({
+        query: "SELECT c.groupId, c.id FROM c WHERE c.type = 'approval' AND IS_STRING(c.dueAt) AND c.dueAt <= @now",
+        parameters: [{ name: '@now', value: now.toISOString() }],
+      })
+      .fetchAll();
+    return resources;
+  }
+}
