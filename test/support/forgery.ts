@@ -1,6 +1,6 @@
 import * as A from './activities.js';
 import { cardsOf, findAction, pressData } from './cards.js';
-import { TIERP, answered, setUpGroup, setUpTierp } from './seed-group.js';
+import { TIERP, answered, choiceValue, setUpGroup, setUpTierp } from './seed-group.js';
 import type { TestBot } from './test-bot.js';
 
 type Json = Record<string, any>;
@@ -19,17 +19,20 @@ export function pressesOn(bot: TestBot, conversationId: string, answeredCards: J
     ...bot.connector.updates(conversationId).flatMap((u) => cardsOf(u.body)),
     ...answeredCards,
   ];
-  const seen = new Set<string>();
   const out: Press[] = [];
+  const seen = new Set<string>();
+  const add = (press: Press) => {
+    const key = JSON.stringify([press.verb, press.data]);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(press);
+  };
   for (const card of cards) {
+    // Teams' per-user refresh sends the card's refresh action as a press, with no title.
+    if (card.refresh?.action?.verb) add({ verb: String(card.refresh.action.verb), data: card.refresh.action.data ?? {}, title: '(refresh)' });
     for (const title of buttonTitles(card)) {
       const found = findAction(card, title);
-      if (found.action.type !== 'Action.Execute') continue;
-      const press = { verb: String(found.action.verb), data: pressData(found), title };
-      const key = JSON.stringify([press.verb, press.data]);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(press);
+      if (found.action.type === 'Action.Execute') add({ verb: String(found.action.verb), data: pressData(found), title });
     }
   }
   return out;
@@ -63,12 +66,23 @@ export async function forgeryScene(bot: TestBot) {
   await bot.say(a, TIERP.marika, 'punkt Avvikelserapport (beslut)');
   await bot.say(a, TIERP.marika, 'dagordning');
   await bot.say(a, TIERP.marika, 'starta möte');
+  // An approval request Wictoria answers and is asked to sign (in her personal chat).
+  const form = cardsOf((await bot.say(a, TIERP.marika, 'godkännande Avvikelserapport')).replies[0])[0]!;
+  const wictoriaId = choiceValue(form, 'signatory', /^Wictoria Palmetorp/);
+  await bot.click(a, TIERP.marika, form, 'Skicka för godkännande', { text: 'Rapporten.', voters: wictoriaId, signatory: wictoriaId, deadlineDate: '2026-12-20' });
+  await bot.settle();
+  // The requester's own view (Teams' per-user refresh) has Ny version and Dra tillbaka.
+  const request = bot.lastCard(a.id);
+  const ownView = (await bot.post(A.cardAction(a, TIERP.marika, bot.serviceUrl, request.refresh.action.verb, request.refresh.action.data))).body.value;
+  await bot.click(a, TIERP.wictoria, request, 'Godkänn');
+  await bot.settle();
+  const signCard = bot.lastCard(A.personalChat(TIERP.wictoria).id);
   const settings = cardsOf((await bot.say(a, TIERP.marika, 'grupp')).replies[0])[0]!;
   bot.connector.rosters.set(a.id, [...(bot.connector.rosters.get(a.id) ?? []), A.person('Ny Nykomling')]);
   const withRoster = answered(await bot.click(a, TIERP.marika, settings, 'Hämta från Teams'));
   await bot.settle();
   // A's buttons, read before B (same conversation id, other tenant) posts any card.
-  const presses = pressesOn(bot, a.id, [withRoster]);
+  const presses = pressesOn(bot, a.id, [withRoster, signCard, ownView]);
   for (const conv of [b, c]) {
     await setUpGroup(bot, conv, TIERP.marika, { name: `Annan ${conv.id}`, kind: 'lokusgrupp', founderOrganisation: 'Samordningsförbundet', people: [[TIERP.nima, 'Tierps kommun', 'member']], founderRoles: 'chair,secretary' });
     await bot.say(conv, TIERP.marika, 'starta möte');
