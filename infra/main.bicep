@@ -3,7 +3,7 @@
 // Insights and a Key Vault for the bot's client secret.
 //
 //   az deployment group create -g <resource group> -f infra/main.bicep \
-//     -p infra/main.parameters.json -p botAppId=<guid> botAppPassword=<client secret>
+//     -p infra/main.parameters.json -p botAppId=<guid> botAppPassword=<client secret> linkSecret=<32+ random characters>
 //
 // The bot reaches Cosmos DB with its managed identity (Cosmos DB Built-in Data Contributor); the
 // account has key auth switched off, so no Cosmos key exists to leak. test/infra.test.ts checks
@@ -28,6 +28,10 @@ param botTenantId string = subscription().tenantId
 @secure()
 @description('A client secret of the bot app. Stored in Key Vault; the app setting only references it.')
 param botAppPassword string
+
+@secure()
+@description('HMAC key (at least 32 random characters) of the signed, expiring export links (LOKUS_LINK_SECRET). Stored in Key Vault.')
+param linkSecret string
 
 @description('Display name of the bot in Azure.')
 param botDisplayName string = 'Lokus'
@@ -64,6 +68,7 @@ var baseName = toLower('${namePrefix}${suffix}')
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 var botPasswordSecretName = 'bot-app-password'
+var linkSecretName = 'link-secret'
 
 // ---------------------------------------------------------------------------------------------
 // Monitoring
@@ -205,6 +210,14 @@ resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource linkSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: linkSecretName
+  properties: {
+    value: linkSecret
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The bot: App Service on Linux, Node 20 LTS, system-assigned managed identity.
 
@@ -266,6 +279,15 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'COSMOS_DATABASE'
           value: cosmosDatabaseName
+        }
+        {
+          name: 'LOKUS_LINK_SECRET'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${linkSecretName})'
+        }
+        {
+          // Links in cards (minutes exports) point here; the site's own host name.
+          name: 'LOKUS_PUBLIC_URL'
+          value: 'https://${baseName}-bot.azurewebsites.net'
         }
         {
           name: 'LOG_LEVEL'

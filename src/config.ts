@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /** Empty strings in the environment mean "not set". */
@@ -19,6 +20,10 @@ const envSchema = z
     COSMOS_KEY: optional(z.string()),
     COSMOS_DATABASE: withDefault(z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'letters, digits, - and _ only'), 'lokus'),
     LOKUS_DATA_DIR: withDefault(z.string(), './.lokus-data'),
+    // HMAC key of the signed, expiring export links (/minutes/…); random per process in local mode.
+    LOKUS_LINK_SECRET: optional(z.string().min(32, 'must be at least 32 characters (a random secret)')),
+    // The bot's public https base URL, for links in cards; defaults to the address it listens on.
+    LOKUS_PUBLIC_URL: optional(z.string().url('must be a URL such as https://lokus.example.se')),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
     // Bot Framework endpoints; only changed for sovereign clouds and for the local auth tests.
     ToBotFromChannelOpenIdMetadataUrl: optional(z.string().url()),
@@ -34,6 +39,12 @@ const envSchema = z
     }
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
+    }
+    if (env.MicrosoftAppId && !env.LOKUS_LINK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['LOKUS_LINK_SECRET'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppId && !env.LOKUS_PUBLIC_URL) {
+      ctx.addIssue({ code: 'custom', path: ['LOKUS_PUBLIC_URL'], message: 'is required when MicrosoftAppId is set' });
     }
     if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
       ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'is set but COSMOS_ENDPOINT is not' });
@@ -56,6 +67,8 @@ export interface Config {
   cosmos:
     | { mode: 'embedded'; database: string; dataDir: string }
     | { mode: 'remote'; endpoint: string; key?: string; database: string };
+  /** Signed, expiring links to exports (minutes). */
+  links: { secret: string; publicUrl?: string };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -85,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cosmos: e.COSMOS_ENDPOINT
       ? { mode: 'remote', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
       : { mode: 'embedded', database: e.COSMOS_DATABASE, dataDir: e.LOKUS_DATA_DIR },
+    links: { secret: e.LOKUS_LINK_SECRET ?? randomBytes(32).toString('base64url'), ...(e.LOKUS_PUBLIC_URL ? { publicUrl: e.LOKUS_PUBLIC_URL.replace(/\/+$/, '') } : {}) },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -24,7 +24,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   const options = {
     level,
     base: { app: 'lokus' },
-    redact: { paths: ['*.key', '*.password', '*.appPassword', 'req.headers.authorization'], censor: '[redacted]' },
+    redact: { paths: ['*.key', '*.password', '*.appPassword', '*.secret', 'req.headers.authorization'], censor: '[redacted]' },
     serializers: { err: safeError },
   };
   return destination ? pino(options, destination) : pino(options);

@@ -11,6 +11,7 @@ import { ConversationRepo } from './store/conversation-repo.js';
 import { GroupRepo } from './store/group-repo.js';
 import { MeetingRepo } from './store/meeting-repo.js';
 import { LeaseRepo } from './store/lease-repo.js';
+import { MinutesRepo } from './store/minutes-repo.js';
 import { openStore, type Store } from './store/open-store.js';
 import { PersonalLinkRepo } from './store/personal-link-repo.js';
 import { Background } from './teams/background.js';
@@ -20,7 +21,10 @@ import { createProactive } from './teams/proactive.js';
 import { handleActivityRequest } from './teams/channel-auth.js';
 import { runOnce } from './teams/run-once.js';
 import { shapeActivity } from './teams/activity-shape.js';
+import { createDirectChat } from './teams/direct-chat.js';
 import type { Deps } from './teams/deps.js';
+import { registerMinutesExport } from './web/minutes-export.js';
+import { LinkSigner } from './web/signed-link.js';
 
 export interface Lokus {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -62,6 +66,9 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     scheduler: new Scheduler({ leases: new LeaseRepo(store.bot), holder: `lokus-${randomUUID()}`, now, log }),
     meetingEnded: [],
     activityClaims: new ActivityClaims(store.bot),
+    directChat: createDirectChat(adapter, config.bot.appId),
+    minutes: new MinutesRepo(store.domain),
+    links: new LinkSigner(config.links.secret),
   };
   const app = createBotApp(adapter, deps);
   deps.scheduler.start(options.schedulerIntervalMs ?? 30_000);
@@ -92,6 +99,8 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     }
   });
 
+  registerMinutesExport(server, deps);
+
   server.get('/healthz', async (_req, res) => {
     const ok = await store.ping();
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'cosmos unreachable' });
@@ -103,6 +112,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  deps.links.baseUrl = config.links.publicUrl ?? `http://${host}:${port}`;
   log.info({ port, cosmos: store.describe(), auth: config.bot.appId ? 'Bot Framework JWT' : 'off (local mode)' }, `Lokus listening on port ${port}`);
 
   let closing: Promise<void> | undefined;

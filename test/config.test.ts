@@ -32,13 +32,22 @@ describe('loadConfig', () => {
     }
   });
 
+  it('requires a link secret and public URL with an app id; locally a random secret per process', () => {
+    expect(() => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002' })).toThrow(/LOKUS_LINK_SECRET: is required when MicrosoftAppId is set.*\n.*LOKUS_PUBLIC_URL: is required/s);
+    expect(() => loadConfig({ LOKUS_LINK_SECRET: 'short' })).toThrow(/LOKUS_LINK_SECRET: must be at least 32 characters/);
+    const a = loadConfig({}).links.secret;
+    expect(a.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}).links.secret).not.toBe(a);
+    expect(loadConfig({ LOKUS_PUBLIC_URL: 'https://lokus.example.se/' }).links.publicUrl).toBe('https://lokus.example.se');
+  });
+
   it('requires the password and tenant of a single-tenant bot', () => {
     expect(() => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })).toThrow(/MicrosoftAppPassword: is required.*\n.*MicrosoftAppTenantId/s);
   });
 });
 
 describe('Bot Framework settings', () => {
-  const base = { MicrosoftAppId: '6f1c9a52-3d4e-4b7a-9c2d-0e5f8a1b2c3d', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: '2b8e4c1d-7a9f-4e3b-8d6c-5f0a1e2d3c4b' };
+  const base = { MicrosoftAppId: '6f1c9a52-3d4e-4b7a-9c2d-0e5f8a1b2c3d', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: '2b8e4c1d-7a9f-4e3b-8d6c-5f0a1e2d3c4b', LOKUS_LINK_SECRET: 'x'.repeat(32), LOKUS_PUBLIC_URL: 'https://lokus.example.se' };
 
   it('fills the endpoints not given with their public-cloud values, so one override cannot blank the issuer', () => {
     const conf = botFrameworkAuthConfig(loadConfig({ ...base, ToBotFromChannelOpenIdMetadataUrl: 'https://login.example/v1/.well-known/openidconfiguration' }).bot);

@@ -43,6 +43,7 @@ describe('infra/main.bicep against the code', () => {
     it.each([
       ['a required app setting removed (MicrosoftAppTenantId)', () => withoutSetting(bicep, 'MicrosoftAppTenantId'), /^app settings: MicrosoftAppTenantId: is required when MicrosoftAppType is SingleTenant$/],
       ['the bot secret removed (MicrosoftAppPassword)', () => withoutSetting(bicep, 'MicrosoftAppPassword'), /^app settings: MicrosoftAppPassword: is required when MicrosoftAppId is set$/],
+      ['the link secret removed (LOKUS_LINK_SECRET)', () => withoutSetting(bicep, 'LOKUS_LINK_SECRET'), /^app settings: LOKUS_LINK_SECRET: is required when MicrosoftAppId is set$/],
       ['COSMOS_ENDPOINT removed', () => withoutSetting(bicep, 'COSMOS_ENDPOINT'), /COSMOS_ENDPOINT is not set, so the bot would start an embedded/],
       ['MicrosoftAppId removed', () => withoutSetting(bicep, 'MicrosoftAppId'), /MicrosoftAppId is not set, so the bot would accept unauthenticated traffic/],
       ['COSMOS_DATABASE removed (default lokus vs the deployed parameter)', () => withoutSetting(bicep, 'COSMOS_DATABASE'), /^COSMOS_DATABASE \(not set\) is not the deployed database \(cosmosDatabaseName\)$/],

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { ensureContainers, type Containers } from './containers.js';
 import { createCosmosClient } from './cosmos-client.js';
-import { startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedCosmosFaults } from './embedded-cosmos.js';
+import type { EmbeddedCosmos, EmbeddedCosmosFaults } from './embedded-cosmos.js';
 import { createPersistence, loadSnapshot, snapshotPath, type Persistence } from './snapshot.js';
 
 export interface Store extends Containers {
@@ -28,6 +28,8 @@ export async function openStore(cosmos: Config['cosmos'], log: Logger, credentia
   let description: string;
 
   if (cosmos.mode === 'embedded') {
+    // Loaded only here: against a real account the embedded server (≈ 0.1 s, 30 MB) is never needed.
+    const { startEmbeddedCosmos } = await import('./embedded-cosmos.js');
     embedded = await startEmbeddedCosmos();
     client = await createCosmosClient({ endpoint: embedded.endpoint, key: embedded.key });
     const file = snapshotPath(cosmos.dataDir);

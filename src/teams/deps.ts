@@ -7,9 +7,12 @@ import type { MeetingRepo } from '../store/meeting-repo.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { ApprovalRepo } from '../store/approval-repo.js';
 import type { PersonalLinkRepo } from '../store/personal-link-repo.js';
+import type { MinutesRepo } from '../store/minutes-repo.js';
+import type { LinkSigner } from '../web/signed-link.js';
 import type { Background } from './background.js';
 import type { PersonalChat } from './personal-chat.js';
 import type { MeetingEndedHandler } from './meeting-ended.js';
+import type { DirectChat } from './direct-chat.js';
 import type { Proactive } from './proactive.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
@@ -35,4 +38,9 @@ export interface Deps {
   meetingEnded: MeetingEndedHandler[];
   /** Redelivered activities are processed once (see teams/run-once.ts). */
   activityClaims: ActivityClaims;
+  minutes: MinutesRepo;
+  /** Signs and checks the export links (/minutes/…). */
+  links: LinkSigner;
+  /** Opens a person's 1:1 chat with the bot (POST /v3/conversations). */
+  directChat: DirectChat;
 }

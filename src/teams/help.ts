@@ -3,14 +3,23 @@ import type { TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import type { Deps } from './deps.js';
 import { cmd } from './command.js';
-import { t } from './context.js';
-import { cardAttachment, renderCard } from './render-card.js';
+import type { Language } from '../i18n/texts.js';
+import { languageOfTurn, t } from './context.js';
+import { cardAttachment, renderCard, type CardJson } from './render-card.js';
 
 export const HELP = cmd(['hjälp', 'help', '?']);
 
+/** The help card only depends on the language: render it once per language. */
+const rendered = new Map<Language, CardJson>();
+
 export async function sendHelp(ctx: TurnContext): Promise<void> {
-  const texts = t(ctx).help;
-  const card = renderCard('help', { t: texts, commands: texts.commands });
+  const language = languageOfTurn(ctx);
+  let card = rendered.get(language);
+  if (!card) {
+    const texts = t(ctx).help;
+    card = renderCard('help', { t: texts, commands: texts.commands });
+    rendered.set(language, card);
+  }
   await ctx.sendActivity(MessageFactory.attachment(cardAttachment(card)));
 }
 

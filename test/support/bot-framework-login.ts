@@ -86,6 +86,8 @@ export class BotFrameworkLogin {
       ToChannelFromBotLoginUrl: `${this.url}/${tenantId}`,
       ToChannelFromBotOAuthScope: 'https://api.botframework.test',
       ValidateAuthority: 'false',
+      LOKUS_LINK_SECRET: 'test-link-secret-test-link-secret-0001',
+      LOKUS_PUBLIC_URL: 'https://lokus.test',
     };
   }
 

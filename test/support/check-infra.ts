@@ -123,6 +123,8 @@ const SAMPLES: Record<string, string> = {
   MicrosoftAppTenantId: '7d0b2a1e-3c4f-4e5a-8b9c-0d1e2f3a4b5c',
   MicrosoftAppPassword: 'resolved-from-key-vault',
   COSMOS_ENDPOINT: 'https://lokus.documents.azure.com:443/',
+  LOKUS_LINK_SECRET: 'resolved-from-key-vault-32-characters-or-more',
+  LOKUS_PUBLIC_URL: 'https://lokusabc123-bot.azurewebsites.net',
 };
 
 function valueOf(name: string, expr: string, params: Map<string, Param>): string {

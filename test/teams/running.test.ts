@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as A from '../support/activities.js';
 import { cardsOf, cardText } from '../support/cards.js';
 import { changedDocuments, storeSnapshot } from '../support/cosmos-snapshot.js';
+import { AU, planSeed003 } from '../support/seed-au.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, answered, choiceValue, groupIdFor, setUpGroup, setUpTierp } from '../support/seed-group.js';
 
@@ -10,16 +11,6 @@ let clock = Date.parse('2016-02-04T08:00:00Z');
 /** Each reading of the clock is a second later: records get distinct, ordered times. */
 const now = () => new Date((clock += 1000));
 
-// Seed 003: arbetsutskottet, Samordningsförbundet RAR i Sörmland.
-const AU = {
-  marie: A.person('Marie Svensson'),
-  ingrid: A.person('Ingrid Jerneborg Glimne'),
-  britta: A.person('Britta Bergström'),
-  annaLena: A.person('Anna-Lena Karlsson'),
-  katarina: A.person('Katarina Enkvist Bohlin'),
-  ola: A.person('Ola Wiktorson'),
-  ann: A.person('Ann Lundqvist'),
-};
 
 const DECISION_1 = 'Arbetsutskottet beslutade att ge Ola Wiktorson i uppdrag att i dialog med Försäkringskassan utarbeta förslag till en fördjupad kartläggning och analys avseende sjukpenningtalet i Sörmlands kommuner.';
 const DECISION_2 = 'Arbetsutskottet beslutade att ge Ola Wiktorson i uppdrag att formulera förslag till tydlig vägledning för utformning av projektansökningar till RAR.';
@@ -42,30 +33,8 @@ describe('running a meeting in the channel, over real HTTP', () => {
 
   it('replays seed 003 (arbetsutskottets planeringsdag §1–§8) and keeps everything in Cosmos, in order', async () => {
     const conv = A.channel('rar-au');
-    await setUpGroup(bot, conv, AU.ann, {
-      name: 'RAR',
-      kind: 'arbetsutskott',
-      founderOrganisation: 'Samordningsförbundet',
-      people: [
-        [AU.marie, 'Region Sörmland', 'chair'],
-        [AU.ingrid, 'Eskilstuna kommun', 'viceChair'],
-        [AU.britta, 'Oxelösunds kommun', 'viceChair'],
-        [AU.annaLena, 'Försäkringskassan', 'member'],
-        [AU.katarina, 'Arbetsförmedlingen', 'member'],
-        [AU.ola, 'Samordningsförbundet', 'kansli'],
-      ],
-      founderRoles: 'secretary',
-    });
     // Planning: the day's eight items with §, "Övrigt" before "Avslutning".
-    let plan = cardsOf((await bot.say(conv, AU.marie, 'nytt möte 2016-02-04 kl 9-15 Hotell Malmköping')).replies[0])[0]!;
-    plan = answered(await bot.click(conv, AU.ann, plan, 'Ta bort punkten', { itemId: choiceValue(plan, 'itemId', /Föregående/) }));
-    plan = answered(await bot.click(conv, AU.ann, plan, 'Ta bort punkten', { itemId: choiceValue(plan, 'itemId', /Nästa möte/) }));
-    plan = answered(await bot.click(conv, AU.ann, plan, 'Spara punkten', { itemId: choiceValue(plan, 'itemId', /Övriga frågor/), editTitle: 'Övrigt' }));
-    for (const title of ['Inledning', 'Psykisk ohälsa, KUR - Information', 'AMIF projektansökan - Information', 'Vad vill RAR med medlemskapet i Nationella Nätverket för Samordningsförbund (NNS) (diskussion)', 'Implementering, hur ska vi förhålla oss? (beslut)', 'Roller och förväntningar', 'Avslutning']) {
-      await bot.say(conv, AU.ann, `punkt ${title}`);
-    }
-    plan = cardsOf((await bot.say(conv, AU.ann, 'dagordning')).replies[0])[0]!;
-    plan = answered(await bot.click(conv, AU.ann, plan, 'Flytta ned', { itemId: choiceValue(plan, 'itemId', /Avslutning/) }));
+    let plan = await planSeed003(bot, conv);
     expect(cardText(plan)).toContain('**§7 Övrigt**');
     expect(cardText(plan)).toContain('**§8 Avslutning**');
 
@@ -128,7 +97,8 @@ describe('running a meeting in the channel, over real HTTP', () => {
 
     // The meeting as stored in Cosmos.
     const m = (await storedMeetings(bot, conv))[0]!;
-    expect(m.status).toBe('ended');
+    // Ended, then the minutes were drafted (issue 8's meetingEnded handler).
+    expect(m.status).toBe('minutesDrafted');
     const titles = m.items.map((i: Json) => i.title);
     expect(titles).toEqual(['Inledning', 'Psykisk ohälsa, KUR - Information', 'AMIF projektansökan - Information', 'Vad vill RAR med medlemskapet i Nationella Nätverket för Samordningsförbund (NNS)', 'Implementering, hur ska vi förhålla oss?', 'Roller och förväntningar', 'Övrigt', 'Avslutning']);
     const idOf = (n: number) => m.items[n - 1].id;
@@ -143,7 +113,7 @@ describe('running a meeting in the channel, over real HTTP', () => {
       [idOf(5), 'Ola Wiktorson', 'formulera förslag till vägledning', '2016-03-01'],
     ]);
     expect(new Set([...m.notes, ...m.decisions, ...m.actionItems].map((r: Json) => r.id)).size).toBe(12);
-    expect(m.history.map((h: Json) => h.to)).toEqual(['started', 'ended']);
+    expect(m.history.map((h: Json) => h.to)).toEqual(['started', 'ended', 'minutesDrafted']);
 
     // The next meeting (seed 003: "den 30 mars klockan 13-17") lists the open action items under previous minutes.
     await bot.say(conv, AU.ann, 'nytt möte 30 mars klockan 13-17 Hotell Malmköping');
@@ -233,7 +203,7 @@ describe('running a meeting in the channel, over real HTTP', () => {
     expect(texts).toContain('Teams-mötet har börjat: Lokusmöte Tierp har startat.');
     expect(texts).toContain('Teams-mötet har slutat: Lokusmöte Tierp är avslutat.');
     const m = (await storedMeetings(bot, conv))[0]!;
-    expect(m).toMatchObject({ status: 'ended', teamsMeetingId: 'teams-meeting-1' });
+    expect(m).toMatchObject({ status: 'minutesDrafted', teamsMeetingId: 'teams-meeting-1' });
     expect(m.participantEvents.map((e: Json) => [e.kind, e.name ?? e.teamsId, Boolean(e.memberId)])).toEqual([
       ['join', 'Nima Najafi', true],
       ['join', 'Wictoria Palmetorp', true],

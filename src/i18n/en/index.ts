@@ -4,7 +4,8 @@ import { approvals } from './approvals.js';
 import { group } from './group.js';
 import { help } from './help.js';
 import { meeting } from './meeting.js';
+import { minutes } from './minutes.js';
 import { running } from './running.js';
 
 /** Every English user-facing text; same shape as the Swedish ones (checked by the compiler). */
-export const en: Texts = { common, help, group, meeting, running, approvals };
+export const en: Texts = { common, help, group, meeting, running, approvals, minutes };

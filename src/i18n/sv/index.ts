@@ -3,7 +3,8 @@ import { approvals } from './approvals.js';
 import { group } from './group.js';
 import { help } from './help.js';
 import { meeting } from './meeting.js';
+import { minutes } from './minutes.js';
 import { running } from './running.js';
 
 /** Every Swedish user-facing text, one section per capability. */
-export const sv = { common, help, group, meeting, running, approvals };
+export const sv = { common, help, group, meeting, running, approvals, minutes };

@@ -1,0 +1,44 @@
+/**
+ * The embedded Cosmos DB server in its own process (in production Cosmos is remote, so it must not
+ * share the bot's event loop). Counts requests and RU charge for the parent.
+ */
+import type http from 'node:http';
+import { createHttpServer } from '@vercel/cosmosdb-server';
+import { serveChild } from './ipc.js';
+
+let requests = 0;
+let connections = 0;
+let requestCharge = 0;
+let byKind: Record<string, number> = {};
+
+/** "GET docs", "POST docs (query)", "PATCH docs": the method and the resource type of the path. */
+function kindOf(req: http.IncomingMessage): string {
+  const parts = (req.url ?? '/').split('?')[0]!.split('/').filter(Boolean);
+  const resource = parts.length === 0 ? 'account' : parts.length % 2 === 1 ? parts[parts.length - 1]! : parts[parts.length - 2]!;
+  const query = String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true'
+    || String(req.headers['content-type'] ?? '').startsWith('application/query+json');
+  return `${req.method} ${resource}${query ? ' (query)' : ''}`;
+}
+
+const server = createHttpServer();
+server.on('connection', () => connections++);
+server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+  requests++;
+  const kind = kindOf(req);
+  byKind[kind] = (byKind[kind] ?? 0) + 1;
+  res.on('finish', () => {
+    const charge = Number(res.getHeader('x-ms-request-charge'));
+    if (Number.isFinite(charge)) requestCharge += charge;
+  });
+});
+
+await serveChild(
+  server,
+  () => ({ requests, connections, requestCharge, byKind: { ...byKind } }),
+  () => {
+    requests = 0;
+    connections = 0;
+    requestCharge = 0;
+    byKind = {};
+  },
+);

@@ -1,0 +1,330 @@
+/**
+ * `npm run bench`: Lokus (production build, Cosmos in its own process, auth off) against a bare
+ * botbuilder echo bot in the same run, over loopback, with bounded load. Prints a table and writes
+ * bench/results/latest.json. Not a test: CI does not run it.
+ *
+ * Settings (environment): BENCH_SECONDS (per sustained row, default 8), BENCH_CONNECTIONS (50),
+ * BENCH_SKIP_BUILD=1 (use the existing dist/), BENCH_PROFILE=1 (CPU profile of the bot, see PROFILE),
+ * BENCH_LOKUS_ROOT=<checkout> (benchmark that checkout's dist/ instead, built beforehand).
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { botAdded, cardAction, channel, message, person, personalChat, type Person } from '../test/support/activities.js';
+import { burst, drive, summarize, type LoadResult, type Sample } from './lib/load.js';
+import { forkChild, killAll, ROOT, startServer, type IpcChild, type ServerProcess } from './lib/proc.js';
+import { cardActionRows, minutesDraftRow, type BenchContext } from './rows.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** Rounds per compared pair of rows, and bursts per burst row. */
+const ROUNDS = 4;
+const BURSTS = 3;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const COLD_STARTS = 3;
+/** BENCH_LOKUS_ROOT: run the built bot of another checkout (e.g. main, for before/after figures). */
+const LOKUS_ROOT = path.resolve(process.env.BENCH_LOKUS_ROOT ?? ROOT);
+/** BENCH_PROFILE=1: write a CPU profile of the bot under load to bench/results/profile/. */
+const PROFILE = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profile'] : [];
+const BUDGET_MS = 175_000;
+const NOT_BUILT = 'not built yet';
+
+/** One row of the table and of the JSON. */
+interface Row {
+  id: string;
+  label: string;
+  target: 'lokus' | 'baseline';
+  status: 'measured' | 'not built yet';
+  load?: LoadResult;
+  /** This row's throughput divided by the baseline reference row's (same run). */
+  ratio?: { vs: string; value: number };
+  cosmosPerOp?: number;
+  ruPerOp?: number;
+  cosmosByKind?: Record<string, number>;
+  /** Outbound calls to the connector per operation, and new connector connections during the row. */
+  connectorPerOp?: number;
+  connectorConnections?: number;
+  /** Throughput of each round (interleaved rows). */
+  roundsPerSecond?: number[];
+}
+
+const rows: Row[] = [];
+const started = Date.now();
+let phase = 'starting';
+
+function log(text: string): void {
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}\n`);
+}
+
+interface Measurement {
+  row: Omit<Row, 'status'>;
+  target: ServerProcess;
+  run: (url: string) => Promise<Sample>;
+}
+
+/**
+ * Measures rows in interleaved rounds (A B A B …) so that a change in the machine's load during
+ * the run (other work on a shared machine) hits both sides of a comparison alike.
+ */
+async function measure(list: Measurement[], rounds: number, cosmos: IpcChild, connector: IpcChild): Promise<Row[]> {
+  const acc = list.map(() => ({ samples: [] as Sample[], cosmos: 0, charge: 0, byKind: {} as Record<string, number>, calls: 0, conns: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, m] of list.entries()) {
+      phase = m.row.label;
+      log(`${m.row.target}: ${m.row.label}${rounds > 1 ? ` (round ${round + 1}/${rounds})` : ''}`);
+      await settle();
+      await Promise.all([cosmos.reset(), connector.reset()]);
+      const sample = await m.run(m.target.url);
+      const [c, k] = await Promise.all([cosmos.stats(), connector.stats()]);
+      const a = acc[i]!;
+      a.samples.push(sample);
+      a.cosmos += c.requests;
+      a.charge += c.requestCharge ?? 0;
+      for (const [kind, n] of Object.entries(c.byKind ?? {})) a.byKind[kind] = (a.byKind[kind] ?? 0) + n;
+      a.calls += k.requests;
+      a.conns += k.connections;
+    }
+  }
+  return list.map((m, i) => {
+    const a = acc[i]!;
+    const load = summarize(a.samples);
+    const n = Math.max(load.requests + load.failures, 1);
+    const row: Row = {
+      ...m.row,
+      status: 'measured',
+      load,
+      cosmosPerOp: a.cosmos / n,
+      ruPerOp: a.charge / n,
+      cosmosByKind: a.byKind,
+      connectorPerOp: a.calls / n,
+      connectorConnections: a.conns,
+      roundsPerSecond: a.samples.map((x) => x.latencies.length / x.seconds),
+    };
+    rows.push(row);
+    return row;
+  });
+}
+
+/** Lets the last row's stragglers finish so they are not counted in the next row. */
+async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+function ratio(row: Row, reference: Row): void {
+  if (row.load && reference.load && reference.load.perSecond > 0) {
+    row.ratio = { vs: reference.id, value: row.load.perSecond / reference.load.perSecond };
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  if (process.env.BENCH_SKIP_BUILD !== '1' && LOKUS_ROOT === ROOT) {
+    phase = 'build';
+    log('npm run build');
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+
+  phase = 'children';
+  const [cosmos, connector] = await Promise.all([forkChild('cosmos'), forkChild('connector')]);
+  const serviceUrl = `${connector.url}/`;
+  const lokusEnv = {
+    COSMOS_ENDPOINT: cosmos.url,
+    COSMOS_KEY: 'bench-embedded-cosmos-has-no-secret',
+    COSMOS_DATABASE: `bench-${randomUUID().slice(0, 8)}`,
+    LOG_LEVEL: 'info',
+  };
+
+  // Cold start: spawn → first 200 on /healthz, a few times; the last process stays for the load.
+  phase = 'cold start';
+  const coldStarts: number[] = [];
+  let lokus: ServerProcess | undefined;
+  for (let i = 0; i < COLD_STARTS; i++) {
+    await lokus?.stop();
+    lokus = await startServer('lokus', [...PROFILE, 'dist/index.js'], lokusEnv, LOKUS_ROOT);
+    coldStarts.push(lokus.coldStartMs);
+  }
+  log(`lokus cold start ${coldStarts.map((m) => m.toFixed(0)).join(', ')} ms`);
+  const baseline = await startServer('baseline', ['--import', 'tsx', 'bench/children/baseline-bot.ts'], {});
+  const bot = lokus!;
+
+  // Who talks: one chair in a personal chat, members in a channel.
+  const chair = person('Anna Lindqvist');
+  const personal = personalChat(chair);
+  const groupChannel = channel('bench-lokus');
+  const members = (n: number): Person[] => Array.from({ length: n }, (_, i) => person(`Medlem ${i + 1}`));
+  const help = [message(personal, chair, serviceUrl, 'hjälp')];
+  const sustained = (bodies: object[], seconds = SECONDS) => (url: string) =>
+    drive(url, { bodies, connections: CONNECTIONS, seconds, amount: 1_000_000 });
+
+  // Warm both up (JIT, sockets) so the first measured row is not a cold one.
+  phase = 'warm-up';
+  log('warm-up');
+  await drive(bot.url, { bodies: help, connections: CONNECTIONS, seconds: 2, amount: 5_000 });
+  await drive(baseline.url, { bodies: help, connections: CONNECTIONS, seconds: 2, amount: 5_000 });
+
+  const [baseMsg, lokusHelp] = await measure([
+    { row: { id: 'baselineMessage', label: 'message (echo)', target: 'baseline' }, target: baseline, run: sustained(help, SECONDS / ROUNDS) },
+    { row: { id: 'lokusHelp', label: 'message "hjälp"', target: 'lokus' }, target: bot, run: sustained(help, SECONDS / ROUNDS) },
+  ], ROUNDS, cosmos, connector);
+  ratio(baseMsg!, baseMsg!);
+  ratio(lokusHelp!, baseMsg!);
+  const roundRatios = lokusHelp!.roundsPerSecond!.map((v, i) => v / baseMsg!.roundsPerSecond![i]!);
+
+  const invokeBodies = members(200).map((m) => cardAction(groupChannel, m, serviceUrl, 'bench', { n: 1 }));
+  // A Cosmos write path that exists today: the bot added to a new team (save reference, claim welcome).
+  const installs = Array.from({ length: 20_000 }, (_, i) => botAdded(channel(`bench-install-${i}`), chair, serviceUrl));
+  const [baseInvoke, lokusInstall] = await measure([
+    { row: { id: 'baselineInvoke', label: 'card action (invoke)', target: 'baseline' }, target: baseline, run: sustained(invokeBodies, SECONDS / 2) },
+    { row: { id: 'lokusInstall', label: 'install (conversationUpdate)', target: 'lokus' }, target: bot, run: sustained(installs, SECONDS / 2) },
+  ], 2, cosmos, connector);
+  ratio(baseInvoke!, baseInvoke!);
+  ratio(lokusInstall!, baseMsg!);
+
+  // Card actions: the baseline's burst of the same size is the reference; Lokus rows when built.
+  const ctx: BenchContext = {
+    serviceUrl,
+    channel: groupChannel,
+    chair,
+    members,
+    async postToLokus(activity) {
+      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+  };
+  for (const r of cardActionRows) {
+    const label = `${r.label}, burst of ${r.members}`;
+    const bodies = members(r.members).map((m) => cardAction(groupChannel, m, serviceUrl, 'bench', { n: 1 }));
+    const baseBurst = { row: { id: `baseline_${r.id}Burst`, label: `card action, burst of ${r.members}`, target: 'baseline' as const }, target: baseline, run: (url: string) => burst(url, bodies) };
+    if (!r.prepare) {
+      await measure([baseBurst], BURSTS, cosmos, connector);
+      rows.push({ id: `lokus_${r.id}`, label: `${r.label} (${r.members} members)`, target: 'lokus', status: NOT_BUILT });
+      rows.push({ id: `lokus_${r.id}Burst`, label, target: 'lokus', status: NOT_BUILT });
+      continue;
+    }
+    phase = `${r.label}: prepare`;
+    const prepare = r.prepare;
+    const actions = await prepare(ctx);
+    const [sustainedRow] = await measure([
+      { row: { id: `lokus_${r.id}`, label: `${r.label} (${r.members} members)`, target: 'lokus' }, target: bot, run: sustained(actions) },
+    ], 1, cosmos, connector);
+    ratio(sustainedRow!, baseInvoke!);
+    // Each Lokus burst presses a freshly prepared card, interleaved with the baseline's bursts.
+    const [baseRow, burstRow] = await measure([
+      baseBurst,
+      { row: { id: `lokus_${r.id}Burst`, label, target: 'lokus' }, target: bot, run: async (url) => burst(url, await prepare(ctx)) },
+    ], BURSTS, cosmos, connector);
+    if (burstRow!.load && baseRow!.load) burstRow!.ratio = { vs: baseRow!.id, value: burstRow!.load.p99Ms / baseRow!.load.p99Ms };
+  }
+
+  // Minutes draft: in process, median of repeated runs.
+  phase = 'minutes draft';
+  let minutesDraftMs: number | undefined;
+  const draft = minutesDraftRow.draft;
+  if (draft) {
+    for (let i = 0; i < 5; i++) await draft();
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      await draft();
+      times.push(performance.now() - t0);
+    }
+    minutesDraftMs = median(times);
+  }
+
+  const peakRss = { lokusMb: bot.peakRssMb(), baselineMb: baseline.peakRssMb() };
+  await Promise.all([bot.stop(), baseline.stop()]);
+  report({ coldStarts, peakRss, minutesDraftMs, roundRatios });
+}
+
+interface Extras {
+  coldStarts: number[];
+  peakRss: { lokusMb?: number; baselineMb?: number };
+  minutesDraftMs?: number;
+  /** Lokus "hjälp" ÷ baseline messages, round by round. */
+  roundRatios: number[];
+}
+
+function report(extras: Extras): void {
+  const f = (n: number | undefined, digits = 0) => (n === undefined ? '–' : n.toFixed(digits));
+  const header = ['row', 'bot', 'per s', 'p50 ms', 'p99 ms', 'vs baseline', 'Cosmos req/op', 'RU/op', 'connector calls/op', 'new conns'];
+  const lines = rows.map((r) => {
+    if (r.status !== 'measured' || !r.load) return [r.label, r.target, NOT_BUILT, '', '', '', '', '', '', ''];
+    const isBurst = r.id.endsWith('Burst');
+    const vs = r.ratio ? `${r.ratio.value.toFixed(2)}×${isBurst ? ' p99' : ''}` : '';
+    const fail = r.load.failures ? ` (${r.load.failures} failed)` : '';
+    return [r.label, r.target, (isBurst ? '' : f(r.load.perSecond)) + fail, f(r.load.p50Ms), f(r.load.p99Ms), vs, f(r.cosmosPerOp, 2), f(r.ruPerOp, 2), f(r.connectorPerOp, 2), String(r.connectorConnections ?? '')];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const out = [
+    '',
+    `Lokus benchmark – ${new Date().toISOString()} – node ${process.version}, ${os.cpus().length} cores, ${CONNECTIONS} connections, ${SECONDS} s per row`,
+    '',
+    fmt(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...lines.map(fmt),
+    '',
+    `"hjälp" vs baseline messages round by round: median ${f(median(extras.roundRatios), 2)}× (${extras.roundRatios.map((r) => r.toFixed(2)).join(', ')})`,
+    `cold start (spawn → first 200 on /healthz): median ${f(median(extras.coldStarts))} ms (${extras.coldStarts.map((m) => f(m)).join(', ')})`,
+    `peak RSS after load (VmHWM): lokus ${f(extras.peakRss.lokusMb)} MB, baseline ${f(extras.peakRss.baselineMb)} MB`,
+    `${minutesDraftRow.label}, ${minutesDraftRow.items} items: ${extras.minutesDraftMs === undefined ? NOT_BUILT : `${f(extras.minutesDraftMs, 1)} ms (median)`}`,
+    '',
+  ];
+  process.stdout.write(out.join('\n'));
+
+  const file = path.join(ROOT, 'bench/results/latest.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  let commit: string | undefined;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: LOKUS_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    commit = undefined;
+  }
+  const json = {
+    date: new Date().toISOString(),
+    commit,
+    lokusRoot: LOKUS_ROOT === ROOT ? undefined : LOKUS_ROOT,
+    node: process.version,
+    cpus: os.cpus().length,
+    settings: { seconds: SECONDS, connections: CONNECTIONS },
+    rows,
+    helpVsBaselineByRound: extras.roundRatios,
+    coldStartMs: { median: median(extras.coldStarts), runs: extras.coldStarts },
+    peakRssMb: extras.peakRss,
+    minutesDraft: { items: minutesDraftRow.items, ...(extras.minutesDraftMs === undefined ? { status: NOT_BUILT } : { medianMs: extras.minutesDraftMs }) },
+  };
+  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  process.stdout.write(`wrote ${path.relative(ROOT, file)}\n`);
+}
+
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
+const watchdog = setTimeout(() => {
+  console.error(`bench: over its time budget during "${phase}"; stopping`);
+  killAll();
+  process.exit(1);
+}, BUDGET_MS);
+watchdog.unref();
+
+main().then(
+  () => {
+    killAll();
+    process.exit(0);
+  },
+  (err: unknown) => {
+    console.error(`bench failed during "${phase}":`, err);
+    killAll();
+    process.exit(1);
+  },
+);

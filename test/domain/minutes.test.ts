@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { draftMinutes } from '../../src/domain/minutes.js';
+import { renderMinutesHtml } from '../../src/domain/minutes-html.js';
+import { escapeMarkdown, itemBodyText, itemsText, parseItemBody, parseItemsText, renderMinutesText } from '../../src/domain/minutes-text.js';
+import { sv } from '../../src/i18n/sv/index.js';
+import { en } from '../../src/i18n/en/index.js';
+import { expectGolden } from '../support/golden.js';
+import { SEED_000, SEED_003, seedGroup, seedMeeting, type SeedMeeting } from './minutes-seeds.js';
+
+const L = sv.minutes.document;
+
+function draft(s: SeedMeeting, language: 'sv' | 'en' = 'sv') {
+  const group = seedGroup(s);
+  return draftMinutes({ meeting: seedMeeting(s, group), group, language, labels: language === 'en' ? en.minutes.document : L });
+}
+
+/** The lines of `expected` not found in `lines` in that order (each after the previous one). */
+function missingInOrder(lines: string[], expected: string[]): string[] {
+  let from = 0;
+  const missing: string[] = [];
+  for (const e of expected) {
+    const i = lines.indexOf(e, from);
+    if (i === -1) missing.push(e);
+    else from = i + 1;
+  }
+  return missing;
+}
+
+/** The seed's non-empty lines. */
+function lines(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+describe('drafting the minutes from the meeting record', () => {
+  it('seed 000 (minnesanteckningar): same sections in the same order as the seed', () => {
+    const text = renderMinutesText(draft(SEED_000), L);
+    expectGolden('minutes/seed-000.txt', text);
+    expectGolden('minutes/seed-000.md', renderMinutesText(draft(SEED_000), L, { markdown: true }));
+    const l = lines(text);
+    // Every person with their organisation, in the seed's order.
+    const present = ['Birgitta Olsson, Region Uppsala', 'Marika Söderberg, Försäkringskassan', 'Wictoria Palmetorp, Arbetsförmedlingen', 'Nima Najafi, Tierps Kommun', 'Geli Lytter, Samordningsförbundet', 'Marika Blomgren, Samordningsförbundet'];
+    const titles = ['1. Föregående minnesanteckningar', '2. Rotation av ordförande', '3. Samordnare/Partsamordnare, uppdrag och start', '4. Granskning uppdrag', '5. Projektansökan, språkstödjare', '6. Övriga frågor'];
+    const order = ['Plats: Regionens hus, Uppsala', 'Närvarande:', ...present, ...titles, 'Nästa möte:', '16 mars klockan 13:00-15:00 på Regionen hus, lokal: Aspnäs', 'Sekreterare', 'Marika Blomgren'];
+    expect(missingInOrder(l, order)).toEqual([]);
+    expect(l).not.toContain('Frånvarande:');
+    expect(l).not.toContain('7. Nästa möte');
+  });
+
+  it('seed 003 (protokoll): §, roles, partial presence "§1-4", Beslut, Utgår, Vid protokollet, Justeras', () => {
+    const doc = draft(SEED_003);
+    const text = renderMinutesText(doc, L);
+    expectGolden('minutes/seed-003.txt', text);
+    expectGolden('minutes/seed-003.md', renderMinutesText(doc, L, { markdown: true }));
+    expectGolden('minutes/seed-003.html', renderMinutesHtml(doc, L));
+    const l = lines(text);
+    const order = [
+      'Protokoll',
+      'fört vid planeringsdag med arbetsutskottet - Samordningsförbundet RAR i Sörmland',
+      'Datum: 2016-02-04 kl 9–15',
+      'Plats: Hotell Malmköping',
+      'Närvarande: Marie Svensson, ordf',
+      'Ingrid Jerneborg Glimne, 1:e v ordf §1-4',
+      'Britta Bergström, 2:e v ordf',
+      'Anna-Lena Karlsson, Försäkringskassan',
+      'Katarina Enkvist Bohlin, Arbetsförmedlingen',
+      'Ola Wiktorson, Samordningsförbundet RAR',
+      'Sekreterare: Ann Lundqvist',
+      '§1 Inledning',
+      '§2 Psykisk ohälsa, KUR - Information',
+      '§3 AMIF projektansökan - Information',
+      'Beslut: Arbetsutskottet beslutade att ge Ola Wiktorson i uppdrag att i dialog med Försäkringskassan utarbeta förslag till en fördjupad kartläggning och analys avseende sjukpenningtalet i Sörmlands kommuner.',
+      '§4 Vad vill RAR med medlemskapet i Nationella Nätverket för Samordningsförbund (NNS)',
+      '§5 Implementering, hur ska vi förhålla oss?',
+      'Beslut: Arbetsutskottet beslutade att ge Ola Wiktorson i uppdrag att formulera förslag till tydlig vägledning för utformning av projektansökningar till RAR.',
+      '§6 Roller och förväntningar',
+      'Utgår.',
+      '§7 Övrigt',
+      '§8 Avslutning',
+      'Vid protokollet:',
+      'Ann Lundqvist',
+      'Justeras:',
+      'Marie Svensson',
+      'Ordförande',
+      'Britta Bergström',
+      '2:e vice ordförande',
+    ];
+    expect(missingInOrder(l, order)).toEqual([]);
+    expect(l).not.toContain('Justerat');
+    expect(renderMinutesText(doc, L, { signed: { signatures: [{ name: 'Marie Svensson', at: '2016-02-10T09:00:00Z' }] } })).toContain('\n\nJusterat\n\nMarie Svensson 2016-02-10\n');
+    expect(l.filter((x) => x.startsWith('Ann Lundqvist'))).toEqual(['Ann Lundqvist']);
+  });
+
+  it('writes English labels when the language is English', () => {
+    const text = renderMinutesText(draft(SEED_003, 'en'), en.minutes.document);
+    expect(lines(text).slice(0, 4)).toEqual(['Minutes', 'of the planeringsdag med arbetsutskottet - Samordningsförbundet RAR i Sörmland', 'Date: 2016-02-04 at 9–15', 'Place: Hotell Malmköping']);
+    expect(text).toContain('Present: Marie Svensson, chair\nIngrid Jerneborg Glimne, 1st vice chair §1-4');
+    expect(text).toContain('Decision: Arbetsutskottet beslutade');
+    expect(text).toContain('Approved by:\n\nMarie Svensson\nChair\n\nBritta Bergström\n2nd vice chair');
+  });
+
+  it('lists absent members with their organisation and notes who sent apologies or stood in', () => {
+    const group = seedGroup(SEED_000);
+    const m = seedMeeting(SEED_000, group);
+    const at = m.endedAt!;
+    const meeting = { ...m, attendance: { ...m.attendance, m_nima: { status: 'excused' as const, at }, m_geli: { status: 'substitute' as const, substituteFor: 'm_nima', at } } };
+    delete (meeting.attendance as Record<string, unknown>).m_wictoria;
+    const text = renderMinutesText(draftMinutes({ meeting, group, language: 'sv', labels: L }), L);
+    expect(text).toContain('Frånvarande:\n\nWictoria Palmetorp, Arbetsförmedlingen\nNima Najafi, Tierps Kommun (anmält förhinder)');
+    expect(text).toContain('Geli Lytter, Samordningsförbundet (ersättare för Nima Najafi)');
+  });
+
+  it('keeps att-satser as a list under the decision', () => {
+    const group = seedGroup(SEED_003);
+    const s = { ...SEED_003, items: [{ title: 'Budget', notes: [], decisions: ['Förbundsstyrelsen beslutar\natt godkänna budgeten\n- att uppdra åt förbundschefen att följa upp'] }] };
+    const doc = draftMinutes({ meeting: seedMeeting(s, group), group, language: 'sv', labels: L });
+    expect(doc.items[0]!.decisions).toEqual([{ text: 'Förbundsstyrelsen beslutar', attSatser: ['att godkänna budgeten', 'att uppdra åt förbundschefen att följa upp'] }]);
+    expect(renderMinutesText(doc, L)).toContain('Beslut: Förbundsstyrelsen beslutar\n\n- att godkänna budgeten\n- att uppdra åt förbundschefen att följa upp');
+    expect(renderMinutesText(doc, L, { markdown: true })).toContain('Beslut: Förbundsstyrelsen beslutar\n\n- att godkänna budgeten\n');
+  });
+});
+
+describe('escaping user text', () => {
+  it('Markdown: markup in names and notes is shown as typed, not interpreted', () => {
+    expect(escapeMarkdown('**fet** <script>x</script> [länk](http://x) # rubrik')).toBe('\\*\\*fet\\*\\* \\<script\\>x\\</script\\> \\[länk\\](http://x) \\# rubrik');
+    expect(escapeMarkdown('1. inte en lista\n- inte heller')).toBe('1\\. inte en lista\n\\- inte heller');
+  });
+
+  it('HTML: a note with markup is escaped', () => {
+    const group = seedGroup(SEED_003);
+    const s = { ...SEED_003, items: [{ title: '<b>Punkt</b>', notes: ['<img src=x onerror=alert(1)> & "citat"'] }] };
+    const html = renderMinutesHtml(draftMinutes({ meeting: seedMeeting(s, group), group, language: 'sv', labels: L }), L);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;citat&quot;');
+    expect(html).toContain('<h2>§1 &lt;b&gt;Punkt&lt;/b&gt;</h2>');
+    expect(html).not.toContain('<img');
+  });
+});
+
+describe('the secretary\'s edit forms', () => {
+  it('an item body reads back to the same item', () => {
+    const doc = draft(SEED_003);
+    for (const item of doc.items) {
+      const back = parseItemBody(itemBodyText(item, L), L);
+      expect({ paragraphs: back.paragraphs, decisions: back.decisions, actions: back.actions, dropped: back.dropped }).toEqual({
+        paragraphs: item.paragraphs,
+        decisions: item.decisions,
+        actions: item.actions,
+        dropped: !!item.dropped,
+      });
+    }
+    expect(parseItemBody('Uppdrag: Ola Wiktorson – skriva förslag, senast 2016-03-01', L).actions).toEqual([{ owner: 'Ola Wiktorson', text: 'skriva förslag', due: '2016-03-01' }]);
+  });
+
+  it('the whole text reads back to the same items; text before the first heading is refused', () => {
+    const doc = draft(SEED_003);
+    expect(parseItemsText(itemsText(doc, L), doc, L)).toEqual(doc.items);
+    expect(parseItemsText('lös text\n§1 Inledning', doc, L)).toBeUndefined();
+  });
+});
