@@ -66,6 +66,14 @@ export async function forgeryScene(bot: TestBot) {
   await bot.say(a, TIERP.marika, 'punkt Avvikelserapport (beslut)');
   await bot.say(a, TIERP.marika, 'dagordning');
   await bot.say(a, TIERP.marika, 'starta möte');
+  await bot.say(a, TIERP.marika, 'anteckning Rapporten gicks igenom.');
+  await bot.say(a, TIERP.marika, 'beslut Gruppen beslutade att godkänna rapporten.');
+  await bot.say(a, TIERP.marika, 'avsluta möte');
+  await bot.settle();
+  const minutesCards = await minutesRound(bot);
+  // A second, ad-hoc meeting runs now: the live card's buttons.
+  await bot.say(a, TIERP.marika, 'starta möte');
+  await bot.settle();
   // An approval request Wictoria answers and is asked to sign (in her personal chat).
   const form = cardsOf((await bot.say(a, TIERP.marika, 'godkännande Avvikelserapport')).replies[0])[0]!;
   const wictoriaId = choiceValue(form, 'signatory', /^Wictoria Palmetorp/);
@@ -82,11 +90,33 @@ export async function forgeryScene(bot: TestBot) {
   const withRoster = answered(await bot.click(a, TIERP.marika, settings, 'Hämta från Teams'));
   await bot.settle();
   // A's buttons, read before B (same conversation id, other tenant) posts any card.
-  const presses = pressesOn(bot, a.id, [withRoster, signCard, ownView]);
+  const presses = [
+    ...pressesOn(bot, a.id, [withRoster, signCard, ownView, ...minutesCards]),
+    ...[TIERP.marika, TIERP.birgitta].flatMap((p) => pressesOn(bot, A.personalChat(p).id)),
+  ];
   for (const conv of [b, c]) {
     await setUpGroup(bot, conv, TIERP.marika, { name: `Annan ${conv.id}`, kind: 'lokusgrupp', founderOrganisation: 'Samordningsförbundet', people: [[TIERP.nima, 'Tierps kommun', 'member']], founderRoles: 'chair,secretary' });
     await bot.say(conv, TIERP.marika, 'starta möte');
   }
   await bot.settle();
   return { a, b, c, presses, outsider: A.person('Okänd Utomstående'), secretary: TIERP.marika, member: TIERP.wictoria };
+}
+
+/**
+ * The minutes of A's ended meeting: the secretary opens every edit form, sends the draft for
+ * justering, the chair signs, and the secretary's card then offers a correction. Returns the forms.
+ */
+async function minutesRound(bot: TestBot): Promise<Json[]> {
+  const chat = A.personalChat(TIERP.marika);
+  const draft = bot.lastCard(chat.id);
+  const forms: Json[] = [];
+  for (const title of ['Ändra rubrik och närvaro', /^Ändra (§|\d)/, 'Ändra all text']) {
+    forms.push(answered(await bot.click(chat, TIERP.marika, draft, title)));
+  }
+  answered(await bot.click(chat, TIERP.marika, draft, 'Skicka för justering'));
+  await bot.settle();
+  const chair = A.personalChat(TIERP.birgitta);
+  answered(await bot.click(chair, TIERP.birgitta, bot.lastCard(chair.id), 'Justera'));
+  await bot.settle();
+  return forms;
 }
