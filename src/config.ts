@@ -20,7 +20,7 @@ const envSchema = z
     COSMOS_KEY: optional(z.string()),
     COSMOS_DATABASE: withDefault(z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'letters, digits, - and _ only'), 'lokus'),
     LOKUS_DATA_DIR: withDefault(z.string(), './.lokus-data'),
-    // HMAC key of the signed, expiring export links (/minutes/…); random per process in local mode.
+    // HMAC key of the signed, expiring export links (/minutes/…, /attendance.csv); random per process in local mode.
     LOKUS_LINK_SECRET: optional(z.string().min(32, 'must be at least 32 characters (a random secret)')),
     // The bot's public https base URL, for links in cards; defaults to the address it listens on.
     LOKUS_PUBLIC_URL: optional(z.string().url('must be a URL such as https://lokus.example.se')),
@@ -67,7 +67,7 @@ export interface Config {
   cosmos:
     | { mode: 'embedded'; database: string; dataDir: string }
     | { mode: 'remote'; endpoint: string; key?: string; database: string };
-  /** Signed, expiring links to exports (minutes). */
+  /** Signed, expiring links to exports (minutes, attendance CSV). */
   links: { secret: string; publicUrl?: string };
   logLevel: Env['LOG_LEVEL'];
 }

@@ -14,7 +14,10 @@ import { LeaseRepo } from './store/lease-repo.js';
 import { MinutesRepo } from './store/minutes-repo.js';
 import { openStore, type Store } from './store/open-store.js';
 import { PersonalLinkRepo } from './store/personal-link-repo.js';
+import { FollowUpRepo } from './store/follow-up-repo.js';
 import { Background } from './teams/background.js';
+import { onMeetingEndedAttendance } from './teams/attendance.js';
+import { AttendanceLinks, registerAttendanceExport } from './web/attendance-export.js';
 import { createAdapter, createBotApp } from './teams/bot-app.js';
 import { createPersonalChat } from './teams/personal-chat.js';
 import { createProactive } from './teams/proactive.js';
@@ -63,13 +66,17 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     approvals: new ApprovalRepo(store.domain),
     personalLinks: new PersonalLinkRepo(store.domain),
     personalChat: createPersonalChat(adapter, config.bot.appId),
+    followUps: new FollowUpRepo(store.domain),
     scheduler: new Scheduler({ leases: new LeaseRepo(store.bot), holder: `lokus-${randomUUID()}`, now, log }),
     meetingEnded: [],
     activityClaims: new ActivityClaims(store.bot),
     directChat: createDirectChat(adapter, config.bot.appId),
     minutes: new MinutesRepo(store.domain),
     links: new LinkSigner(config.links.secret),
+    attendanceLinks: new AttendanceLinks(config.links.secret),
   };
+  // Issue 5: the check-in card shows the meeting as ended (no more "Närvarande").
+  deps.meetingEnded.push((e) => onMeetingEndedAttendance(deps, e));
   const app = createBotApp(adapter, deps);
   deps.scheduler.start(options.schedulerIntervalMs ?? 30_000);
 
@@ -100,6 +107,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
   });
 
   registerMinutesExport(server, deps);
+  registerAttendanceExport(server, deps);
 
   server.get('/healthz', async (_req, res) => {
     const ok = await store.ping();
@@ -113,6 +121,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   deps.links.baseUrl = config.links.publicUrl ?? `http://${host}:${port}`;
+  deps.attendanceLinks.baseUrl = config.links.publicUrl ?? `http://${host}:${port}`;
   log.info({ port, cosmos: store.describe(), auth: config.bot.appId ? 'Bot Framework JWT' : 'off (local mode)' }, `Lokus listening on port ${port}`);
 
   let closing: Promise<void> | undefined;

@@ -72,6 +72,8 @@ export interface GroupSettings {
   membersMayRequestApproval: boolean;
   defaultFormat: MinutesFormat;
   standingItems: StandingItem[];
+  /** How many days before an action item's due date its owner is reminded (issue 7; default 2, 0 = only on the day). */
+  actionReminderDays?: number;
 }
 
 export interface Group {

@@ -28,13 +28,20 @@ export const TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly MeetingStatus[]; to: MeetingStatus }>;
 export type MeetingEvent = keyof typeof TRANSITIONS;
 
-/** An open action item from an earlier meeting, listed under "Föregående minnesanteckningar". */
+/**
+ * An open action item from an earlier meeting, listed under "Föregående minnesanteckningar". A
+ * decision's open follow-up is carried the same way: then `decisionId` is set, `ownerName` is the
+ * responsible person, `text` the decision and `due` the follow-up date.
+ */
 export interface CarriedAction {
   meetingId: string;
   actionId: string;
   ownerName: string;
   text: string;
   due?: LocalDate;
+  decisionId?: string;
+  /** A decision follow-up's status (issue 7). */
+  status?: FollowUpStatus;
 }
 
 export interface AgendaItem {
@@ -95,6 +102,22 @@ export interface Decision extends RecordBase {
   text: string;
   /** The att-satser as a list, when the decision has them ("att godkänna …", "att uppdra åt …"). */
   attSatser: string[];
+  /** Who follows the decision up, by when, and how far it has come (issue 7). */
+  followUp?: DecisionFollowUp;
+}
+
+export const FOLLOW_UP_STATUSES = ['notStarted', 'inProgress', 'done'] as const;
+/** ej påbörjad / pågår / klar */
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export interface DecisionFollowUp {
+  /** Member id of the responsible person (absent for someone outside the roster). */
+  responsibleId?: string;
+  responsibleName?: string;
+  date?: LocalDate;
+  status: FollowUpStatus;
+  updatedAt: string;
+  updatedBy?: string;
 }
 
 export interface ActionItem extends RecordBase {
@@ -104,6 +127,12 @@ export interface ActionItem extends RecordBase {
   due?: LocalDate;
   status: 'open' | 'done';
   doneAt?: string;
+  /** Member id of who marked it done (issue 7). */
+  doneBy?: string;
+  /** Earlier due dates, when it was rescheduled (issue 7). */
+  rescheduled?: Array<{ from?: LocalDate; to: LocalDate; at: string; by?: string }>;
+  /** When the owner was reminded before and on the due date (issue 7); a new due date clears it. */
+  reminded?: { before?: string; due?: string };
 }
 
 export interface ItemMove {
@@ -125,15 +154,40 @@ export interface ParticipantEvent {
   at: string;
 }
 
-/** One member's attendance; issue 5 owns its meaning. Keyed by member id for a per-member patch. */
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused', 'substitute', 'partial'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/**
+ * One member's attendance as marked by a person (issue 5; see domain/attendance.ts for the rules).
+ * Keyed by member id on the meeting so each mark is one Cosmos patch on its own path. Automatic
+ * presence from Teams participant events is derived from `participantEvents`, never stored here:
+ * a mark made by a person always wins.
+ */
 export interface AttendanceMark {
-  status: 'present' | 'absent' | 'excused' | 'substitute' | 'partial';
-  /** Items attended when partial, e.g. "§1-4". */
+  status: AttendanceStatus;
+  /** Partial presence: the first and last agenda item attended (item ids). */
+  fromItemId?: string;
+  toItemId?: string;
+  /** Partial presence as written in minutes, e.g. "§1-4" (kept as shown when marked). */
   items?: string;
-  /** Member id of whom a substitute stands in for. */
+  /** Member id of whom a substitute (ersättare) stands in for. */
   substituteFor?: string;
+  /** `self`: the member checked in; `marked`: the chair, vice chair or secretary marked them. */
+  source?: 'self' | 'marked';
   at: string;
+  /** Member id of who made the mark. */
   by?: string;
+  byName?: string;
+  /** Corrections made after the meeting ended (secretary only), oldest first. */
+  corrections?: AttendanceCorrection[];
+}
+
+/** A logged correction after the meeting ended: who, when, and the mark it replaced. */
+export interface AttendanceCorrection {
+  at: string;
+  by: string;
+  byName: string;
+  previous?: Omit<AttendanceMark, 'corrections'>;
 }
 
 export interface TransitionRecord {
@@ -166,6 +220,8 @@ export interface Meeting {
   /** Set while a notice is being posted (so two clicks post one card); cleared by `recordNotice`. */
   noticePostingSince?: string;
   liveCard?: CardRef;
+  /** The check-in (närvaro) card in the channel, updated in place as people check in (issue 5). */
+  attendanceCard?: CardRef;
   notes: Note[];
   decisions: Decision[];
   actionItems: ActionItem[];
@@ -178,6 +234,8 @@ export interface Meeting {
   createdAt: string;
   createdBy?: string;
   updatedAt: string;
+  /** When the chair was sent the overdue action items before this meeting (issue 7). */
+  overdueDigestSentAt?: string;
   startedAt?: string;
   endedAt?: string;
 }
@@ -626,13 +684,27 @@ export function currentOrNextMeeting<M extends Meeting>(meetings: M[], today: Lo
   return planning.find((m) => !m.date || m.date >= today) ?? planning.at(-1);
 }
 
-/** Open action items of these meetings, to carry forward to the next agenda. */
+/**
+ * What the next agenda carries forward under "Föregående minnesanteckningar": the open action items
+ * of these meetings, and the decisions whose follow-up is not done yet (issue 7), oldest meeting first.
+ */
 export function openActions(meetings: Meeting[]): CarriedAction[] {
   return [...meetings]
     .sort((a, b) => meetingSortKey(a).localeCompare(meetingSortKey(b)))
-    .flatMap((m) =>
-      m.actionItems
+    .flatMap((m) => [
+      ...m.actionItems
         .filter((a) => a.status === 'open')
         .map((a) => ({ meetingId: m.id, actionId: a.id, ownerName: a.ownerName, text: a.text, ...(a.due ? { due: a.due } : {}) })),
-    );
+      ...m.decisions
+        .filter((d) => d.followUp && d.followUp.status !== 'done')
+        .map((d) => ({
+          meetingId: m.id,
+          actionId: d.id,
+          decisionId: d.id,
+          ownerName: d.followUp!.responsibleName ?? '',
+          text: d.text,
+          ...(d.followUp!.date ? { due: d.followUp!.date } : {}),
+          status: d.followUp!.status,
+        })),
+    ]);
 }

@@ -37,6 +37,12 @@ export const PERMISSIONS = {
   /** Edit the drafted minutes and send them for justering (issue 8). */
   'minutes.edit': { roles: ['secretary', 'chair'] },
   'minutes.sign': { roles: ['chair', 'adjuster'] },
+  /** Mark anyone's action item done or give it a new due date (issue 7); owners may always do their own. */
+  'action.manage': { roles: LEADERS },
+  /** Give a decision a follow-up (responsible, date) and change its status (issue 7); the responsible person may change the status. */
+  'decision.followUp': { roles: LEADERS },
+  /** Decisions and overdue action items across all one's groups (issue 7). */
+  'crossGroup.view': { roles: ['kansli'] },
   /** Read decision logs and attendance statistics (issues 5, 7). */
   'stats.view': { roles: ['chair', 'viceChair', 'secretary', 'adjuster', 'member', 'substitute', 'kansli'] },
 } as const satisfies Record<string, Permission>;

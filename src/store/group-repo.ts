@@ -50,4 +50,26 @@ export class GroupRepo implements GroupStore {
       return decided.next === undefined ? { result: decided.result } : { next: toDoc(decided.next), result: decided.result };
     });
   }
+
+  /**
+   * The groups of this tenant where this person is a member: for the förbund office (kansli), whose
+   * statistics span its groups. A cross-partition query on purpose (the only one); tenant-bound.
+   */
+  async withPerson(tenantId: string, who: { aadObjectId?: string; teamsId?: string }): Promise<Group[]> {
+    if (!who.aadObjectId && !who.teamsId) return [];
+    const { resources } = await this.container.items
+      .query<GroupDoc>({
+        query: "SELECT VALUE c FROM c JOIN m IN c.members WHERE c.type = 'group' AND c.tenantId = @t AND ((IS_DEFINED(m.aadObjectId) AND m.aadObjectId = @aad) OR (IS_DEFINED(m.teamsId) AND m.teamsId = @tid))",
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@aad', value: who.aadObjectId ?? '' },
+          { name: '@tid', value: who.teamsId ?? '' },
+        ],
+      })
+      .fetchAll();
+    const seen = new Set<string>();
+    return resources
+      .map((d) => fromDoc(d as unknown as Record<string, unknown>))
+      .filter((g) => !seen.has(g.groupId) && seen.add(g.groupId));
+  }
 }

@@ -100,13 +100,16 @@ export class MeetingRepo implements MeetingStore {
 
   /**
    * One member's attendance in one round trip (no 412 storm when everyone checks in at once): a
-   * Cosmos patch on `/attendance/<memberId>`. False when the meeting is not there.
+   * Cosmos patch on `/attendance/<memberId>`, conditional on the meeting being in one of `onlyIn`
+   * (so a press that races "avsluta möte" is not written after the end). Setting the same mark twice
+   * is harmless. False when the meeting is not there or no longer in those states.
    */
-  async setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark): Promise<boolean> {
+  async setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[]): Promise<boolean> {
+    const states = onlyIn ? ` AND ARRAY_CONTAINS(${JSON.stringify(onlyIn.filter((x) => /^[A-Za-z]+$/.test(x)))}, c.status)` : '';
     try {
       await this.container.item(meetingId, groupId).patch({
         operations: [{ op: 'set', path: `/attendance/${pointerEscape(memberId)}`, value: mark }],
-        condition: "FROM c WHERE c.type = 'meeting'",
+        condition: `FROM c WHERE c.type = 'meeting'${states}`,
       });
       return true;
     } catch (err) {

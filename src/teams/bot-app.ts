@@ -11,7 +11,11 @@ import { DirectPasswordCredentialsFactory } from './channel-credentials.js';
 import type { Deps } from './deps.js';
 import { normalizeText } from './command.js';
 import { t } from './context.js';
+import * as actions from './actions.js';
 import * as approvals from './approvals.js';
+import * as decisions from './decisions.js';
+import * as attendance from './attendance.js';
+import * as attendanceStats from './attendance-stats.js';
 import * as fallback from './fallback.js';
 import * as group from './group.js';
 import * as help from './help.js';
@@ -103,6 +107,10 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   running.register(app, deps);
   approvals.register(app, deps);
   minutes.register(app, deps);
+  decisions.register(app, deps);
+  actions.register(app, deps);
+  attendance.register(app, deps);
+  attendanceStats.register(app, deps);
   help.register(app, deps);
   fallback.register(app, deps);
 

@@ -9,6 +9,8 @@ import type { ApprovalRepo } from '../store/approval-repo.js';
 import type { PersonalLinkRepo } from '../store/personal-link-repo.js';
 import type { MinutesRepo } from '../store/minutes-repo.js';
 import type { LinkSigner } from '../web/signed-link.js';
+import type { FollowUpRepo } from '../store/follow-up-repo.js';
+import type { AttendanceLinks } from '../web/attendance-export.js';
 import type { Background } from './background.js';
 import type { PersonalChat } from './personal-chat.js';
 import type { MeetingEndedHandler } from './meeting-ended.js';
@@ -34,8 +36,12 @@ export interface Deps {
   personalChat: PersonalChat;
   /** Timed work (reminders, deadlines); kinds register in their listener's `register`. */
   scheduler: Scheduler;
+  /** Queries across meetings and groups for the decision log, action lists and reminders (issue 7). */
+  followUps: FollowUpRepo;
   /** Called (after the reply) when a meeting ends; minutes drafting (issue 8) adds its handler here. */
   meetingEnded: MeetingEndedHandler[];
+  /** Signs and checks the attendance CSV links (/attendance.csv). */
+  attendanceLinks: AttendanceLinks;
   /** Redelivered activities are processed once (see teams/run-once.ts). */
   activityClaims: ActivityClaims;
   minutes: MinutesRepo;

@@ -48,7 +48,11 @@ export function meetingView(texts: Texts, language: Language, group: Group, m: M
         current: item.id === m.currentItemId,
         dropped: !!item.dropped,
         hasCarried: (item.carriedActions ?? []).length > 0,
-        carried: (item.carriedActions ?? []).map((a) => ({ line: mt.carriedLine(a.ownerName, a.text, a.due ?? '') })),
+        carried: (item.carriedActions ?? []).map((a) => ({
+          line: a.decisionId
+            ? mt.carriedFollowUpLine(a.ownerName, a.text, a.due ?? '', texts.followUp.statuses[a.status ?? 'notStarted'])
+            : mt.carriedLine(a.ownerName, a.text, a.due ?? ''),
+        })),
       };
     }),
   };

@@ -32,6 +32,7 @@ import type { Deps } from './deps.js';
 import { cmd, commandArgs } from './command.js';
 import { t } from './context.js';
 import { activityKey, allowed, cardId, domainErrorText, parseCard, joinAnd, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
+import { postCheckInCard, refreshAttendanceCard } from './attendance.js';
 import { liveCard, refreshMeetingCards } from './meeting-cards.js';
 import { cardAttachment, type CardJson } from './render-card.js';
 
@@ -175,6 +176,8 @@ async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: Star
   await deps.meetings.update(groupId, started.meeting.id, (m) => (m ? { next: { ...m, liveCard: card }, result: undefined } : { result: undefined }));
   // Anything recorded between the start and storing the card's id is shown now.
   refreshMeetingCards(deps, view, started.meeting);
+  // Issue 5: the check-in (närvaro) card goes out beside the live card.
+  await postCheckInCard(deps, view, started.meeting.id, reference);
 }
 
 // ---- moving, recording ----------------------------------------------------------------------
@@ -348,11 +351,13 @@ async function participants(ctx: TurnContext, deps: Deps, kind: 'join' | 'leave'
       at: turn.at,
     };
   });
-  await deps.meetings.update(turn.ref.groupId, target.id, (m) => {
-    if (!m) return { result: undefined };
+  const changed = await deps.meetings.update(turn.ref.groupId, target.id, (m) => {
+    if (!m) return { result: false };
     const next = events.reduce(recordParticipantEvent, m);
-    return next === m ? { result: undefined } : { next, result: undefined };
+    return next === m ? { result: false } : { next, result: true };
   });
+  // Issue 5: members seen in the Teams meeting count as present on the check-in card.
+  if (changed) refreshAttendanceCard(deps, turn, turn.ref.groupId, target.id);
 }
 
 // ---- wiring -----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { renderCard } from '../../src/teams/render-card.js';
 import { cardProblems } from '../support/card-schema.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../card-samples');
-const names = ['group-setup', 'group-settings', 'meeting-plan', 'meeting-notice', 'meeting-live', 'minutes-draft', 'minutes-edit', 'minutes-sign', 'minutes-status'];
+const names = ['group-setup', 'group-settings', 'meeting-plan', 'meeting-notice', 'meeting-live', 'minutes-draft', 'minutes-edit', 'minutes-sign', 'minutes-status', 'attendance', 'attendance-stats'];
 
 describe('card samples of the meeting cards', () => {
   it('has a sample for each meeting card template', () => {

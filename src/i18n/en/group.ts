@@ -104,6 +104,11 @@ export const group: typeof sv = {
     'record.decision': 'record decisions',
     'record.action': 'add action items',
     'approval.start': 'ask the group to approve a document',
+    'action.manage': "mark other people's action items done or change their dates",
+    'decision.followUp': 'change the follow-up of decisions',
+    'crossGroup.view': 'see decisions and action items across groups',
+    'attendance.markOthers': 'mark other people’s attendance',
+    'stats.view': 'see the attendance statistics',
   } as Record<string, string>,
   actionFallback: 'do that',
 };

@@ -18,10 +18,12 @@ export const help: typeof sv = {
     { command: 'decision <text>', description: 'Records a decision on the current item' },
     { command: 'action <who>: <what> [by <date>]', description: 'Records an action item' },
     { command: 'end meeting', description: 'Ends the meeting and drafts the minutes' },
-    { command: 'attendance [from] [to]', description: 'Attendance statistics per party and person' },
+    { command: 'attendance [from] [to]', description: 'Attendance statistics per party and person, with CSV for Excel' },
+    { command: 'attendance card', description: 'Posts the meeting’s attendance card again (chair, secretary)' },
     { command: 'approval <title>', description: 'Asks the group to approve a document' },
     { command: 'decisions [search]', description: 'The group’s decision log' },
     { command: 'actions', description: 'Open action items' },
+    { command: 'my actions', description: 'Your own action items in all your groups (in the chat with Lokus)' },
     { command: 'minutes [date]', description: 'A meeting’s minutes with export links' },
   ],
 };

@@ -1,4 +1,6 @@
+import { followUp } from './follow-up.js';
 import type { Texts } from '../texts.js';
+import { attendance } from './attendance.js';
 import { common } from './common.js';
 import { approvals } from './approvals.js';
 import { group } from './group.js';
@@ -8,4 +10,4 @@ import { minutes } from './minutes.js';
 import { running } from './running.js';
 
 /** Every English user-facing text; same shape as the Swedish ones (checked by the compiler). */
-export const en: Texts = { common, help, group, meeting, running, approvals, minutes };
+export const en: Texts = { common, help, group, meeting, running, approvals, minutes, followUp, attendance };

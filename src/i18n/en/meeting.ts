@@ -36,6 +36,8 @@ export const meeting: typeof sv = {
   itemMeta: (kind: string, presenter: string) => (presenter ? `${kind} · ${presenter}` : kind),
   dropped: 'Dropped',
   carriedHeader: 'Open action items from earlier meetings:',
+  carriedFollowUpLine: (responsible: string, text: string, due: string, status: string) =>
+    `Follow-up of decision: ${text} (${[responsible, due ? `by ${due}` : '', status.toLowerCase()].filter(Boolean).join(', ')})`,
   carriedLine: (owner: string, text: string, due: string) => (due ? `${owner}: ${text} (by ${due})` : `${owner}: ${text}`),
   changedMark: (what: string, previous: string) => `Note! Changed ${what} since the earlier notice (was: ${previous}).`,
   changeWords: { date: 'day', time: 'time', place: 'place' },

@@ -106,6 +106,11 @@ export const group = {
     'record.decision': 'protokollföra beslut',
     'record.action': 'lägga till uppdrag',
     'approval.start': 'begära godkännande av ett dokument',
+    'action.manage': 'markera andras uppdrag som klara eller ändra deras datum',
+    'decision.followUp': 'ändra uppföljningen av beslut',
+    'crossGroup.view': 'se beslut och uppdrag i alla grupper',
+    'attendance.markOthers': 'markera andras närvaro',
+    'stats.view': 'se närvarostatistiken',
   } as Record<string, string>,
   actionFallback: 'göra det',
 };

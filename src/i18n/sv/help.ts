@@ -16,10 +16,12 @@ export const help = {
     { command: 'beslut <text>', description: 'Protokollför ett beslut på aktuell punkt' },
     { command: 'uppdrag <vem>: <vad> [senast <datum>]', description: 'Lägger till ett uppdrag' },
     { command: 'avsluta möte', description: 'Avslutar mötet och skriver utkast till protokoll' },
-    { command: 'närvaro [från] [till]', description: 'Närvarostatistik per part och person' },
+    { command: 'närvaro [från] [till]', description: 'Närvarostatistik per part och person, med CSV för Excel' },
+    { command: 'närvarokort', description: 'Publicerar närvarokortet för mötet igen (ordförande, sekreterare)' },
     { command: 'godkännande <rubrik>', description: 'Ber gruppen godkänna ett dokument' },
     { command: 'beslutslogg [sökord]', description: 'Gruppens beslut' },
     { command: 'uppdragslista', description: 'Öppna uppdrag' },
+    { command: 'mina uppdrag', description: 'Dina egna uppdrag i alla dina grupper (i chatten med Lokus)' },
     { command: 'protokoll [datum]', description: 'Ett mötes protokoll med exportlänkar' },
   ],
 };

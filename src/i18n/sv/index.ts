@@ -1,3 +1,5 @@
+import { followUp } from './follow-up.js';
+import { attendance } from './attendance.js';
 import { common } from './common.js';
 import { approvals } from './approvals.js';
 import { group } from './group.js';
@@ -7,4 +9,4 @@ import { minutes } from './minutes.js';
 import { running } from './running.js';
 
 /** Every Swedish user-facing text, one section per capability. */
-export const sv = { common, help, group, meeting, running, approvals, minutes };
+export const sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance };

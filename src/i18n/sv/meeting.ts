@@ -36,6 +36,8 @@ export const meeting = {
   itemMeta: (kind: string, presenter: string) => (presenter ? `${kind} · ${presenter}` : kind),
   dropped: 'Utgår',
   carriedHeader: 'Öppna uppdrag från tidigare möten:',
+  carriedFollowUpLine: (responsible: string, text: string, due: string, status: string) =>
+    `Uppföljning av beslut: ${text} (${[responsible, due ? `senast ${due}` : '', status.toLowerCase()].filter(Boolean).join(', ')})`,
   carriedLine: (owner: string, text: string, due: string) => (due ? `${owner}: ${text} (senast ${due})` : `${owner}: ${text}`),
   changedMark: (what: string, previous: string) => `Obs! Ändrad ${what} mot tidigare kallelse (tidigare: ${previous}).`,
   changeWords: { date: 'dag', time: 'tid', place: 'plats' },

@@ -1,0 +1,99 @@
+import { effectiveAttendance, isOpenForMarks, partyCounts, type Effective } from '../domain/attendance.js';
+import { activeMembers, memberById, rolesAt, type Group, type Member } from '../domain/group.js';
+import { ATTENDANCE_STATUSES, itemNumber, type Meeting } from '../domain/meeting.js';
+import { may } from '../domain/permissions.js';
+import { stockholmTime } from '../domain/swedish-date.js';
+import type { Language, Texts } from '../i18n/texts.js';
+import { whenText } from './meeting-view.js';
+import { renderCard, type CardJson } from './render-card.js';
+
+/** Teams refreshes a card per user automatically for at most 60 listed users. */
+export const MAX_REFRESH_USERS = 60;
+
+export interface AttendanceView {
+  texts: Texts;
+  language: Language;
+  group: Group;
+}
+
+/** Who looks at the card: absent for the shared channel card; a member (or not) for a personal view. */
+export interface Viewer {
+  member?: Member;
+  at: string;
+}
+
+const clock = (iso: string) => stockholmTime(new Date(iso));
+
+/** How a person's attendance reads on the card: "närvarande §1-4", "ersättare för …", "närvarande (anslöt i Teams 13:02)". */
+export function statusText(texts: Texts, group: Group, e: Effective): string {
+  const a = texts.attendance;
+  let s: string;
+  if (e.status === 'partial' && e.mark?.items) s = a.partialStatus(e.mark.items);
+  else if (e.status === 'substitute' && e.mark?.substituteFor) s = a.substituteStatus(memberById(group, e.mark.substituteFor)?.name ?? '');
+  else if (e.source === 'auto' && e.joinedAt) s = a.autoStatus(clock(e.joinedAt));
+  else s = a.statuses[e.status];
+  const notes = [...(e.source === 'auto' && e.leftAt ? [a.leftNote(clock(e.leftAt))] : []), ...(e.mark?.corrections?.length ? [a.correctedNote] : [])];
+  return notes.length ? `${s} (${notes.join(', ')})` : s;
+}
+
+/**
+ * Teams ids for the per-user refresh, at most 60: leaders first (they get the marking form), then
+ * the other members with a Teams identity in roster order. Beyond 60 the shared card stays correct
+ * and anyone can press "Visa min närvaro".
+ */
+export function refreshUserIds(group: Group, at: string): string[] {
+  const withTeams = activeMembers(group).filter((m) => m.teamsId);
+  const leaders = withTeams.filter((m) => may(group, m, 'attendance.markOthers', at));
+  const others = withTeams.filter((m) => !leaders.includes(m));
+  return [...leaders, ...others].slice(0, MAX_REFRESH_USERS).map((m) => m.teamsId!);
+}
+
+/** May this viewer mark others on the card now (leaders while open; the secretary after the end)? */
+function canMark(group: Group, m: Meeting, viewer: Viewer | undefined): boolean {
+  const member = viewer?.member;
+  if (!member || member.removedAt) return false;
+  if (isOpenForMarks(m)) return may(group, member, 'attendance.markOthers', viewer.at);
+  if (m.status === 'adjusted') return false;
+  return m.secretaryId === member.id || rolesAt(group, member.id, viewer.at).includes('secretary');
+}
+
+export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Viewer, message = '') {
+  const a = view.texts.attendance;
+  const { group } = view;
+  const parties = partyCounts(m, group);
+  const present = parties.reduce((n, p) => n + p.present, 0);
+  const expected = parties.reduce((n, p) => n + p.expected, 0);
+  const mine = viewer?.member ? effectiveAttendance(m, group).find((e) => e.member.id === viewer.member!.id) : undefined;
+  const youText = !viewer ? '' : !viewer.member ? a.notMember : mine && mine.status !== 'none' ? a.youAre(statusText(view.texts, group, mine)) : a.youNotMarked;
+  const userIds = viewer ? [] : refreshUserIds(group, m.startedAt ?? m.createdAt);
+  return {
+    t: a,
+    meetingId: m.id,
+    heading: a.cardTitle(m.title),
+    whenText: whenText(view.texts, view.language, m),
+    message,
+    youText,
+    open: isOpenForMarks(m),
+    totalText: a.total(present, expected),
+    parties: parties.map((p) => ({
+      line: a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
+      people: p.people.map((e) => ({ line: a.personLine(e.member.name, statusText(view.texts, group, e)) })),
+    })),
+    // The shared card asks Teams to refresh it per user; a personal view never does.
+    refresh: !viewer,
+    refreshUserIds: userIds,
+    canMark: canMark(group, m, viewer),
+    memberChoices: activeMembers(group).map((x) => ({ title: x.organisation ? `${x.name} (${x.organisation})` : x.name, value: x.id })),
+    statusChoices: ATTENDANCE_STATUSES.map((s) => ({ title: a.statusChoices[s], value: s })),
+    itemChoices: m.items.map((item, i) => ({ title: `${itemNumber(m, i)} ${item.title}`, value: item.id })),
+  };
+}
+
+/** The check-in card: shared (no viewer) in the channel, or one person's view (their status, and the form for leaders). */
+export function attendanceCard(view: AttendanceView, m: Meeting, viewer?: Viewer, message = ''): CardJson {
+  const card = renderCard('attendance', attendanceCardData(view, m, viewer, message));
+  // A false `$when` leaves `refresh: null`. A personal view must carry no refresh at all: an
+  // invoke answer with one makes teams-ai replace the card for everyone (REPLACE_FOR_ALL).
+  if (card.refresh === null) delete card.refresh;
+  return card;
+}

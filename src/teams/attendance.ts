@@ -1,0 +1,232 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { MessageFactory, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { effectiveAttendance, markAttendance, OPEN_STATUSES, type AttendanceError, type MarkInput } from '../domain/attendance.js';
+import { ATTENDANCE_STATUSES, type Meeting } from '../domain/meeting.js';
+import { texts, type Texts } from '../i18n/texts.js';
+import type { Deps } from './deps.js';
+import { attendanceCard, statusText, type AttendanceView } from './attendance-view.js';
+import { cmd } from './command.js';
+import { t } from './context.js';
+import { allowed, cardId, domainErrorText, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
+import { channelReference } from './meeting-cards.js';
+import type { MeetingEnded } from './meeting-ended.js';
+import { currentMeeting } from './planning.js';
+import type { CardJson } from './render-card.js';
+
+/** Posts (or re-posts) the check-in card of the running or next meeting; for leaders. */
+export const CHECK_IN_CARD = cmd(['närvarokort', 'incheckning', 'attendance card', 'check-in card']);
+
+const optionalId = z.union([z.literal(''), cardId]).default('');
+const MeetingRef = z.object({ meetingId: cardId });
+const MarkData = MeetingRef.extend({
+  memberId: cardId,
+  status: z.enum(ATTENDANCE_STATUSES),
+  substituteFor: optionalId,
+  fromItemId: optionalId,
+  toItemId: optionalId,
+});
+
+/** A refusal from the attendance domain (or a meeting/date one) in the user's language. */
+export function attendanceErrorText(texts: Texts, error: AttendanceError | { code: string; details?: Record<string, string | number> }): string {
+  const f = texts.attendance.errors[error.code];
+  return f ? f(error.details ?? {}) : domainErrorText(texts, error);
+}
+
+function invalidText(texts: Texts, error: z.ZodError): string {
+  const field = String(error.issues[0]?.path[0] ?? '');
+  return texts.meeting.invalidField(texts.attendance.fields[field] ?? field);
+}
+
+// ---- the shared card in the channel ------------------------------------------------------------
+
+/** Meetings whose shared card has an update queued that has not yet read the meeting. */
+const queued = new WeakMap<Deps, Set<string>>();
+
+/**
+ * Brings the channel's check-in card up to date (PUT to its stored activity id), after the answer.
+ * Presses coalesce: while an update is queued another is not added, and each update renders the
+ * meeting as stored when it runs, so 200 presses at once cost a handful of PUTs and the last one
+ * shows everybody.
+ */
+export function refreshAttendanceCard(deps: Deps, view: AttendanceView, groupId: string, meetingId: string): void {
+  let set = queued.get(deps);
+  if (!set) queued.set(deps, (set = new Set()));
+  const key = `${groupId}/${meetingId}`;
+  if (set.has(key)) return;
+  set.add(key);
+  deps.background.run(
+    'attendance card update',
+    async () => {
+      set.delete(key);
+      const m = await deps.meetings.get(groupId, meetingId);
+      if (!m?.attendanceCard) return;
+      const group = (await deps.groups.get(groupId)) ?? view.group;
+      await deps.proactive.updateCard(m.attendanceCard, attendanceCard({ ...view, group }, m));
+    },
+    `attendance-card:${key}`,
+  );
+}
+
+/**
+ * Posts the check-in card for a meeting into the group's conversation, or updates it in place when
+ * it is already there, and stores its activity id. `starta möte` and the Teams meetingStart event
+ * (issue 4, running.ts) call this when a meeting starts; `närvarokort` re-posts it on demand.
+ */
+export async function postCheckInCard(deps: Deps, view: AttendanceView, meetingId: string, reference: Record<string, unknown>): Promise<void> {
+  const groupId = view.group.groupId;
+  const meeting = await deps.meetings.get(groupId, meetingId);
+  if (!meeting) return;
+  if (meeting.attendanceCard) {
+    await deps.proactive.updateCard(meeting.attendanceCard, attendanceCard(view, meeting));
+    return;
+  }
+  const activityId = await deps.proactive.post(reference, attendanceCard(view, meeting));
+  if (!activityId) return;
+  const conversationId = String((reference.conversation as { id?: string } | undefined)?.id ?? '');
+  const postedAt = deps.now().toISOString();
+  await deps.meetings.update(groupId, meetingId, (m) => (m ? { next: { ...m, attendanceCard: { activityId, conversationId, reference, postedAt } }, result: undefined } : { result: undefined }));
+  // Someone may have checked in while the card was being posted.
+  refreshAttendanceCard(deps, view, groupId, meetingId);
+}
+
+/** After `avsluta möte` (a `deps.meetingEnded` handler): the check-in card loses its button. */
+export async function onMeetingEndedAttendance(deps: Deps, e: MeetingEnded): Promise<void> {
+  if (!e.meeting.attendanceCard) return;
+  refreshAttendanceCard(deps, { texts: texts(e.language), language: e.language, group: e.group }, e.group.groupId, e.meeting.id);
+}
+
+// ---- marks --------------------------------------------------------------------------------------
+
+type Applied = { ok: true; meeting: Meeting; message: string } | { ok: false; message: string };
+
+/**
+ * One mark, checked by the domain on the meeting as stored. While the meeting is open it is one
+ * conditional Cosmos patch on the member's own path (no 412 storm; a press racing "avsluta möte"
+ * is not written). After the end, the secretary's correction is a read-change-replace with If-Match
+ * so the logged correction sees the mark it replaces.
+ */
+async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: (m: Meeting) => MarkInput, messages: { done: (name: string, status: string) => string; same: (name: string, status: string) => string }): Promise<Applied> {
+  const texts = turn.texts;
+  const groupId = turn.ref.groupId;
+  const meeting = await deps.meetings.get(groupId, meetingId);
+  if (!meeting) return { ok: false, message: texts.meeting.noMeetingFound };
+  const words = (m: Meeting, memberId: string) => {
+    const e = effectiveAttendance(m, turn.group).find((x) => x.member.id === memberId);
+    return e ? statusText(texts, turn.group, e) : '';
+  };
+  const r = markAttendance(meeting, turn.group, input(meeting));
+  if (!r.ok) return { ok: false, message: attendanceErrorText(texts, r.error) };
+  const { target } = r.value;
+  if (!r.value.changed) return { ok: true, meeting, message: messages.same(target.name, words(meeting, target.id)) };
+  if (!r.value.correction) {
+    const written = await deps.meetings.setAttendance(groupId, meeting.id, target.id, r.value.mark, OPEN_STATUSES);
+    if (written) {
+      const next = { ...meeting, attendance: { ...meeting.attendance, [target.id]: r.value.mark } };
+      return { ok: true, meeting: next, message: messages.done(target.name, words(next, target.id)) };
+    }
+  }
+  // A correction after the end, or the meeting ended while this press was on its way.
+  return deps.meetings.update<Applied>(groupId, meeting.id, (cur) => {
+    if (!cur) return { result: { ok: false, message: texts.meeting.noMeetingFound } };
+    const again = markAttendance(cur, turn.group, input(cur));
+    if (!again.ok) return { result: { ok: false, message: attendanceErrorText(texts, again.error) } };
+    if (!again.value.changed) return { result: { ok: true, meeting: cur, message: messages.same(target.name, words(cur, target.id)) } };
+    const next = { ...cur, attendance: { ...cur.attendance, [target.id]: again.value.mark }, updatedAt: turn.at };
+    const done = again.value.correction ? texts.attendance.corrected : messages.done;
+    return { next, result: { ok: true, meeting: next, message: done(target.name, words(next, target.id)) } };
+  });
+}
+
+function personalCard(turn: GroupTurn, m: Meeting, message: string): CardJson {
+  return attendanceCard(turn, m, { ...(turn.member ? { member: turn.member } : {}), at: turn.at }, message);
+}
+
+type Handler = (ctx: TurnContext, state: TurnState, data: unknown) => Promise<CardJson | string>;
+
+/** Every attendance card action: validate the data at the edge, load the group from the activity. */
+function onCard<T>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, handle: (turn: GroupTurn, d: T) => Promise<CardJson | string>): Handler {
+  return async (ctx, _state, data) => {
+    const texts = t(ctx);
+    const p = schema.safeParse(data);
+    if (!p.success) return invalidText(texts, p.error);
+    const turn = await loadGroupTurn(ctx, deps);
+    if (!turn) return texts.group.notSetUp;
+    return handle(turn, p.data);
+  };
+}
+
+/** A marking action: act, then update the channel's card after answering with the person's own view. */
+function cardAction<T extends { meetingId: string }>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, act: (turn: GroupTurn, d: T) => Promise<Applied>): Handler {
+  return onCard(deps, schema, async (turn, d) => {
+    const r = await act(turn, d);
+    if (!r.ok) return r.message;
+    refreshAttendanceCard(deps, turn, turn.ref.groupId, r.meeting.id);
+    return personalCard(turn, r.meeting, r.message);
+  });
+}
+
+function checkIn(deps: Deps): Handler {
+  return cardAction(deps, MeetingRef, async (turn, d) => {
+    const a = turn.texts.attendance;
+    if (!turn.member) return { ok: false, message: a.notMember };
+    const memberId = turn.member.id;
+    return applyMark(deps, turn, d.meetingId, () => ({ memberId, status: 'present', actor: turn.member, at: turn.at }), { done: () => a.checkedIn, same: () => a.alreadyCheckedIn });
+  });
+}
+
+function mark(deps: Deps): Handler {
+  return cardAction(deps, MarkData, async (turn, d) => {
+    const a = turn.texts.attendance;
+    return applyMark(
+      deps,
+      turn,
+      d.meetingId,
+      () => ({
+        memberId: d.memberId,
+        status: d.status,
+        actor: turn.member,
+        at: turn.at,
+        ...(d.status === 'substitute' && d.substituteFor ? { substituteFor: d.substituteFor } : {}),
+        ...(d.status === 'partial' && d.fromItemId ? { fromItemId: d.fromItemId } : {}),
+        ...(d.status === 'partial' && d.toItemId ? { toItemId: d.toItemId } : {}),
+      }),
+      { done: a.marked, same: a.unchanged },
+    );
+  });
+}
+
+/** The person's own view (Universal Actions refresh, automatic or pressed): read only. */
+function refresh(deps: Deps): Handler {
+  return onCard(deps, MeetingRef, async (turn, d) => {
+    const m = await deps.meetings.get(turn.ref.groupId, d.meetingId);
+    return m ? personalCard(turn, m, '') : turn.texts.meeting.noMeetingFound;
+  });
+}
+
+/** `närvarokort`: the chair or secretary (re)posts the check-in card of the running or next meeting. */
+async function checkInCardCommand(ctx: TurnContext, deps: Deps): Promise<void> {
+  const turn = await loadGroupTurn(ctx, deps);
+  if (!turn) return void (await ctx.sendActivity(t(ctx).group.notSetUp));
+  if (!allowed(turn, 'attendance.markOthers')) return void (await ctx.sendActivity(refusal(turn, 'attendance.markOthers')));
+  const meeting = await currentMeeting(deps, turn);
+  if (!meeting) return void (await ctx.sendActivity(turn.texts.meeting.noMeeting));
+  const reference = channelReference(TurnContext.getConversationReference(ctx.activity));
+  if (meeting.attendanceCard) {
+    // The old card has scrolled away: post a fresh one and keep updating that one.
+    await deps.meetings.update(turn.ref.groupId, meeting.id, (m) => {
+      if (!m?.attendanceCard) return { result: undefined };
+      const { attendanceCard: _old, ...rest } = m;
+      return { next: rest, result: undefined };
+    });
+  }
+  await postCheckInCard(deps, turn, meeting.id, reference);
+  await ctx.sendActivity(MessageFactory.text(turn.texts.attendance.cardPosted));
+}
+
+export function register(app: Application<TurnState>, deps: Deps): void {
+  app.message(CHECK_IN_CARD, (ctx) => checkInCardCommand(ctx, deps));
+  app.adaptiveCards.actionExecute('attendance.checkIn', checkIn(deps));
+  app.adaptiveCards.actionExecute('attendance.mark', mark(deps));
+  app.adaptiveCards.actionExecute('attendance.refresh', refresh(deps));
+}

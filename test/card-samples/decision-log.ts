@@ -1,0 +1,12 @@
+import { decisionLogCardData } from '../../src/teams/follow-up-view.js';
+import { sampleFollowUp } from './follow-up-sample.js';
+
+const s = sampleFollowUp();
+export const sample = decisionLogCardData(s.texts, {
+  heading: s.texts.logTitle(s.group.name),
+  page: s.log,
+  query: { page: 0 },
+  meetings: s.meetings,
+  group: s.group,
+  mayFollowUp: () => true,
+});

@@ -1,0 +1,40 @@
+import type { Container } from '@azure/cosmos';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPEN_STATUSES } from '../../src/domain/attendance.js';
+import { endMeeting, newMeeting, startMeeting, type AttendanceMark } from '../../src/domain/meeting.js';
+import { MeetingRepo } from '../../src/store/meeting-repo.js';
+import { freshCosmos } from '../support/embedded.js';
+import { T0, must, tierp } from '../domain/fixtures.js';
+
+const present = (by: string): AttendanceMark => ({ status: 'present', source: 'self', at: T0, by });
+
+describe('attendance as one conditional Cosmos patch per member path', () => {
+  let cosmos: Awaited<ReturnType<typeof freshCosmos>>;
+  let c: Container;
+  let meetings: MeetingRepo;
+  beforeAll(async () => {
+    cosmos = await freshCosmos();
+    c = await cosmos.container('domain');
+    meetings = new MeetingRepo(c);
+    const m = must(startMeeting(must(newMeeting({ id: 'meeting-p', group: tierp(), title: 'Lokusmöte Tierp', itemIds: ['a', 'b', 'c'], at: T0 })), 'mv', T0));
+    await meetings.create(m);
+  });
+  afterAll(async () => cosmos.close());
+
+  it('300 parallel patches (150 members, each twice) leave exactly 150 marks', async () => {
+    const ids = Array.from({ length: 150 }, (_, i) => `m_${i}`);
+    const results = await Promise.all([...ids, ...ids].map((id) => meetings.setAttendance('g_tierp', 'meeting-p', id, present(id), OPEN_STATUSES)));
+    expect(results.every(Boolean)).toBe(true);
+    const m = (await meetings.get('g_tierp', 'meeting-p'))!;
+    expect(Object.keys(m.attendance).sort()).toEqual([...ids].sort());
+    expect(m.attendance.m_7).toEqual(present('m_7'));
+  });
+
+  it('writes nothing once the meeting has ended, nor into a meeting of another group', async () => {
+    await meetings.update('g_tierp', 'meeting-p', (m) => ({ next: must(endMeeting(m!, T0)), result: undefined }));
+    expect(await meetings.setAttendance('g_tierp', 'meeting-p', 'late', present('late'), OPEN_STATUSES)).toBe(false);
+    expect(await meetings.setAttendance('g_other', 'meeting-p', 'x', present('x'), OPEN_STATUSES)).toBe(false);
+    const m = (await meetings.get('g_tierp', 'meeting-p'))!;
+    expect(m.attendance.late).toBeUndefined();
+  });
+});
