@@ -68,12 +68,17 @@ export async function forgeryScene(bot: TestBot) {
   await bot.say(a, TIERP.marika, 'starta möte');
   await bot.say(a, TIERP.marika, 'anteckning Rapporten gicks igenom.');
   await bot.say(a, TIERP.marika, 'beslut Gruppen beslutade att godkänna rapporten.');
+  await bot.say(a, TIERP.marika, 'uppdrag Nima Najafi: ta fram underlag senast 2026-12-20');
   await bot.say(a, TIERP.marika, 'avsluta möte');
   await bot.settle();
   const minutesCards = await minutesRound(bot);
   // A second, ad-hoc meeting runs now: the live card's buttons.
   await bot.say(a, TIERP.marika, 'starta möte');
+  for (const text of ['beslutslogg', 'uppdragslista', 'mina uppdrag', 'närvarokort']) await bot.say(a, TIERP.marika, text);
   await bot.settle();
+  // What the secretary sees on the check-in card (Teams' per-user refresh): the form to mark others.
+  const checkIn = bot.lastCard(a.id);
+  const leaderView = (await bot.post(A.cardAction(a, TIERP.marika, bot.serviceUrl, checkIn.refresh.action.verb, checkIn.refresh.action.data))).body.value;
   // An approval request Wictoria answers and is asked to sign (in her personal chat).
   const form = cardsOf((await bot.say(a, TIERP.marika, 'godkännande Avvikelserapport')).replies[0])[0]!;
   const wictoriaId = choiceValue(form, 'signatory', /^Wictoria Palmetorp/);
@@ -91,7 +96,7 @@ export async function forgeryScene(bot: TestBot) {
   await bot.settle();
   // A's buttons, read before B (same conversation id, other tenant) posts any card.
   const presses = [
-    ...pressesOn(bot, a.id, [withRoster, signCard, ownView, ...minutesCards]),
+    ...pressesOn(bot, a.id, [withRoster, signCard, ownView, leaderView, ...minutesCards]),
     ...[TIERP.marika, TIERP.birgitta].flatMap((p) => pressesOn(bot, A.personalChat(p).id)),
   ];
   for (const conv of [b, c]) {

@@ -45,9 +45,11 @@ export const COMMAND_SAMPLES = [
   'uppdrag Nima Najafi: förfalskat uppdrag senast 2026-12-20',
   'avsluta möte',
   'närvaro 2026-01-01 2026-12-31',
+  'närvarokort',
   'godkännande Förfalskad avvikelserapport',
   'beslutslogg budget',
   'uppdragslista',
+  'mina uppdrag',
   'protokoll 2026-11-22',
 ];
 
