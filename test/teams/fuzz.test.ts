@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texts, type Language } from '../../src/i18n/texts.js';
 import * as A from '../support/activities.js';
-import { cardsOf } from '../support/cards.js';
+import { cardTexts, cardsOf } from '../support/cards.js';
 import { changedDocuments, storeSnapshot } from '../support/cosmos-snapshot.js';
 import { forgeryScene, type Press } from '../support/forgery.js';
 import { isInLanguage } from '../support/language.js';
 import { recordRoutes } from '../support/registered-routes.js';
+import { groupIdFor } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
 
 type Json = Record<string, any>;
@@ -164,4 +165,25 @@ describe('fuzz: malformed activities and card payloads against the real bot over
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
     expect((await bot.say(scene.a, scene.secretary, 'dagordning')).replies).toHaveLength(1);
   }, 60_000);
+});
+
+describe('text users enter cannot become a link or markup on a card', () => {
+  let bot: TestBot;
+  afterAll(async () => bot.stop());
+
+  it('shows an injected Markdown link as typed but not as a link, and stores it exactly as typed', async () => {
+    bot = await TestBot.start();
+    const scene = await forgeryScene(bot);
+    const link = '[Officiellt beslut](https://example.invalid/phish)';
+    await bot.say(scene.a, scene.secretary, `anteckning Se ${link} <script>alert(1)</script>`);
+    await bot.say(scene.a, scene.secretary, `punkt ${link}`);
+    await bot.settle();
+    const cards = [...bot.connector.posted(scene.a.id), ...bot.connector.updates(scene.a.id).map((u) => u.body)].flatMap((a) => cardsOf(a));
+    const shown = cards.flatMap((c) => cardTexts(c)).filter((s) => s.includes('Officiellt beslut'));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const s of shown) expect(s).not.toMatch(/\]\(/);
+    expect(shown.some((s) => s.includes('[Officiellt beslut]\u200B(https://example.invalid/phish)'))).toBe(true);
+    // Stored exactly as typed.
+    expect(JSON.stringify(await bot.documents(groupIdFor(scene.a)))).toContain(link);
+  });
 });
