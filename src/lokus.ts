@@ -24,7 +24,6 @@ import { createProactive } from './teams/proactive.js';
 import { handleActivityRequest } from './teams/channel-auth.js';
 import { runOnce } from './teams/run-once.js';
 import { shapeActivity } from './teams/activity-shape.js';
-import { createDirectChat } from './teams/direct-chat.js';
 import type { Deps } from './teams/deps.js';
 import { registerMinutesExport } from './web/minutes-export.js';
 import { LinkSigner } from './web/signed-link.js';
@@ -70,7 +69,6 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     scheduler: new Scheduler({ leases: new LeaseRepo(store.bot), holder: `lokus-${randomUUID()}`, now, log }),
     meetingEnded: [],
     activityClaims: new ActivityClaims(store.bot),
-    directChat: createDirectChat(adapter, config.bot.appId),
     minutes: new MinutesRepo(store.domain),
     links: new LinkSigner(config.links.secret),
     attendanceLinks: new AttendanceLinks(config.links.secret),

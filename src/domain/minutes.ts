@@ -1,3 +1,4 @@
+import { effectiveAttendance } from './attendance.js';
 import type { minutes as svMinutes } from '../i18n/sv/minutes.js';
 import { memberById, membersWithRole, rolesAt, type Group, type Member } from './group.js';
 import { itemNumber, type AgendaItem, type Meeting, type MinutesFormat } from './meeting.js';
@@ -125,22 +126,26 @@ function personOf(group: Group, member: Member, m: Meeting, input: DraftInput): 
   };
 }
 
+const PRESENT_STATUSES: ReadonlySet<string> = new Set(['present', 'partial', 'substitute']);
+
 /**
- * Present and absent, in roster order. With attendance marks, the marks decide and members without
- * one are absent; with none at all (nobody checked in), every member is drafted as present for the
- * secretary to correct. In a protokoll the secretary has their own line and is not listed.
+ * Present and absent, in roster order. With any attendance recorded (marks, or Teams meeting joins,
+ * where a mark wins), that decides and members with none are absent; with nothing recorded at all,
+ * every member is drafted as present for the secretary to correct. In a protokoll the secretary has
+ * their own line and is not listed.
  */
 function attendanceLists(input: DraftInput): { present: MinutesPerson[]; absent: MinutesPerson[] } {
   const { meeting: m, group } = input;
-  const marked = Object.keys(m.attendance).length > 0;
+  const effective = new Map(effectiveAttendance(m, group).map((e) => [e.member.id, e.status as string]));
+  const marked = Object.keys(m.attendance).length > 0 || [...effective.values()].some((s) => s !== 'none');
   const at = rolesMoment(m);
   const members = group.members.filter((x) => x.id in m.attendance || ((!x.removedAt || x.removedAt > at) && x.addedAt <= (m.endedAt ?? at)));
   const listed = m.format === 'protokoll' ? members.filter((x) => x.id !== m.secretaryId) : members;
   const present: MinutesPerson[] = [];
   const absent: MinutesPerson[] = [];
   for (const member of listed) {
-    const status = m.attendance[member.id]?.status;
-    const isPresent = marked ? status === 'present' || status === 'partial' || status === 'substitute' : true;
+    const status = m.attendance[member.id]?.status ?? effective.get(member.id);
+    const isPresent = marked ? PRESENT_STATUSES.has(status ?? '') : true;
     (isPresent ? present : absent).push(personOf(group, member, m, input));
   }
   return { present, absent };

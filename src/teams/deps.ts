@@ -14,7 +14,6 @@ import type { AttendanceLinks } from '../web/attendance-export.js';
 import type { Background } from './background.js';
 import type { PersonalChat } from './personal-chat.js';
 import type { MeetingEndedHandler } from './meeting-ended.js';
-import type { DirectChat } from './direct-chat.js';
 import type { Proactive } from './proactive.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
@@ -47,6 +46,4 @@ export interface Deps {
   minutes: MinutesRepo;
   /** Signs and checks the export links (/minutes/…). */
   links: LinkSigner;
-  /** Opens a person's 1:1 chat with the bot (POST /v3/conversations). */
-  directChat: DirectChat;
 }

@@ -101,7 +101,7 @@ async function groupReference(deps: Deps, groupId: string): Promise<Record<strin
 async function toPersonalChat(deps: Deps, group: Group, member: Member, card: CardJson, at: string, from?: Record<string, unknown>) {
   const base = from ?? (await groupReference(deps, group.groupId));
   if (!base || !member.teamsId) return undefined;
-  const reference = await deps.directChat(base, member.teamsId, group.tenantId);
+  const reference = await deps.personalChat.open(base, { teamsId: member.teamsId }, group.tenantId);
   const activityId = await deps.proactive.post(reference, card);
   if (!activityId) return undefined;
   return { activityId, conversationId: String((reference.conversation as { id?: string } | undefined)?.id ?? ''), reference, postedAt: at };

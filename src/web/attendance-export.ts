@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { linkMac, linkMacValid } from './link-mac.js';
 import type { Server } from 'restify';
 import { attendanceCsv } from '../domain/attendance-csv.js';
 import { attendanceStats, HELD_STATUSES, type Period } from '../domain/attendance.js';
@@ -30,13 +30,13 @@ export class AttendanceLinks {
 
   constructor(private readonly secret: string) {}
 
-  private mac(t: ExportTarget, exp: number): Buffer {
-    return createHmac('sha256', this.secret).update(`attendance.csv\n${t.groupIds.join(',')}\n${t.from ?? ''}\n${t.to ?? ''}\n${t.language}\n${exp}`).digest();
+  private parts(t: ExportTarget): string[] {
+    return [t.groupIds.join(','), t.from ?? '', t.to ?? '', t.language];
   }
 
   url(t: ExportTarget, now: Date): string {
     const exp = Math.floor(now.getTime() / 1000) + LINK_DAYS * 24 * 3600;
-    const q = new URLSearchParams({ g: t.groupIds.join(','), ...(t.from ? { from: t.from } : {}), ...(t.to ? { to: t.to } : {}), lang: t.language, exp: String(exp), sig: this.mac(t, exp).toString('base64url') });
+    const q = new URLSearchParams({ g: t.groupIds.join(','), ...(t.from ? { from: t.from } : {}), ...(t.to ? { to: t.to } : {}), lang: t.language, exp: String(exp), sig: linkMac(this.secret, 'attendance.csv', this.parts(t), exp) });
     return `${this.baseUrl}/attendance.csv?${q.toString()}`;
   }
 
@@ -47,10 +47,7 @@ export class AttendanceLinks {
     if (!g || groupIds.length > 200 || !groupIds.every((x) => ID.test(x))) return undefined;
     if ((from && !DAY.test(from)) || (to && !DAY.test(to)) || (lang !== 'sv' && lang !== 'en') || !exp || !/^\d{1,12}$/.test(exp) || !sig) return undefined;
     const target: ExportTarget = { groupIds, ...(from ? { from } : {}), ...(to ? { to } : {}), language: lang };
-    const expected = this.mac(target, Number(exp));
-    const given = Buffer.from(sig, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-    if (Number(exp) * 1000 < now.getTime()) return undefined;
+    if (!linkMacValid(this.secret, 'attendance.csv', this.parts(target), Number(exp), sig, now)) return undefined;
     return target;
   }
 }

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { linkMac, linkMacValid } from './link-mac.js';
 
 /**
  * Signed, expiring links to the minutes exports: `/minutes/<id>.<md|html|docx>?g=…&v=…&exp=…&sig=…`.
@@ -31,14 +31,14 @@ export class LinkSigner {
 
   constructor(private readonly secret: string) {}
 
-  private mac(t: LinkTarget, exp: number): Buffer {
-    return createHmac('sha256', this.secret).update(`minutes\n${t.groupId}\n${t.minutesId}\n${t.version ?? ''}\n${exp}`).digest();
+  private parts(t: LinkTarget): string[] {
+    return [t.groupId, t.minutesId, String(t.version ?? '')];
   }
 
   /** The three export links for a target, valid until `now + lifetime`. */
   links(t: LinkTarget, now: Date, lifetimeMs = LINK_LIFETIME_MS): Record<ExportFormat, string> {
     const exp = Math.floor((now.getTime() + lifetimeMs) / 1000);
-    const q = new URLSearchParams({ g: t.groupId, ...(t.version !== undefined ? { v: String(t.version) } : {}), exp: String(exp), sig: this.mac(t, exp).toString('base64url') });
+    const q = new URLSearchParams({ g: t.groupId, ...(t.version !== undefined ? { v: String(t.version) } : {}), exp: String(exp), sig: linkMac(this.secret, 'minutes', this.parts(t), exp) });
     const at = (f: ExportFormat) => `${this.baseUrl}/minutes/${encodeURIComponent(t.minutesId)}.${f}?${q.toString()}`;
     return { md: at('md'), html: at('html'), docx: at('docx') };
   }
@@ -51,10 +51,7 @@ export class LinkSigner {
     if (!m || !ID.test(m[1]!) || !g || !ID.test(g) || !exp || !/^\d{1,12}$/.test(exp) || !sig) return undefined;
     if (v !== undefined && !/^[1-9]\d{0,5}$/.test(v)) return undefined;
     const target: LinkTarget = { groupId: g, minutesId: m[1]!, ...(v !== undefined ? { version: Number(v) } : {}) };
-    const expected = this.mac(target, Number(exp));
-    const given = Buffer.from(sig, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-    if (Number(exp) * 1000 < now.getTime()) return undefined;
+    if (!linkMacValid(this.secret, 'minutes', this.parts(target), Number(exp), sig, now)) return undefined;
     return { ...target, format: m[2] as ExportFormat };
   }
 }

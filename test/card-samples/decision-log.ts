@@ -1,5 +1,5 @@
 import { decisionLogCardData } from '../../src/teams/follow-up-view.js';
-import { sampleFollowUp } from './follow-up-sample.js';
+import { sampleFollowUp } from '../support/follow-up-sample.js';
 
 const s = sampleFollowUp();
 export const sample = decisionLogCardData(s.texts, {

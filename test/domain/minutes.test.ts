@@ -109,6 +109,23 @@ describe('drafting the minutes from the meeting record', () => {
     expect(text).toContain('Geli Lytter, Samordningsförbundet (ersättare för Nima Najafi)');
   });
 
+  it('counts a member seen only joining the Teams meeting as present; a mark wins over a join', () => {
+    const group = seedGroup(SEED_000);
+    const m = seedMeeting(SEED_000, group);
+    const at = m.endedAt!;
+    const nima = group.members.find((x) => x.id === 'm_nima')!;
+    const wictoria = group.members.find((x) => x.id === 'm_wictoria')!;
+    const attendance = { ...m.attendance, m_wictoria: { status: 'absent' as const, at } };
+    delete (attendance as Record<string, unknown>).m_nima;
+    const joined = (who: typeof nima, id: string) => ({ id, kind: 'join' as const, teamsId: who.teamsId, aadObjectId: who.aadObjectId, name: who.name, memberId: who.id, at });
+    const meeting = { ...m, attendance, participantEvents: [joined(nima, 'j1'), joined(wictoria, 'j2')] };
+    const text = renderMinutesText(draftMinutes({ meeting, group, language: 'sv', labels: L }), L);
+    const [present, absent] = text.split('Frånvarande:');
+    expect(present).toContain('Nima Najafi, Tierps Kommun');
+    expect(absent).toContain('Wictoria Palmetorp, Arbetsförmedlingen');
+    expect(absent).not.toContain('Nima Najafi');
+  });
+
   it('keeps att-satser as a list under the decision', () => {
     const group = seedGroup(SEED_003);
     const s = { ...SEED_003, items: [{ title: 'Budget', notes: [], decisions: ['Förbundsstyrelsen beslutar\natt godkänna budgeten\n- att uppdra åt förbundschefen att följa upp'] }] };
