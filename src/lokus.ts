@@ -23,6 +23,7 @@ import { createPersonalChat } from './teams/personal-chat.js';
 import { createProactive } from './teams/proactive.js';
 import { handleActivityRequest } from './teams/channel-auth.js';
 import { runOnce } from './teams/run-once.js';
+import { shapeActivity } from './teams/activity-shape.js';
 import type { Deps } from './teams/deps.js';
 import { registerMinutesExport } from './web/minutes-export.js';
 import { LinkSigner } from './web/signed-link.js';
@@ -93,7 +94,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     }
     inFlight++;
     try {
-      await handleActivityRequest(adapter, req, res, (ctx) => runOnce(ctx, deps, () => app.run(ctx).then(() => undefined)), log);
+      await handleActivityRequest(adapter, req, res, (ctx) => runOnce(ctx, deps, async () => void ((await shapeActivity(ctx)) && (await app.run(ctx)))), log);
     } catch (err) {
       log.error({ err }, '/api/messages failed');
       if (!res.headersSent) res.send(500);

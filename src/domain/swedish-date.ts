@@ -210,7 +210,11 @@ export function parseWhen(text: string, today: LocalDate): Result<When, DateErro
     time = r.value;
     rest = `${rest.slice(0, tm.index)} ${rest.slice(tm.index! + tm[0].length)}`;
   }
-  return ok({ date, time, rest: rest.replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '') });
+  rest = rest.replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
+  // What is left starting like a date or time ("2026-1-1x", "-1:00") is a broken one, not a place.
+  const broken = /^(-?\d+[-/:.]\S*)(?:\s|$)/.exec(rest)?.[1];
+  if (broken && !/^\d+:[ae]$/i.test(broken)) return err(/[-/]/.test(broken.slice(1)) ? 'DATE.INVALID' : 'TIME.INVALID', { text: broken });
+  return ok({ date, time, rest });
 }
 
 /** "på Regionens hus, lokal: Aspnäs" → place "Regionens hus", room "Aspnäs". */

@@ -15,7 +15,7 @@ import { languageOf, texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from './deps.js';
 import { cmd, commandArgs } from './command.js';
 import { actor, groupIdOf, groupRef, t, tenantIdOf } from './context.js';
-import { allowed, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
+import { allowed, cardId, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
 import {
   REMINDER_CHOICES, defaultFormValues, formCardData, formatWhen, historyCardData, requestCardData, signCardData,
   type FormValues, type ReminderChoice, type Viewer,
@@ -29,7 +29,8 @@ type T = Texts['approvals'];
 
 // ---- card payloads (validated at the edge; ids are only looked up in the activity's own group) ----
 
-const id = z.string().min(1).max(100);
+/** Ids as the bot writes them: a '/' or '..' would reach Cosmos as a path and fail there (500-like). */
+const id = cardId;
 const version = z.coerce.number().int().min(1).max(10_000);
 const RefData = z.object({ approvalId: id, version });
 const AnswerData = RefData.extend({

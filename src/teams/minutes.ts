@@ -72,7 +72,11 @@ function errorText(ui: Texts, e: DomainError): string {
 async function minutesTurn(ctx: TurnContext, deps: Deps, groupId: string): Promise<MinutesTurn | string> {
   const ui = t(ctx);
   const group = await deps.groups.get(groupId);
-  const member = group && group.tenantId === tenantIdOf(ctx) ? findMember(group, actor(ctx)) : undefined;
+  // Pressed in a personal chat (where the bot sends these cards) or in the group's own conversation;
+  // from another group's channel or chat the ids are forged or misplaced.
+  const here = groupRef(ctx);
+  const placeOk = here.conversationType === 'personal' || here.groupId === groupId;
+  const member = group && placeOk && group.tenantId === tenantIdOf(ctx) ? findMember(group, actor(ctx)) : undefined;
   if (!group || !member) return ui.minutes.errors['MINUTES.NOT_MEMBER']();
   const now = deps.now();
   return { group, member, ui, now, at: now.toISOString() };

@@ -29,9 +29,27 @@ function dropNulls(node: unknown): unknown {
   return out;
 }
 
-/** Expands `cards/<name>.json` with `data` as $root. */
+/** Expands `cards/<name>.json` with `data` as $root; text users typed cannot become a link. */
 export function renderCard(name: string, data: object): CardJson {
-  return dropNulls(template(name).expand({ $root: data })) as CardJson;
+  return withoutLinks(dropNulls(template(name).expand({ $root: data }))) as CardJson;
+}
+
+const SHOWN = new Set(['text', 'title', 'value', 'fallbackText', 'altText']);
+
+/**
+ * Teams renders Markdown in card text, so a title or note typed as `[Beslut](https://…)` would show
+ * as a link to anywhere. Lokus's own texts never use link syntax, so every `](` in shown text comes
+ * from a user: a zero-width space between the brackets keeps the text as typed and makes it no link
+ * (images `![…](…)` too). Input values, choices and action data are left exactly as they are.
+ */
+function withoutLinks(node: unknown, key = '', parent = ''): unknown {
+  if (typeof node === 'string') return SHOWN.has(key) ? node.replace(/\]\(/g, ']\u200B(') : node;
+  if (Array.isArray(node)) return node.map((n) => withoutLinks(n, '', key));
+  if (!node || typeof node !== 'object') return node;
+  const o = node as Record<string, unknown>;
+  // What a press sends back stays exact: an input's value, a choice's value, action data.
+  const sentBack = (k: string) => k === 'data' || (k === 'value' && ((typeof o.type === 'string' && o.type.startsWith('Input.')) || parent === 'choices'));
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, sentBack(k) ? v : withoutLinks(v, k)]));
 }
 
 export function cardAttachment(card: CardJson): Attachment {

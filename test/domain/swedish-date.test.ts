@@ -130,3 +130,12 @@ describe('Stockholm time', () => {
     expect(formatTimeRange({ start: '13:00' })).toBe('13:00');
   });
 });
+
+describe('parseWhen: what is left looking like a broken date or time', () => {
+  it('is refused, not taken for a place', () => {
+    expect(parseWhen('2026-12-01 -1:00', '2026-11-22')).toMatchObject({ ok: false, error: { code: 'TIME.INVALID', details: { text: '-1:00' } } });
+    expect(parseWhen('2026-1-1x 13-15', '2026-11-22')).toMatchObject({ ok: false, error: { code: 'DATE.INVALID', details: { text: '2026-1-1x' } } });
+    expect(parseWhen('2026-12-01 3:e våningen', '2026-11-22')).toMatchObject({ ok: true, value: { rest: '3:e våningen' } });
+    expect(parseWhen('2026-12-01 rum 12', '2026-11-22')).toMatchObject({ ok: true, value: { rest: 'rum 12' } });
+  });
+});

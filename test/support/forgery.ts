@@ -1,0 +1,127 @@
+import * as A from './activities.js';
+import { cardsOf, findAction, pressData } from './cards.js';
+import { TIERP, answered, choiceValue, setUpGroup, setUpTierp } from './seed-group.js';
+import type { TestBot } from './test-bot.js';
+
+type Json = Record<string, any>;
+
+/** One button press as Teams sends it: the verb and data (with the inputs' current values). */
+export interface Press {
+  verb: string;
+  data: Json;
+  title: string;
+}
+
+/** Every Action.Execute button on the cards the bot has sent or updated in a conversation. */
+export function pressesOn(bot: TestBot, conversationId: string, answeredCards: Json[] = []): Press[] {
+  const cards = [
+    ...bot.connector.posted(conversationId).flatMap((a) => cardsOf(a)),
+    ...bot.connector.updates(conversationId).flatMap((u) => cardsOf(u.body)),
+    ...answeredCards,
+  ];
+  const out: Press[] = [];
+  const seen = new Set<string>();
+  const add = (press: Press) => {
+    const key = JSON.stringify([press.verb, press.data]);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(press);
+  };
+  for (const card of cards) {
+    // Teams' per-user refresh sends the card's refresh action as a press, with no title.
+    if (card.refresh?.action?.verb) add({ verb: String(card.refresh.action.verb), data: card.refresh.action.data ?? {}, title: '(refresh)' });
+    for (const title of buttonTitles(card)) {
+      const found = findAction(card, title);
+      if (found.action.type === 'Action.Execute') add({ verb: String(found.action.verb), data: pressData(found), title });
+    }
+  }
+  return out;
+}
+
+function buttonTitles(card: Json): string[] {
+  const titles: string[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    const o = n as Json;
+    if (typeof o.type === 'string' && o.type.startsWith('Action.') && o.title) titles.push(String(o.title));
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return [...new Set(titles)];
+}
+
+/**
+ * Three groups whose ids a forger could mix up: Tierp (A) in tenant 1 with a planned meeting and a
+ * running one, the same conversation id under tenant 2 (B: another group, its chair has the very same
+ * Teams and Entra ids as A's secretary), and another channel in tenant 1 (C), each with a running
+ * meeting so live-card verbs have something they could wrongly act on.
+ */
+export async function forgeryScene(bot: TestBot) {
+  const a = A.channel('forgery-tierp');
+  const b = A.channel('forgery-tierp', 'tenant-00000000-0000-0000-0000-000000000002');
+  const c = A.channel('forgery-other');
+  await setUpTierp(bot, a);
+  await bot.say(a, TIERP.marika, 'nytt möte 2026-12-01 13-15 Kommunhuset');
+  await bot.say(a, TIERP.marika, 'punkt Avvikelserapport (beslut)');
+  await bot.say(a, TIERP.marika, 'dagordning');
+  await bot.say(a, TIERP.marika, 'starta möte');
+  await bot.say(a, TIERP.marika, 'anteckning Rapporten gicks igenom.');
+  await bot.say(a, TIERP.marika, 'beslut Gruppen beslutade att godkänna rapporten.');
+  await bot.say(a, TIERP.marika, 'uppdrag Nima Najafi: ta fram underlag senast 2026-12-20');
+  await bot.say(a, TIERP.marika, 'avsluta möte');
+  await bot.settle();
+  const minutesCards = await minutesRound(bot);
+  // A second, ad-hoc meeting runs now: the live card's buttons.
+  await bot.say(a, TIERP.marika, 'starta möte');
+  for (const text of ['beslutslogg', 'uppdragslista', 'mina uppdrag', 'närvarokort']) await bot.say(a, TIERP.marika, text);
+  await bot.settle();
+  // What the secretary sees on the check-in card (Teams' per-user refresh): the form to mark others.
+  const checkIn = bot.lastCard(a.id);
+  const leaderView = (await bot.post(A.cardAction(a, TIERP.marika, bot.serviceUrl, checkIn.refresh.action.verb, checkIn.refresh.action.data))).body.value;
+  // An approval request Wictoria answers and is asked to sign (in her personal chat).
+  const form = cardsOf((await bot.say(a, TIERP.marika, 'godkännande Avvikelserapport')).replies[0])[0]!;
+  const wictoriaId = choiceValue(form, 'signatory', /^Wictoria Palmetorp/);
+  await bot.click(a, TIERP.marika, form, 'Skicka för godkännande', { text: 'Rapporten.', voters: wictoriaId, signatory: wictoriaId, deadlineDate: '2026-12-20' });
+  await bot.settle();
+  // The requester's own view (Teams' per-user refresh) has Ny version and Dra tillbaka.
+  const request = bot.lastCard(a.id);
+  const ownView = (await bot.post(A.cardAction(a, TIERP.marika, bot.serviceUrl, request.refresh.action.verb, request.refresh.action.data))).body.value;
+  await bot.click(a, TIERP.wictoria, request, 'Godkänn');
+  await bot.settle();
+  const signCard = bot.lastCard(A.personalChat(TIERP.wictoria).id);
+  const settings = cardsOf((await bot.say(a, TIERP.marika, 'grupp')).replies[0])[0]!;
+  bot.connector.rosters.set(a.id, [...(bot.connector.rosters.get(a.id) ?? []), A.person('Ny Nykomling')]);
+  const withRoster = answered(await bot.click(a, TIERP.marika, settings, 'Hämta från Teams'));
+  await bot.settle();
+  // A's buttons, read before B (same conversation id, other tenant) posts any card.
+  const presses = [
+    ...pressesOn(bot, a.id, [withRoster, signCard, ownView, leaderView, ...minutesCards]),
+    ...[TIERP.marika, TIERP.birgitta].flatMap((p) => pressesOn(bot, A.personalChat(p).id)),
+  ];
+  for (const conv of [b, c]) {
+    await setUpGroup(bot, conv, TIERP.marika, { name: `Annan ${conv.id}`, kind: 'lokusgrupp', founderOrganisation: 'Samordningsförbundet', people: [[TIERP.nima, 'Tierps kommun', 'member']], founderRoles: 'chair,secretary' });
+    await bot.say(conv, TIERP.marika, 'starta möte');
+  }
+  await bot.settle();
+  return { a, b, c, presses, outsider: A.person('Okänd Utomstående'), secretary: TIERP.marika, member: TIERP.wictoria };
+}
+
+/**
+ * The minutes of A's ended meeting: the secretary opens every edit form, sends the draft for
+ * justering, the chair signs, and the secretary's card then offers a correction. Returns the forms.
+ */
+async function minutesRound(bot: TestBot): Promise<Json[]> {
+  const chat = A.personalChat(TIERP.marika);
+  const draft = bot.lastCard(chat.id);
+  const forms: Json[] = [];
+  for (const title of ['Ändra rubrik och närvaro', /^Ändra (§|\d)/, 'Ändra all text']) {
+    forms.push(answered(await bot.click(chat, TIERP.marika, draft, title)));
+  }
+  answered(await bot.click(chat, TIERP.marika, draft, 'Skicka för justering'));
+  await bot.settle();
+  const chair = A.personalChat(TIERP.birgitta);
+  answered(await bot.click(chair, TIERP.birgitta, bot.lastCard(chair.id), 'Justera'));
+  await bot.settle();
+  return forms;
+}
