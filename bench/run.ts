@@ -196,6 +196,11 @@ async function main(): Promise<void> {
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     },
+    connector: {
+      roster: async (conversationId, people) => void (await connector.call('roster', { conversationId, members: people.map(({ id, name, aadObjectId }) => ({ id, name, aadObjectId })) })),
+      record: async (on) => void (await connector.call('record', on)),
+      posted: (conversationId) => connector.call('posted', conversationId),
+    },
   };
   for (const r of cardActionRows) {
     const label = `${r.label}, burst of ${r.members}`;
