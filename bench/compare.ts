@@ -12,7 +12,7 @@ import path from 'node:path';
 import { cardAction, channel, message, person, personalChat, type Person } from '../test/support/activities.js';
 import { burst, drive, summarize, type Sample } from './lib/load.js';
 import { forkChild, killAll, ROOT, startServer, type ServerProcess } from './lib/proc.js';
-import { cardActionRows, type BenchContext } from './rows.js';
+import { benchContext, cardActionRows } from './rows.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const SECONDS = Number(process.env.SECONDS_PER_ROUND ?? 2);
@@ -29,22 +29,7 @@ const bots: Record<'before' | 'after', ServerProcess> = {
 const baseline = await startServer('baseline', ['--import', 'tsx', 'bench/children/baseline-bot.ts'], {});
 const members = (n: number): Person[] => Array.from({ length: n }, (_, i) => person(`Medlem ${i + 1}`));
 const chair = person('Anna Lindqvist');
-const ctxFor = (bot: ServerProcess): BenchContext => ({
-  serviceUrl,
-  channel: channel('cmp'),
-  chair,
-  members,
-  async postToLokus(activity) {
-    const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  },
-  connector: {
-    roster: async (conversationId, people) => void (await connector.call('roster', { conversationId, members: people.map(({ id, name, aadObjectId }) => ({ id, name, aadObjectId })) })),
-    record: async (on) => void (await connector.call('record', on)),
-    posted: (conversationId) => connector.call('posted', conversationId),
-  },
-});
+const ctxFor = (bot: ServerProcess) => benchContext(bot.url, connector, { serviceUrl, channel: channel('cmp'), chair, members });
 
 interface Acc { samples: Sample[]; cosmos: number }
 type Who = 'before' | 'after' | 'baseline';

@@ -13,6 +13,7 @@ import { sv } from '../src/i18n/sv/index.js';
 import { cardAction, cardSubmit, channel, message, type Conversation, type Person } from '../test/support/activities.js';
 import { cardsOf, cardText, findAction, pressData } from '../test/support/cards.js';
 import { SEED_003, seedGroup, seedMeeting } from '../test/domain/minutes-seeds.js';
+import type { IpcChild } from './lib/proc.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cards as Teams sends them, read like the test helpers do
 type Json = Record<string, any>;
@@ -40,6 +41,23 @@ export interface BenchContext {
     roster(conversationId: string, people: Person[]): Promise<void>;
     record(on: boolean): Promise<void>;
     posted(conversationId: string): Promise<Recorded[]>;
+  };
+}
+
+/** A BenchContext for the bot at `botUrl`, with the bench connector child as Teams. */
+export function benchContext(botUrl: string, connector: IpcChild, base: Pick<BenchContext, 'serviceUrl' | 'channel' | 'chair' | 'members'>): BenchContext {
+  return {
+    ...base,
+    async postToLokus(activity) {
+      const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    connector: {
+      roster: async (conversationId, people) => void (await connector.call('roster', { conversationId, members: people.map(({ id, name, aadObjectId }) => ({ id, name, aadObjectId })) })),
+      record: async (on) => void (await connector.call('record', on)),
+      posted: (conversationId) => connector.call('posted', conversationId),
+    },
   };
 }
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { botAdded, cardAction, channel, message, person, personalChat, type Person } from '../test/support/activities.js';
 import { burst, drive, summarize, type LoadResult, type Sample } from './lib/load.js';
 import { forkChild, killAll, ROOT, startServer, type IpcChild, type ServerProcess } from './lib/proc.js';
-import { cardActionRows, minutesDraftRow, type BenchContext } from './rows.js';
+import { benchContext, cardActionRows, minutesDraftRow } from './rows.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Rounds per compared pair of rows, and bursts per burst row. */
@@ -186,22 +186,7 @@ async function main(): Promise<void> {
   ratio(lokusInstall!, baseMsg!);
 
   // Card actions: the baseline's burst of the same size is the reference; Lokus rows when built.
-  const ctx: BenchContext = {
-    serviceUrl,
-    channel: groupChannel,
-    chair,
-    members,
-    async postToLokus(activity) {
-      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    },
-    connector: {
-      roster: async (conversationId, people) => void (await connector.call('roster', { conversationId, members: people.map(({ id, name, aadObjectId }) => ({ id, name, aadObjectId })) })),
-      record: async (on) => void (await connector.call('record', on)),
-      posted: (conversationId) => connector.call('posted', conversationId),
-    },
-  };
+  const ctx = benchContext(bot.url, connector, { serviceUrl, channel: groupChannel, chair, members });
   for (const r of cardActionRows) {
     const label = `${r.label}, burst of ${r.members}`;
     const bodies = members(r.members).map((m) => cardAction(groupChannel, m, serviceUrl, 'bench', { n: 1 }));
