@@ -27,6 +27,8 @@ export interface IpcChild {
   url: string;
   stats(): Promise<ChildStats>;
   reset(): Promise<ChildStats>;
+  /** A command of this child's own (the connector's `roster`, `posted`, …). */
+  call<T = unknown>(cmd: string, args?: unknown): Promise<T>;
 }
 
 export async function forkChild(name: string): Promise<IpcChild> {
@@ -40,18 +42,18 @@ export async function forkChild(name: string): Promise<IpcChild> {
     child.on('message', (m: { ready?: boolean; port?: number }) => m.ready && resolve(m.port!));
   });
   let seq = 0;
-  const ask = (cmd: 'stats' | 'reset') =>
-    new Promise<ChildStats>((resolve) => {
+  const ask = <T>(cmd: string, args?: unknown) =>
+    new Promise<T>((resolve) => {
       const id = ++seq;
-      const onMessage = (m: { id?: number; stats?: ChildStats }) => {
+      const onMessage = (m: { id?: number; stats?: ChildStats; result?: unknown }) => {
         if (m.id !== id) return;
         child.off('message', onMessage);
-        resolve(m.stats!);
+        resolve((m.stats ?? m.result) as T);
       };
       child.on('message', onMessage);
-      child.send({ id, cmd });
+      child.send({ id, cmd, args });
     });
-  return { child, port, url: `http://127.0.0.1:${port}`, stats: () => ask('stats'), reset: () => ask('reset') };
+  return { child, port, url: `http://127.0.0.1:${port}`, stats: () => ask<ChildStats>('stats'), reset: () => ask<ChildStats>('reset'), call: ask };
 }
 
 /** An HTTP server process (the bot or the baseline) started the way production starts it. */

@@ -1,4 +1,4 @@
-import { findMember, memberById, rolesAt, type Group, type Member } from './group.js';
+import { findMember, memberById, rolesAt, rolesLookup, type Group, type Member } from './group.js';
 import { itemIndex, itemNumber, type AttendanceMark, type AttendanceStatus, type Meeting, type MeetingStatus } from './meeting.js';
 import { may } from './permissions.js';
 import { err, ok, type DomainError, type Result } from './result.js';
@@ -177,12 +177,13 @@ export function participantTimes(m: Meeting, group: Group): Map<string, { joined
 export function effectiveAttendance(m: Meeting, group: Group): Effective[] {
   const at = meetingMoment(m);
   const seen = participantTimes(m, group);
+  const rolesOf = rolesLookup(group);
   const out: Effective[] = [];
   for (const member of group.members) {
     const mark = m.attendance[member.id];
     const times = seen.get(member.id);
     const inGroup = memberFor(m, member, at);
-    const roles = inGroup ? rolesAt(group, member.id, member.addedAt > at ? member.addedAt : at) : [];
+    const roles = inGroup ? rolesOf(member, member.addedAt > at ? member.addedAt : at) : [];
     const expected = inGroup && !(roles.length === 1 && roles[0] === 'substitute');
     if (!expected && !mark && !times) continue;
     const base = { member, expected, ...(times ? { joinedAt: times.joinedAt, ...(times.leftAt ? { leftAt: times.leftAt } : {}) } : {}) };

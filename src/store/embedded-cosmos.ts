@@ -39,7 +39,7 @@ function isWrite(req: http.IncomingMessage): boolean {
  * certificate has expired) with keep-alive. The bot talks to it through the real @azure/cosmos SDK.
  */
 export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
-  const server = createHttpServer();
+  const server = createHttpServer({ keepAlive: true });
   server.keepAliveTimeout = 65_000;
   const listeners: Array<() => void> = [];
   // The fault hooks sit in front of cosmosdb-server's own request handler.

@@ -66,6 +66,9 @@ export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Vi
   const mine = viewer?.member ? effectiveAttendance(m, group).find((e) => e.member.id === viewer.member!.id) : undefined;
   const youText = !viewer ? '' : !viewer.member ? a.notMember : mine && mine.status !== 'none' ? a.youAre(statusText(view.texts, group, mine)) : a.youNotMarked;
   const userIds = viewer ? [] : refreshUserIds(group, m.startedAt ?? m.createdAt);
+  // The marking form's lists are only bound for someone who sees the form (the shared card and a
+  // member's own view hide it): 200 members' choices twice cost more than the rest of the card.
+  const form = canMark(group, m, viewer);
   return {
     t: a,
     meetingId: m.id,
@@ -82,10 +85,10 @@ export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Vi
     // The shared card asks Teams to refresh it per user; a personal view never does.
     refresh: !viewer,
     refreshUserIds: userIds,
-    canMark: canMark(group, m, viewer),
-    memberChoices: activeMembers(group).map((x) => ({ title: x.organisation ? `${x.name} (${x.organisation})` : x.name, value: x.id })),
-    statusChoices: ATTENDANCE_STATUSES.map((s) => ({ title: a.statusChoices[s], value: s })),
-    itemChoices: m.items.map((item, i) => ({ title: `${itemNumber(m, i)} ${item.title}`, value: item.id })),
+    canMark: form,
+    memberChoices: form ? activeMembers(group).map((x) => ({ title: x.organisation ? `${x.name} (${x.organisation})` : x.name, value: x.id })) : [],
+    statusChoices: form ? ATTENDANCE_STATUSES.map((s) => ({ title: a.statusChoices[s], value: s })) : [],
+    itemChoices: form ? m.items.map((item, i) => ({ title: `${itemNumber(m, i)} ${item.title}`, value: item.id })) : [],
   };
 }
 

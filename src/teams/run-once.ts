@@ -39,8 +39,9 @@ async function answerRedelivery(ctx: TurnContext, deps: Deps, claim: Extract<Cla
 }
 
 /**
- * Runs `turn` once per activity id, however often Teams delivers it. A failed turn releases its
- * claim (so a retry can succeed) and rethrows to the error handler.
+ * Runs `turn` once per activity id, however often Teams delivers it: one claim (a create) before the
+ * turn, the "done" mark after it, off the answer path. A failed turn releases its claim (so a retry
+ * can succeed) and rethrows to the error handler.
  */
 export async function runOnce(ctx: TurnContext, deps: Deps, turn: () => Promise<void>): Promise<void> {
   const ref = activityRefOf(ctx);
@@ -60,8 +61,14 @@ export async function runOnce(ctx: TurnContext, deps: Deps, turn: () => Promise<
   }
   const answer = (ctx.turnState.get(INVOKE_RESPONSE_KEY) as { value?: InvokeResponse } | undefined)?.value;
   const stored = answer ? { status: answer.status, ...(answer.body !== undefined ? { body: answer.body } : {}) } : undefined;
-  // The turn's work is done and answered; failing to mark it done only risks a stale takeover later.
-  await deps.activityClaims
-    .complete(claim.id, ref.activityType, claimedAt.toISOString(), deps.now(), stored)
-    .catch((e: unknown) => deps.log.warn({ err: e, activityId: ref.activityId }, 'marking the activity done failed'));
+  // The turn's work is done; the "done" mark goes out while the answer is written (one Cosmos round
+  // trip on the answer path, not two). It is background work, so shutdown waits for it. A redelivery
+  // that comes before it lands finds the claim running and waits for the mark (answerRedelivery).
+  // Failing to mark it done only risks a stale takeover later.
+  const doneAt = deps.now();
+  deps.background.run('mark the activity done', () =>
+    deps.activityClaims
+      .complete(claim.id, ref.activityType, claimedAt.toISOString(), doneAt, stored)
+      .catch((e: unknown) => deps.log.warn({ err: e, activityId: ref.activityId }, 'marking the activity done failed')),
+  );
 }
