@@ -230,11 +230,6 @@ export function membersWithRole(group: Group, role: Role, at: string | Date): Me
   return activeMembers(group).filter((m) => rolesAt(group, m.id, at).includes(role));
 }
 
-/** Role decisions waiting for the next meeting. */
-export function pendingRoles(group: Group): RoleAssignment[] {
-  return group.roleHistory.filter((r) => !r.from);
-}
-
 export interface MemberInput extends TeamsIdentity {
   id: string;
   name: string;
@@ -266,18 +261,6 @@ export function addMember(group: Group, input: MemberInput, at: string): Result<
     addedAt: at,
   };
   return ok({ group: { ...group, organisations, members: [...group.members, member], updatedAt: at }, member });
-}
-
-export function updateMember(group: Group, memberId: string, change: { name?: string; organisation?: string | null }, at: string): Result<Group, GroupError> {
-  const m = memberById(group, memberId);
-  if (!m || m.removedAt) return err('GROUP.MEMBER_NOT_FOUND', { name: memberId });
-  const name = change.name === undefined ? m.name : change.name.trim();
-  if (!name) return err('GROUP.NAME_MISSING');
-  const next: Member = { ...m, name };
-  if (change.organisation === null || change.organisation?.trim() === '') delete next.organisation;
-  else if (change.organisation !== undefined) next.organisation = change.organisation.trim();
-  const organisations = next.organisation ? uniq([...group.organisations, next.organisation]) : group.organisations;
-  return ok({ ...group, organisations, members: group.members.map((x) => (x.id === memberId ? next : x)), updatedAt: at });
 }
 
 /** Chair, vice chair and secretary: those who can change the group. One must always remain. */

@@ -532,10 +532,6 @@ export function itemIndex(m: Meeting, itemId: string | undefined): number {
   return itemId === undefined ? -1 : m.items.findIndex((i) => i.id === itemId);
 }
 
-export function currentItem(m: Meeting): AgendaItem | undefined {
-  return m.items.find((i) => i.id === m.currentItemId);
-}
-
 // ---- running --------------------------------------------------------------------------------
 
 /** Starts the meeting on its first item that is not dropped. */

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { z, type ZodError, type ZodType, type ZodTypeDef } from 'zod';
-import { findMember, rolesAt, type Group, type Member, type Role } from '../domain/group.js';
+import { findMember, type Group, type Member, type Role } from '../domain/group.js';
 import { may, whoMay, type Action } from '../domain/permissions.js';
 import type { DomainError } from '../domain/result.js';
 import type { Language, Texts } from '../i18n/texts.js';
@@ -51,11 +51,6 @@ export function refusal(turn: Pick<GroupTurn, 'group' | 'member' | 'texts' | 'at
 /** May the acting person do `action` now? */
 export function allowed(turn: Pick<GroupTurn, 'group' | 'member' | 'at'>, action: Action): boolean {
   return may(turn.group, turn.member, action, turn.at);
-}
-
-/** The roles the acting member holds now. */
-export function rolesNow(turn: Pick<GroupTurn, 'group' | 'member' | 'at'>): Role[] {
-  return turn.member ? rolesAt(turn.group, turn.member.id, turn.at) : [];
 }
 
 /** A domain refusal in the user's language. */

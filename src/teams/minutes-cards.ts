@@ -1,5 +1,5 @@
 import { memberById, type Group } from '../domain/group.js';
-import { pendingSignatories, type Minutes } from '../domain/minutes-record.js';
+import { latestSigned, pendingSignatories, type Minutes } from '../domain/minutes-record.js';
 import { itemBodyText, itemHeading, itemsText, minutesParts, personLine } from '../domain/minutes-text.js';
 import { stockholmDate } from '../domain/swedish-date.js';
 import { texts, type Texts } from '../i18n/texts.js';
@@ -30,7 +30,7 @@ function meetingName(m: Minutes): string {
 }
 
 function signedFacts(t: MT, m: Minutes) {
-  const s = m.signed.at(-1);
+  const s = latestSigned(m);
   if (!s) return [];
   return [
     { title: t.signedBy, value: s.signatures.map((x) => t.signedAt(x.name, x.at.slice(0, 10))).join(', ') },
@@ -42,7 +42,7 @@ function signedFacts(t: MT, m: Minutes) {
  * space do not fit a fact's value column at Teams' chat width, but a wrapping text breaks them.
  */
 function signedHash(t: MT, m: Minutes): string {
-  const s = m.signed.at(-1);
+  const s = latestSigned(m);
   return s ? `${t.hash} ${s.sha256}` : '';
 }
 
@@ -187,7 +187,7 @@ export function statusCard(deps: Links, ui: Texts, m: Minutes, now: Date, kind: 
 export function statusCardData(deps: Links, ui: Texts, m: Minutes, now: Date, kind: 'signed' | 'status') {
   const t = ui.minutes;
   const validUntil = stockholmDate(new Date(now.getTime() + LINK_LIFETIME_MS));
-  const signedVersion = kind === 'signed' ? m.signed.at(-1)?.version : undefined;
+  const signedVersion = kind === 'signed' ? latestSigned(m)?.version : undefined;
   return {
     t,
     heading: kind === 'signed' ? t.signedTitle : t.statusTitle(meetingName(m)),
