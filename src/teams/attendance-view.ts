@@ -94,9 +94,7 @@ export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Vi
 
 /** The check-in card: shared (no viewer) in the channel, or one person's view (their status, and the form for leaders). */
 export function attendanceCard(view: AttendanceView, m: Meeting, viewer?: Viewer, message = ''): CardJson {
-  const card = renderCard('attendance', attendanceCardData(view, m, viewer, message));
-  // A false `$when` leaves `refresh: null`. A personal view must carry no refresh at all: an
-  // invoke answer with one makes teams-ai replace the card for everyone (REPLACE_FOR_ALL).
-  if (card.refresh === null) delete card.refresh;
-  return card;
+  // A personal view carries no `refresh` (renderCard drops the null a false `$when` leaves): an invoke
+  // answer with one would make teams-ai replace the card for everyone (REPLACE_FOR_ALL).
+  return renderCard('attendance', attendanceCardData(view, m, viewer, message));
 }
