@@ -5,7 +5,9 @@
  *
  * Settings (environment): BENCH_SECONDS (per sustained row, default 8), BENCH_CONNECTIONS (50),
  * BENCH_SKIP_BUILD=1 (use the existing dist/), BENCH_PROFILE=1 (CPU profile of the bot, see PROFILE),
- * BENCH_LOKUS_ROOT=<checkout> (benchmark that checkout's dist/ instead, built beforehand).
+ * BENCH_LOKUS_ROOT=<checkout> (benchmark that checkout's dist/ instead, built beforehand),
+ * BENCH_ONLY=checkIn,approvalAnswer (only these card-action rows, and no "hjälp"/install rows unless
+ * listed as help/install: for quick looks while optimising; the full table needs every row).
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { botAdded, cardAction, channel, message, person, personalChat, type Person } from '../test/support/activities.js';
 import { burst, drive, summarize, type LoadResult, type Sample } from './lib/load.js';
-import { forkChild, killAll, ROOT, startServer, type IpcChild, type ServerProcess } from './lib/proc.js';
+import { forkChild, killAll, ROOT, startServer, stopAll, type IpcChild, type ServerProcess } from './lib/proc.js';
 import { benchContext, cardActionRows, minutesDraftRow } from './rows.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -29,6 +31,8 @@ const LOKUS_ROOT = path.resolve(process.env.BENCH_LOKUS_ROOT ?? ROOT);
 const PROFILE = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profile'] : [];
 const BUDGET_MS = 175_000;
 const NOT_BUILT = 'not built yet';
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined;
+const wanted = (id: string) => !ONLY || ONLY.has(id);
 
 /** One row of the table and of the JSON. */
 interface Row {
@@ -167,27 +171,29 @@ async function main(): Promise<void> {
   await drive(bot.url, { bodies: help, connections: CONNECTIONS, seconds: 2, amount: 5_000 });
   await drive(baseline.url, { bodies: help, connections: CONNECTIONS, seconds: 2, amount: 5_000 });
 
-  const [baseMsg, lokusHelp] = await measure([
+  const helpRows: Measurement[] = [
     { row: { id: 'baselineMessage', label: 'message (echo)', target: 'baseline' }, target: baseline, run: sustained(help, SECONDS / ROUNDS) },
     { row: { id: 'lokusHelp', label: 'message "hjälp"', target: 'lokus' }, target: bot, run: sustained(help, SECONDS / ROUNDS) },
-  ], ROUNDS, cosmos, connector);
+  ];
+  const [baseMsg, lokusHelp] = await measure(wanted('help') ? helpRows : helpRows.slice(0, 1), ROUNDS, cosmos, connector);
   ratio(baseMsg!, baseMsg!);
-  ratio(lokusHelp!, baseMsg!);
-  const roundRatios = lokusHelp!.roundsPerSecond!.map((v, i) => v / baseMsg!.roundsPerSecond![i]!);
+  if (lokusHelp) ratio(lokusHelp, baseMsg!);
+  const roundRatios = lokusHelp ? lokusHelp.roundsPerSecond!.map((v, i) => v / baseMsg!.roundsPerSecond![i]!) : [];
 
   const invokeBodies = members(200).map((m) => cardAction(groupChannel, m, serviceUrl, 'bench', { n: 1 }));
   // A Cosmos write path that exists today: the bot added to a new team (save reference, claim welcome).
   const installs = Array.from({ length: 20_000 }, (_, i) => botAdded(channel(`bench-install-${i}`), chair, serviceUrl));
-  const [baseInvoke, lokusInstall] = await measure([
+  const installRows: Measurement[] = [
     { row: { id: 'baselineInvoke', label: 'card action (invoke)', target: 'baseline' }, target: baseline, run: sustained(invokeBodies, SECONDS / 2) },
     { row: { id: 'lokusInstall', label: 'install (conversationUpdate)', target: 'lokus' }, target: bot, run: sustained(installs, SECONDS / 2) },
-  ], 2, cosmos, connector);
+  ];
+  const [baseInvoke, lokusInstall] = await measure(wanted('install') ? installRows : installRows.slice(0, 1), 2, cosmos, connector);
   ratio(baseInvoke!, baseInvoke!);
-  ratio(lokusInstall!, baseMsg!);
+  if (lokusInstall) ratio(lokusInstall, baseMsg!);
 
   // Card actions: the baseline's burst of the same size is the reference; Lokus rows when built.
   const ctx = benchContext(bot.url, connector, { serviceUrl, channel: groupChannel, chair, members });
-  for (const r of cardActionRows) {
+  for (const r of cardActionRows.filter((row) => wanted(row.id))) {
     const label = `${r.label}, burst of ${r.members}`;
     const bodies = members(r.members).map((m) => cardAction(groupChannel, m, serviceUrl, 'bench', { n: 1 }));
     const baseBurst = { row: { id: `baseline_${r.id}Burst`, label: `card action, burst of ${r.members}`, target: 'baseline' as const }, target: baseline, run: (url: string) => burst(url, bodies) };
@@ -199,7 +205,9 @@ async function main(): Promise<void> {
     }
     phase = `${r.label}: prepare`;
     const prepare = r.prepare;
+    const preparedAt = Date.now();
     const actions = await prepare(ctx);
+    log(`${r.label}: prepared in ${((Date.now() - preparedAt) / 1000).toFixed(1)} s`);
     const [sustainedRow] = await measure([
       { row: { id: `lokus_${r.id}`, label: `${r.label} (${r.members} members)`, target: 'lokus' }, target: bot, run: sustained(actions) },
     ], 1, cosmos, connector);
@@ -312,8 +320,8 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 
 main().then(
-  () => {
-    killAll();
+  async () => {
+    await stopAll();
     process.exit(0);
   },
   (err: unknown) => {

@@ -14,6 +14,16 @@ export function killAll(): void {
   children.clear();
 }
 
+/** Lets the IPC children end by themselves (so a CPU profile gets written), then kills the rest. */
+export async function stopAll(): Promise<void> {
+  const ending = [...children].filter((c) => c.connected).map((c) => new Promise((r) => {
+    c.once('exit', r);
+    c.disconnect();
+  }));
+  await Promise.race([Promise.all(ending), new Promise((r) => setTimeout(r, 3_000))]);
+  killAll();
+}
+
 function track(child: ChildProcess): ChildProcess {
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -34,7 +44,7 @@ export interface IpcChild {
 export async function forkChild(name: string): Promise<IpcChild> {
   const child = track(fork(path.join(ROOT, 'bench/children', `${name}.ts`), [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profile'] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   }));
   const port = await new Promise<number>((resolve, reject) => {

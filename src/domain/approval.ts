@@ -65,6 +65,8 @@ export interface AnswerEntry {
   text?: string;
   version: number;
   at: string;
+  /** The Teams activity (the press) that gave it: a redelivery of that press is recognised here. */
+  activityId?: string;
 }
 
 /** One voter's answers: the decision and comment that count now, and every answer ever given. */
@@ -263,6 +265,8 @@ export interface AnswerInput {
   text?: string;
   /** The version the member saw on the card. */
   version: number;
+  /** The press as Teams sent it; kept on the answer so a redelivery of it changes nothing. */
+  activityId?: string;
 }
 
 export interface AnswerPlan {
@@ -271,6 +275,8 @@ export interface AnswerPlan {
   key: string;
   /** False when the same answer was already given (a double click or a retry): nothing to write. */
   changed: boolean;
+  /** This very press was recorded before (Teams delivered it again): `entry` is what it recorded. */
+  redelivered?: boolean;
 }
 
 /**
@@ -278,6 +284,10 @@ export interface AnswerPlan {
  * exactly this (one patch on the voter's path, conditioned on status, version and key).
  */
 export function planAnswer(approval: Approval, input: AnswerInput, now: Date): ApprovalResult<AnswerPlan> {
+  // A press recorded before is answered as it was then, whatever has happened since (closed, new version).
+  const earlier = input.activityId ? voterOf(approval, input.memberId) : undefined;
+  const recorded = earlier && approval.answers[earlier.key]?.log.find((e) => e.activityId === input.activityId);
+  if (earlier && recorded) return ok({ voter: earlier, entry: recorded, key: approval.answers[earlier.key]!.key, changed: false, redelivered: true });
   if (approval.status !== 'open') return fail('APPROVAL.CLOSED');
   if (now.getTime() >= Date.parse(approval.deadline)) return fail('APPROVAL.CLOSED');
   const voter = voterOf(approval, input.memberId);
@@ -290,7 +300,7 @@ export function planAnswer(approval: Approval, input: AnswerInput, now: Date): A
   // An approval carries no text: a stray one (an old card) is dropped.
   const kept = input.choice === 'approve' ? undefined : text;
   const key = answerKey(approval.version, input.choice, kept);
-  const entry: AnswerEntry = { choice: input.choice, ...(kept ? { text: kept } : {}), version: approval.version, at: now.toISOString() };
+  const entry: AnswerEntry = { choice: input.choice, ...(kept ? { text: kept } : {}), version: approval.version, at: now.toISOString(), ...(input.activityId ? { activityId: input.activityId } : {}) };
   return ok({ voter, entry, key, changed: approval.answers[voter.key]?.key !== key });
 }
 

@@ -49,6 +49,8 @@ export interface MarkInput {
   /** Who marks (from the activity); undefined when not in the group. */
   actor: Member | undefined;
   at: string;
+  /** The press as Teams sent it; kept on the mark so a redelivery of it changes nothing. */
+  activityId?: string;
 }
 
 export interface Marked {
@@ -59,6 +61,11 @@ export interface Marked {
   changed: boolean;
   /** True when this corrects a meeting that has ended (secretary only; logged on the mark). */
   correction: boolean;
+  /**
+   * This very press was recorded before (Teams delivered it again): nothing is written. `latest`:
+   * the member's mark is still the one it made.
+   */
+  redelivered?: { latest: boolean };
 }
 
 /** "§1-4" (protokoll) or "1-4" (minnesanteckningar); one item alone: "§3". */
@@ -77,6 +84,9 @@ function isSecretary(group: Group, m: Meeting, member: Member, at: string): bool
   return m.secretaryId === member.id || rolesAt(group, member.id, at).includes('secretary');
 }
 
+/** Presses remembered per member's mark: Teams redelivers within seconds, so a few are plenty. */
+export const MARK_ACTIVITY_IDS = 5;
+
 /**
  * Checks and builds one mark. Members may mark only themselves (present, or absent to undo) while
  * the meeting is open; chair, vice chair and secretary may mark anyone of the group, including
@@ -88,6 +98,11 @@ export function markAttendance(m: Meeting, group: Group, input: MarkInput): Resu
   if (!actor) return err('ATTENDANCE.NOT_A_MEMBER');
   const target = memberById(group, input.memberId);
   if (!target || target.removedAt) return err('ATTENDANCE.UNKNOWN_MEMBER', { memberId: input.memberId });
+  const recorded = m.attendance[target.id];
+  const ids = recorded?.activityIds ?? [];
+  if (input.activityId && ids.includes(input.activityId)) {
+    return ok({ target, mark: recorded!, previous: recorded, changed: false, correction: false, redelivered: { latest: ids.at(-1) === input.activityId } });
+  }
   const self = target.id === actor.id;
   const leader = may(group, actor, 'attendance.markOthers', input.at);
   if (!self && !leader) return err('ATTENDANCE.OTHERS_NOT_ALLOWED', { name: target.name });
@@ -100,7 +115,8 @@ export function markAttendance(m: Meeting, group: Group, input: MarkInput): Resu
     correction = true;
   }
 
-  const mark: AttendanceMark = { status: input.status, source: self ? 'self' : 'marked', at: input.at, by: actor.id, byName: actor.name };
+  const activityIds = [...ids, ...(input.activityId ? [input.activityId] : [])].slice(-MARK_ACTIVITY_IDS);
+  const mark: AttendanceMark = { status: input.status, source: self ? 'self' : 'marked', at: input.at, by: actor.id, byName: actor.name, ...(activityIds.length ? { activityIds } : {}) };
   if (input.status === 'partial') {
     if (!input.fromItemId || !input.toItemId) return err('ATTENDANCE.ITEMS_MISSING');
     const from = itemIndex(m, input.fromItemId);
@@ -120,7 +136,7 @@ export function markAttendance(m: Meeting, group: Group, input: MarkInput): Resu
   if (sameMark(previous, mark)) return ok({ target, mark: previous!, previous, changed: false, correction: false });
   if (previous?.corrections) mark.corrections = previous.corrections;
   if (correction) {
-    const { corrections: _c, ...before } = previous ?? ({} as AttendanceMark);
+    const { corrections: _c, activityIds: _a, ...before } = previous ?? ({} as AttendanceMark);
     mark.corrections = [...(mark.corrections ?? []), { at: input.at, by: actor.id, byName: actor.name, ...(previous ? { previous: before } : {}) }];
   }
   return ok({ target, mark, ...(previous ? { previous } : {}), changed: true, correction });

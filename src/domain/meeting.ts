@@ -180,6 +180,11 @@ export interface AttendanceMark {
   byName?: string;
   /** Corrections made after the meeting ended (secretary only), oldest first. */
   corrections?: AttendanceCorrection[];
+  /**
+   * The Teams activities (presses) that made this member's marks, the latest last (at most
+   * MARK_ACTIVITY_IDS): a redelivery of one of them is recognised and changes nothing.
+   */
+  activityIds?: string[];
 }
 
 /** A logged correction after the meeting ended: who, when, and the mark it replaced. */

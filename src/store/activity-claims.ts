@@ -12,13 +12,18 @@ export interface StoredInvokeResponse {
 /**
  * One incoming activity (message or invoke) being or having been processed, in the `bot` container.
  * It holds no message text: only ids, state and (for invokes) the answer given.
+ *
+ * - `taken`: a message. Final from the start: the turn's effects are its own records, so no "done"
+ *   mark is written (one Cosmos request per message). A failed turn releases it.
+ * - `running` → `done`: an invoke, whose answer is kept for a redelivery once the turn is over. One
+ *   left `running` by a crashed process is taken over after `staleAfterMs`.
  */
 export interface ActivityClaimDoc {
   id: string;
   pk: string;
   type: 'activityClaim';
   activityType: string;
-  state: 'running' | 'done';
+  state: 'taken' | 'running' | 'done';
   claimedAt: string;
   doneAt?: string;
   invokeResponse?: StoredInvokeResponse;
@@ -54,7 +59,8 @@ export class ActivityClaims {
 
   async claim(ref: ActivityRef, now: Date): Promise<ClaimResult> {
     const id = claimIdOf(ref);
-    const doc: ActivityClaimDoc = { id, pk: id, type: 'activityClaim', activityType: ref.activityType, state: 'running', claimedAt: now.toISOString(), ttl: CLAIM_TTL_SECONDS };
+    const state = ref.activityType === 'message' ? 'taken' : 'running';
+    const doc: ActivityClaimDoc = { id, pk: id, type: 'activityClaim', activityType: ref.activityType, state, claimedAt: now.toISOString(), ttl: CLAIM_TTL_SECONDS };
     for (let attempt = 0; attempt < 3; attempt++) {
       if ((await createOnce(this.container, doc)).created) return { claimed: true, id };
       const read = await this.container.item(id, id).read<ActivityClaimDoc>();
@@ -73,7 +79,7 @@ export class ActivityClaims {
     return resource ? { claimed: false, id, existing: resource } : { claimed: true, id };
   }
 
-  /** The turn finished: later deliveries are answered from here. */
+  /** The invoke's turn finished: later deliveries are answered from here. */
   async complete(id: string, activityType: string, claimedAt: string, now: Date, invokeResponse?: StoredInvokeResponse): Promise<void> {
     const doc: ActivityClaimDoc = { id, pk: id, type: 'activityClaim', activityType, state: 'done', claimedAt, doneAt: now.toISOString(), ttl: CLAIM_TTL_SECONDS, ...(invokeResponse ? { invokeResponse } : {}) };
     await this.container.items.upsert(doc);

@@ -24,7 +24,7 @@ export interface StoredApproval {
 }
 
 export type AnswerResult =
-  | { ok: true; approval: Approval; channelCard?: CardRef; changed: boolean; events: ApprovalEvent[] }
+  | { ok: true; approval: Approval; channelCard?: CardRef; changed: boolean; events: ApprovalEvent[]; redelivered?: boolean }
   | { ok: false; error: ApprovalError; approval: Approval; channelCard?: CardRef };
 
 export function fromDoc(doc: ApprovalDoc): StoredApproval {
@@ -78,7 +78,7 @@ export class ApprovalRepo {
       const planned = planAnswer(approval, input, now);
       if (!planned.ok) return { ok: false, error: planned.error, approval, channelCard };
       const plan = planned.value;
-      if (!plan.changed) return { ok: true, approval, channelCard, changed: false, events: [] };
+      if (!plan.changed) return { ok: true, approval, channelCard, changed: false, events: [], ...(plan.redelivered ? { redelivered: true } : {}) };
       const base = `/answers/${plan.voter.key}`;
       const operations: PatchOperation[] = [
         { op: 'set', path: `${base}/key`, value: plan.key },

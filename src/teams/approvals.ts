@@ -270,7 +270,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const now = deps.now();
     const who = actor(ctx);
     const choice: Choice = d.choice;
-    const answer = { choice, text: choice === 'reject' ? d.reason : choice === 'comment' ? d.comment : undefined, version: d.version };
+    const answer = { choice, text: choice === 'reject' ? d.reason : choice === 'comment' ? d.comment : undefined, version: d.version, ...(ctx.activity.id ? { activityId: ctx.activity.id } : {}) };
     let r = await deps.approvals.answer(groupId, d.approvalId, (a) => voterByIdentity(a, who)?.memberId, answer, now);
     let memberId = r ? voterByIdentity(r.approval, who)?.memberId : undefined;
     if (r && !r.ok && r.error.code === 'APPROVAL.NOT_A_VOTER') {
@@ -283,7 +283,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const viewer: Viewer = memberId ? { memberId } : {};
     if (!r.ok) return view(tx, r.approval, viewer, errorText(tx, r.error));
     followUp(deps, updates, r.approval, r.channelCard, r.events);
-    return view(tx, r.approval, viewer, r.changed ? tx.saved[choice] : tx.saved.same);
+    return view(tx, r.approval, viewer, r.changed || r.redelivered ? tx.saved[choice] : tx.saved.same);
   });
 
   for (const verb of ['approval.refresh', 'approval.history'] as const) {

@@ -118,6 +118,7 @@ async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: 
   const r = markAttendance(meeting, turn.group, input(meeting));
   if (!r.ok) return { ok: false, message: attendanceErrorText(texts, r.error) };
   const { target } = r.value;
+  if (r.value.redelivered) return { ok: true, meeting, message: r.value.redelivered.latest ? messages.done(target.name, words(meeting, target.id)) : '' };
   if (!r.value.changed) return { ok: true, meeting, message: messages.same(target.name, words(meeting, target.id)) };
   if (!r.value.correction) {
     const written = await deps.meetings.setAttendance(groupId, meeting.id, target.id, r.value.mark, OPEN_STATUSES);
@@ -131,6 +132,7 @@ async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: 
     if (!cur) return { result: { ok: false, message: texts.meeting.noMeetingFound } };
     const again = markAttendance(cur, turn.group, input(cur));
     if (!again.ok) return { result: { ok: false, message: attendanceErrorText(texts, again.error) } };
+    if (again.value.redelivered) return { result: { ok: true, meeting: cur, message: again.value.redelivered.latest ? messages.done(target.name, words(cur, target.id)) : '' } };
     if (!again.value.changed) return { result: { ok: true, meeting: cur, message: messages.same(target.name, words(cur, target.id)) } };
     const next = { ...cur, attendance: { ...cur.attendance, [target.id]: again.value.mark }, updatedAt: turn.at };
     const done = again.value.correction ? texts.attendance.corrected : messages.done;
@@ -171,7 +173,8 @@ function checkIn(deps: Deps): Handler {
     const a = turn.texts.attendance;
     if (!turn.member) return { ok: false, message: a.notMember };
     const memberId = turn.member.id;
-    return applyMark(deps, turn, d.meetingId, () => ({ memberId, status: 'present', actor: turn.member, at: turn.at }), { done: () => a.checkedIn, same: () => a.alreadyCheckedIn });
+    const activityId = turn.activityId ? { activityId: turn.activityId } : {};
+    return applyMark(deps, turn, d.meetingId, () => ({ memberId, status: 'present', actor: turn.member, at: turn.at, ...activityId }), { done: () => a.checkedIn, same: () => a.alreadyCheckedIn });
   });
 }
 
@@ -187,6 +190,7 @@ function mark(deps: Deps): Handler {
         status: d.status,
         actor: turn.member,
         at: turn.at,
+        ...(turn.activityId ? { activityId: turn.activityId } : {}),
         ...(d.status === 'substitute' && d.substituteFor ? { substituteFor: d.substituteFor } : {}),
         ...(d.status === 'partial' && d.fromItemId ? { fromItemId: d.fromItemId } : {}),
         ...(d.status === 'partial' && d.toItemId ? { toItemId: d.toItemId } : {}),

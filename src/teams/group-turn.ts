@@ -19,6 +19,8 @@ export interface GroupTurn {
   at: string;
   texts: Texts;
   language: Language;
+  /** The activity's id (a card press's own id: redeliveries carry the same one). */
+  activityId?: string;
 }
 
 export async function loadGroupTurn(ctx: TurnContext, deps: Deps): Promise<GroupTurn | undefined> {
@@ -27,7 +29,7 @@ export async function loadGroupTurn(ctx: TurnContext, deps: Deps): Promise<Group
   if (!group) return undefined;
   const who = actor(ctx);
   const now = deps.now();
-  return { ref, actor: who, group, member: findMember(group, who), now, at: now.toISOString(), texts: t(ctx), language: languageOfTurn(ctx) };
+  return { ref, actor: who, group, member: findMember(group, who), now, at: now.toISOString(), texts: t(ctx), language: languageOfTurn(ctx), ...(ctx.activity.id ? { activityId: ctx.activity.id } : {}) };
 }
 
 /** Roles in words: "ordförande och sekreterare". */

@@ -4,6 +4,14 @@ import type { Deps } from './deps.js';
 import { t } from './context.js';
 
 /**
+ * Card actions that recognise their own redelivery: the check-in mark and the approval answer keep
+ * the press's activity id on the record they write, and the write is conditional, so Teams
+ * delivering the press again changes nothing and gets the first answer. A claim on top would add two
+ * Cosmos requests to the press that a whole group makes at once.
+ */
+export const SELF_DEDUPLICATING_VERBS: ReadonlySet<string> = new Set(['attendance.checkIn', 'approval.answer']);
+
+/**
  * Messages and invokes with an id are processed once; other activities have their own guards. A
  * card's automatic refresh (per-user view) only reads, so it is not claimed: that would cost two
  * writes for every card anyone looks at.
@@ -11,7 +19,11 @@ import { t } from './context.js';
 export function activityRefOf(ctx: TurnContext): ActivityRef | undefined {
   const a = ctx.activity;
   if ((a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke) || !a.id) return undefined;
-  if (a.type === ActivityTypes.Invoke && (a.value as { trigger?: unknown } | undefined)?.trigger === 'automatic') return undefined;
+  if (a.type === ActivityTypes.Invoke) {
+    const value = a.value as { trigger?: unknown; action?: { verb?: unknown } } | undefined;
+    if (value?.trigger === 'automatic') return undefined;
+    if (a.name === 'adaptiveCard/action' && SELF_DEDUPLICATING_VERBS.has(String(value?.action?.verb))) return undefined;
+  }
   return {
     channelId: a.channelId ?? '',
     conversationId: a.conversation?.id ?? '',
@@ -40,8 +52,8 @@ async function answerRedelivery(ctx: TurnContext, deps: Deps, claim: Extract<Cla
 
 /**
  * Runs `turn` once per activity id, however often Teams delivers it: one claim (a create) before the
- * turn, the "done" mark after it, off the answer path. A failed turn releases its claim (so a retry
- * can succeed) and rethrows to the error handler.
+ * turn and, for an invoke, the "done" mark with its answer after it, off the answer path. A failed
+ * turn releases its claim (so a retry can succeed) and rethrows to the error handler.
  */
 export async function runOnce(ctx: TurnContext, deps: Deps, turn: () => Promise<void>): Promise<void> {
   const ref = activityRefOf(ctx);
@@ -59,6 +71,8 @@ export async function runOnce(ctx: TurnContext, deps: Deps, turn: () => Promise<
     await deps.activityClaims.release(claim.id).catch((e: unknown) => deps.log.warn({ err: e, activityId: ref.activityId }, 'releasing the activity claim failed'));
     throw err;
   }
+  // A message's claim is final as created; an invoke's answer is kept for a redelivery.
+  if (ctx.activity.type !== ActivityTypes.Invoke) return;
   const answer = (ctx.turnState.get(INVOKE_RESPONSE_KEY) as { value?: InvokeResponse } | undefined)?.value;
   const stored = answer ? { status: answer.status, ...(answer.body !== undefined ? { body: answer.body } : {}) } : undefined;
   // The turn's work is done; the "done" mark goes out while the answer is written (one Cosmos round

@@ -46,21 +46,28 @@ describe('ActivityClaims on the embedded Cosmos server', () => {
     expect((await claims.claim(r, later(10))).claimed).toBe(true);
   });
 
-  it('takes over a claim left running by a crashed process, but not a finished one', async () => {
-    const crashed = ref();
+  it('takes over an invoke left running by a crashed process, but not a finished one', async () => {
+    const crashed = { ...ref(), activityType: 'invoke:adaptiveCard/action' };
     await claims.claim(crashed, t0);
     expect((await claims.claim(crashed, later(30_000))).claimed).toBe(false);
     expect((await claims.claim(crashed, later(61_000))).claimed).toBe(true);
-    const done = ref();
+    const done = { ...ref(), activityType: 'invoke:adaptiveCard/action' };
     const c = await claims.claim(done, t0);
-    await claims.complete(c.id, 'message', t0.toISOString(), later(10));
+    await claims.complete(c.id, done.activityType, t0.toISOString(), later(10));
     expect((await claims.claim(done, later(3_600_000))).claimed).toBe(false);
+  });
+
+  it('keeps a message claim as taken with no done mark: an hour later it is still not processed again', async () => {
+    const r = ref();
+    const c = await claims.claim(r, t0);
+    expect(await claims.get(c.id)).toMatchObject({ state: 'taken' });
+    expect((await claims.claim(r, later(3_600_000))).claimed).toBe(false);
   });
 
   it('gives ids Cosmos accepts for any conversation and activity id', async () => {
     const r: ActivityRef = { channelId: 'msteams', conversationId: 'a:1/2\\3?4#5', activityId: 'f:1/x#y?z', activityType: 'message' };
     const c = await claims.claim(r, t0);
     expect(c.id).toMatch(/^act_[0-9a-f]{40}$/);
-    expect(await claims.get(c.id)).toMatchObject({ state: 'running', ttl: 604800 });
+    expect(await claims.get(c.id)).toMatchObject({ state: 'taken', ttl: 604800 });
   });
 });
