@@ -202,10 +202,15 @@ export function effectiveAttendance(m: Meeting, group: Group): Effective[] {
     const roles = inGroup ? rolesOf(member, member.addedAt > at ? member.addedAt : at) : [];
     const expected = inGroup && !(roles.length === 1 && roles[0] === 'substitute');
     if (!expected && !mark && !times) continue;
-    const base = { member, expected, ...(times ? { joinedAt: times.joinedAt, ...(times.leftAt ? { leftAt: times.leftAt } : {}) } : {}) };
-    if (mark) out.push({ ...base, status: mark.status, source: mark.source ?? 'marked', mark });
-    else if (times) out.push({ ...base, status: 'present', source: 'auto' });
-    else out.push({ ...base, status: 'none', source: 'none' });
+    // Built field by field, not by spreading: this runs for every member on every check-in.
+    const e: Effective = mark
+      ? { member, expected, status: mark.status, source: mark.source ?? 'marked', mark }
+      : times ? { member, expected, status: 'present', source: 'auto' } : { member, expected, status: 'none', source: 'none' };
+    if (times) {
+      e.joinedAt = times.joinedAt;
+      if (times.leftAt) e.leftAt = times.leftAt;
+    }
+    out.push(e);
   }
   return out;
 }

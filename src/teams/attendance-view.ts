@@ -80,7 +80,8 @@ export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Vi
     totalText: a.total(present, expected),
     parties: parties.map((p) => ({
       line: a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
-      people: p.people.map((e) => ({ line: a.personLine(e.member.name, statusText(view.texts, group, e)) })),
+      // One text per party, a Markdown list: 200 people as 200 elements cost more than the rest.
+      people: p.people.map((e) => `- ${a.personLine(e.member.name, statusText(view.texts, group, e))}`).join('\n'),
     })),
     // The shared card asks Teams to refresh it per user; a personal view never does.
     refresh: !viewer,

@@ -20,36 +20,50 @@ function template(name: string): ACData.Template {
 
 export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard' };
 
-/** A property whose `$when` was false expands to null; Adaptive Cards want it absent. */
-function dropNulls(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(dropNulls);
-  if (!node || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) if (v !== null) out[k] = dropNulls(v);
-  return out;
-}
-
 /** Expands `cards/<name>.json` with `data` as $root; text users typed cannot become a link. */
 export function renderCard(name: string, data: object): CardJson {
-  return withoutLinks(dropNulls(template(name).expand({ $root: data }))) as CardJson;
+  return tidy(template(name).expand({ $root: data }), '', '') as CardJson;
 }
 
 const SHOWN = new Set(['text', 'title', 'value', 'fallbackText', 'altText']);
 
 /**
- * Teams renders Markdown in card text, so a title or note typed as `[Beslut](https://…)` would show
- * as a link to anywhere. Lokus's own texts never use link syntax, so every `](` in shown text comes
- * from a user: a zero-width space between the brackets keeps the text as typed and makes it no link
- * (images `![…](…)` too). Input values, choices and action data are left exactly as they are.
+ * One pass over the expanded card, which is ours to change (the templating builds it fresh):
+ * - a property whose `$when` was false expands to null; Adaptive Cards want it absent;
+ * - Teams renders Markdown in card text, so a title or note typed as `[Beslut](https://…)` would show
+ *   as a link to anywhere. Lokus's own texts never use link syntax, so every `](` in shown text comes
+ *   from a user: a zero-width space between the brackets keeps the text as typed and makes it no
+ *   link (images `![…](…)` too). What a press sends back stays exact: an input's value, a choice's
+ *   value, action data.
+ * Plain loops, not Object.entries: this runs over every element of every card a press answers with.
  */
-function withoutLinks(node: unknown, key = '', parent = ''): unknown {
-  if (typeof node === 'string') return SHOWN.has(key) ? node.replace(/\]\(/g, ']\u200B(') : node;
-  if (Array.isArray(node)) return node.map((n) => withoutLinks(n, '', key));
+function tidy(node: unknown, key: string, parent: string): unknown {
+  if (typeof node === 'string') return SHOWN.has(key) && node.includes('](') ? node.replace(/\]\(/g, ']\u200B(') : node;
   if (!node || typeof node !== 'object') return node;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) node[i] = tidy(node[i], '', key);
+    return node;
+  }
   const o = node as Record<string, unknown>;
-  // What a press sends back stays exact: an input's value, a choice's value, action data.
-  const sentBack = (k: string) => k === 'data' || (k === 'value' && ((typeof o.type === 'string' && o.type.startsWith('Input.')) || parent === 'choices'));
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, sentBack(k) ? v : withoutLinks(v, k)]));
+  const input = typeof o.type === 'string' && o.type.startsWith('Input.');
+  for (const k in o) {
+    const v = o[k];
+    if (v === null) delete o[k];
+    else if (k === 'data' || (k === 'value' && (input || parent === 'choices'))) dropNulls(v);
+    else o[k] = tidy(v, k, '');
+  }
+  return o;
+}
+
+/** Only the nulls, in what a press sends back. */
+function dropNulls(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach(dropNulls);
+  const o = node as Record<string, unknown>;
+  for (const k in o) {
+    if (o[k] === null) delete o[k];
+    else dropNulls(o[k]);
+  }
 }
 
 export function cardAttachment(card: CardJson): Attachment {
