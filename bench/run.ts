@@ -81,6 +81,10 @@ async function measure(list: Measurement[], rounds: number, cosmos: IpcChild, co
       await Promise.all([cosmos.reset(), connector.reset()]);
       const sample = await m.run(m.target.url);
       const [c, k] = await Promise.all([cosmos.stats(), connector.stats()]);
+      const slow = Object.entries(c.slowest ?? {}).filter(([, ms]) => ms > 100).map(([kind, ms]) => `${kind} ${ms.toFixed(0)} ms`);
+      if (slow.length) log(`  Cosmos requests slower than 100 ms: ${slow.join(', ')}`);
+      const rss = m.target.peakRssMb();
+      if (rss !== undefined) log(`  ${m.row.target} peak RSS so far ${rss.toFixed(0)} MB`);
       const a = acc[i]!;
       a.samples.push(sample);
       a.cosmos += c.requests;
@@ -207,7 +211,7 @@ async function main(): Promise<void> {
     const prepare = r.prepare;
     const preparedAt = Date.now();
     const actions = await prepare(ctx);
-    log(`${r.label}: prepared in ${((Date.now() - preparedAt) / 1000).toFixed(1)} s`);
+    log(`${r.label}: prepared in ${((Date.now() - preparedAt) / 1000).toFixed(1)} s (lokus peak RSS so far ${bot.peakRssMb()?.toFixed(0) ?? '?'} MB)`);
     const [sustainedRow] = await measure([
       { row: { id: `lokus_${r.id}`, label: `${r.label} (${r.members} members)`, target: 'lokus' }, target: bot, run: sustained(actions) },
     ], 1, cosmos, connector);

@@ -4,12 +4,15 @@
  */
 import type http from 'node:http';
 import { createHttpServer } from '@vercel/cosmosdb-server';
+import { checkPatchConditionsOnOneDocument } from '../../src/store/embedded-patch-conditions.js';
 import { serveChild } from './ipc.js';
 
 let requests = 0;
 let connections = 0;
 let requestCharge = 0;
 let byKind: Record<string, number> = {};
+/** Slowest requests per kind (ms from request to response finish): shows a scan on a hot path. */
+let slowest: Record<string, number> = {};
 
 /** "GET docs", "POST docs (query)", "PATCH docs": the method and the resource type of the path. */
 function kindOf(req: http.IncomingMessage): string {
@@ -22,13 +25,18 @@ function kindOf(req: http.IncomingMessage): string {
 
 // Keep-alive, as the real Cosmos DB service: without it the server answers `Connection: close` and
 // every SDK request pays a new TCP connection.
+// As the embedded default does (see there): a conditional patch checks its one document, not all.
+checkPatchConditionsOnOneDocument();
 const server = createHttpServer({ keepAlive: true });
 server.on('connection', () => connections++);
 server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
   requests++;
   const kind = kindOf(req);
   byKind[kind] = (byKind[kind] ?? 0) + 1;
+  const t0 = performance.now();
   res.on('finish', () => {
+    const ms = performance.now() - t0;
+    if (ms > (slowest[kind] ?? 0)) slowest[kind] = ms;
     const charge = Number(res.getHeader('x-ms-request-charge'));
     if (Number.isFinite(charge)) requestCharge += charge;
   });
@@ -36,11 +44,12 @@ server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
 
 await serveChild(
   server,
-  () => ({ requests, connections, requestCharge, byKind: { ...byKind } }),
+  () => ({ requests, connections, requestCharge, byKind: { ...byKind }, slowest: { ...slowest } }),
   () => {
     requests = 0;
     connections = 0;
     requestCharge = 0;
     byKind = {};
+    slowest = {};
   },
 );

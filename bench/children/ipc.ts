@@ -10,6 +10,7 @@ export interface ChildStats {
   requestCharge?: number;
   /** Requests by "METHOD resource" (Cosmos only). */
   byKind?: Record<string, number>;
+  slowest?: Record<string, number>;
 }
 
 /**

@@ -1,0 +1,63 @@
+import { createRequire } from 'node:module';
+
+type Params = { query: string; parameters?: Array<{ name: string; value: unknown }> };
+type Doc = { _rid?: string } | null | undefined;
+interface ItemsLike {
+  _data: Map<string, unknown>;
+  query(params: Params, options: unknown): unknown;
+}
+interface PatchInput {
+  id: string;
+  partitionKey: unknown;
+}
+interface CollectionLike {
+  document(id: string, partition: unknown): { read(): Doc };
+}
+type PatchOperation = (collection: CollectionLike, input: PatchInput) => unknown;
+
+/** The query @vercel/cosmosdb-server builds to check a patch's condition on its document. */
+const CONDITION_QUERY = /^SELECT \* FROM c WHERE c\.id = @id AND \(/;
+let installed = false;
+/** The `_rid` of the document whose patch condition is being checked (set only during that call). */
+let patching: string | undefined;
+
+/**
+ * @vercel/cosmosdb-server checks a conditional patch (`FROM c WHERE …`) by running
+ * `SELECT * FROM c WHERE c.id = @id AND (…)` over every document in the container: one check-in
+ * costs a scan of the whole database (300 ms with 10,000 documents, on the bot's own event loop in
+ * the embedded default), and a document with the same id in another partition can satisfy it.
+ * Cosmos DB checks the one document being patched; so does this, by running that query over that
+ * document only. The server is synchronous from reading the document to writing it, so the swap is
+ * safe.
+ */
+export function checkPatchConditionsOnOneDocument(): void {
+  if (installed) return;
+  installed = true;
+  const require = createRequire(import.meta.url);
+  const Items = (require('@vercel/cosmosdb-server/lib/account/items.js') as { default: { prototype: ItemsLike } }).default;
+  const patches = require('@vercel/cosmosdb-server/lib/handler/_patch-operations.js') as { patchOperation: PatchOperation };
+  const { parsePartitionKey } = require('@vercel/cosmosdb-server/lib/utils/get-partition-from-header.js') as { parsePartitionKey(header: unknown, id: string): unknown };
+
+  const patchOperation = patches.patchOperation;
+  patches.patchOperation = (collection, input) => {
+    patching = collection.document(input.id, parsePartitionKey(input.partitionKey, input.id)).read()?._rid;
+    try {
+      return patchOperation(collection, input);
+    } finally {
+      patching = undefined;
+    }
+  };
+
+  const query = Items.prototype.query;
+  Items.prototype.query = function (this: ItemsLike, params: Params, options: unknown) {
+    if (patching === undefined || typeof params?.query !== 'string' || !CONDITION_QUERY.test(params.query)) return query.call(this, params, options);
+    const all = this._data;
+    const item = all.get(patching);
+    this._data = new Map(item ? [[patching, item]] : []);
+    try {
+      return query.call(this, params, options);
+    } finally {
+      this._data = all;
+    }
+  };
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Container, CosmosClient } from '@azure/cosmos';
+import { ensureContainers } from '../../src/store/containers.js';
+import { createCosmosClient } from '../../src/store/cosmos-client.js';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos.js';
+import { cosmosStatus } from '../../src/store/cosmos-errors.js';
+
+/** A conditional patch is decided on its own document, however many others would match. */
+describe('conditional patches on the embedded server', () => {
+  let server: EmbeddedCosmos;
+  let client: CosmosClient;
+  let domain: Container;
+
+  beforeAll(async () => {
+    server = await startEmbeddedCosmos();
+    client = await createCosmosClient({ endpoint: server.endpoint, key: server.key });
+    domain = (await ensureContainers(client, 'conditions')).domain;
+    // 2,000 open meetings in other groups, one closed one: a scan would find "open" documents.
+    for (let i = 0; i < 2_000; i += 200) {
+      await Promise.all(Array.from({ length: 200 }, (_, j) => domain.items.create({ id: `meeting-${i + j}`, groupId: `g${i + j}`, type: 'meeting', status: 'started' })));
+    }
+    await domain.items.create({ id: 'meeting-x', groupId: 'gx', type: 'meeting', status: 'ended' });
+    await domain.items.create({ id: 'meeting-x', groupId: 'gy', type: 'meeting', status: 'started' });
+  });
+  afterAll(async () => {
+    client.dispose();
+    await server.close();
+  });
+
+  const patchIfOpen = (id: string, groupId: string) =>
+    domain.item(id, groupId).patch({ operations: [{ op: 'set', path: '/attendance', value: { m1: 'present' } }], condition: "from c where c.status = 'started'" });
+
+  it('refuses (412) when the condition is false for the document, even though it holds for thousands of others', async () => {
+    const err = await patchIfOpen('meeting-x', 'gx').catch((e: unknown) => e);
+    expect(cosmosStatus(err)).toBe(412);
+    const { resource } = await domain.item('meeting-x', 'gx').read();
+    expect(resource.attendance).toBeUndefined();
+  });
+
+  it('applies the patch when the condition holds for the document', async () => {
+    const { resource } = await patchIfOpen('meeting-7', 'g7');
+    expect(resource).toMatchObject({ id: 'meeting-7', attendance: { m1: 'present' } });
+  });
+
+  it('answers other queries as before', async () => {
+    const { resources } = await domain.items.query({ query: "SELECT VALUE COUNT(1) FROM c WHERE c.status = 'started'" }).fetchAll();
+    expect(resources).toEqual([2_001]);
+  });
+});
