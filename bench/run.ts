@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   let lokus: ServerProcess | undefined;
   for (let i = 0; i < COLD_STARTS; i++) {
     await lokus?.stop();
-    lokus = await startServer('lokus', [...PROFILE, 'dist/index.js'], lokusEnv, LOKUS_ROOT);
+    lokus = await startServer('lokus', [...PROFILE, ...(process.env.BENCH_LOKUS_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'dist/index.js'], lokusEnv, LOKUS_ROOT);
     coldStarts.push(lokus.coldStartMs);
   }
   log(`lokus cold start ${coldStarts.map((m) => m.toFixed(0)).join(', ')} ms`);

@@ -27,11 +27,11 @@ export interface ActivityClaimDoc {
   claimedAt: string;
   doneAt?: string;
   invokeResponse?: StoredInvokeResponse;
-  /** Seconds until Cosmos deletes it (Teams redelivers within minutes; the embedded server ignores TTL). */
+  /** Seconds until Cosmos deletes it (Teams redelivers within minutes; on the embedded server, which ignores TTL, the scheduler does: expire-claims.ts). */
   ttl: number;
 }
 
-const CLAIM_TTL_SECONDS = 7 * 24 * 3600;
+export const CLAIM_TTL_SECONDS = 7 * 24 * 3600;
 
 export interface ActivityRef {
   channelId: string;
@@ -92,6 +92,17 @@ export class ActivityClaims {
     } catch (err) {
       if (cosmosStatus(err) !== 404) throw err;
     }
+  }
+
+  /**
+   * Ids of claims made before `cutoff` (at most `limit`): what Cosmos DB's TTL deletes by itself and the
+   * embedded server, which ignores TTL, keeps for ever.
+   */
+  async expired(cutoff: Date, limit: number): Promise<string[]> {
+    const { resources } = await this.container.items
+      .query<string>({ query: `SELECT TOP ${limit} VALUE c.id FROM c WHERE c.type = 'activityClaim' AND c.claimedAt < @cutoff`, parameters: [{ name: '@cutoff', value: cutoff.toISOString() }] })
+      .fetchAll();
+    return resources;
   }
 
   async get(id: string): Promise<ActivityClaimDoc | undefined> {
