@@ -1,4 +1,5 @@
 import type { CloudAdapter } from 'botbuilder';
+import { leanActivityCalls } from './lean-activity-calls.js';
 
 type Auth = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 type ClaimsIdentity = Parameters<Auth['createConnectorFactory']>[0];
@@ -30,7 +31,7 @@ function appIdOf(identity: ClaimsIdentity): string {
  * for every incoming activity; that costs more CPU than the reply itself. This makes the adapter
  * reuse them per (bot app id, service URL, audience). The clients are stateless between calls and
  * their credentials cache and renew the token, and the HTTP client underneath already keeps
- * connections alive.
+ * connections alive. Their activity calls go out lean (lean-activity-calls.ts).
  */
 export function reuseOutboundClients<A extends CloudAdapter>(adapter: A): A {
   const auth = (adapter as unknown as { botFrameworkAuthentication: Auth }).botFrameworkAuthentication;
@@ -39,7 +40,7 @@ export function reuseOutboundClients<A extends CloudAdapter>(adapter: A): A {
 
   const reusing = (identity: ClaimsIdentity, inner: ConnectorFactory): ConnectorFactory => ({
     create: (serviceUrl: string, audience?: string) =>
-      remember(connectors, `${appIdOf(identity)}\n${serviceUrl}\n${audience ?? ''}`, () => inner.create(serviceUrl, audience)),
+      remember(connectors, `${appIdOf(identity)}\n${serviceUrl}\n${audience ?? ''}`, async () => leanActivityCalls(await inner.create(serviceUrl, audience))),
   });
 
   const authenticateRequest = auth.authenticateRequest.bind(auth);
