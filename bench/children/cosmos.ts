@@ -4,7 +4,7 @@
  */
 import type http from 'node:http';
 import { createHttpServer } from '@vercel/cosmosdb-server';
-import { checkPatchConditionsOnOneDocument } from '../../src/store/embedded-patch-conditions.js';
+import { answerNotModified, checkPatchConditionsOnOneDocument } from '../../src/store/embedded-fixes.js';
 import { serveChild } from './ipc.js';
 
 let requests = 0;
@@ -25,9 +25,11 @@ function kindOf(req: http.IncomingMessage): string {
 
 // Keep-alive, as the real Cosmos DB service: without it the server answers `Connection: close` and
 // every SDK request pays a new TCP connection.
-// As the embedded default does (see there): a conditional patch checks its one document, not all.
+// As the embedded default does (see there): a conditional patch checks its one document, not all,
+// and a read with If-None-Match of an unchanged document answers 304.
 checkPatchConditionsOnOneDocument();
 const server = createHttpServer({ keepAlive: true });
+server.prependListener('request', answerNotModified);
 server.on('connection', () => connections++);
 server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
   requests++;

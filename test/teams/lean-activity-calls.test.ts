@@ -34,11 +34,12 @@ describe('replies and card updates sent straight to the Bot Connector', () => {
   });
   afterAll(async () => new Promise((r) => server.close(r)));
 
+  const sdkPath = (..._args: unknown[]): Promise<unknown> => Promise.reject(new Error('SDK path'));
   const client = () =>
     leanActivityCalls({
       baseUri: base,
       credentials: { signRequest: async (r: { headers: { set(n: string, v: string): void } }) => r.headers.set('Authorization', 'Bearer token-1') },
-      conversations: { replyToActivity: () => Promise.reject(new Error('SDK path')), sendToConversation: () => Promise.reject(new Error('SDK path')), updateActivity: () => Promise.reject(new Error('SDK path')) },
+      conversations: { replyToActivity: sdkPath, sendToConversation: sdkPath, updateActivity: sdkPath },
     });
 
   it('posts a reply as JSON to the activity, with the token and the conversation header, and returns the new id', async () => {

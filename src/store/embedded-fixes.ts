@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 type Params = { query: string; parameters?: Array<{ name: string; value: unknown }> };
 type Doc = { _rid?: string } | null | undefined;
@@ -60,4 +61,23 @@ export function checkPatchConditionsOnOneDocument(): void {
       this._data = all;
     }
   };
+}
+
+/**
+ * A point read with If-None-Match answers 304 with no body when the document's ETag still matches,
+ * as Cosmos DB does (the server only does this for its change feed). Call it for every request,
+ * before the server's own handler.
+ */
+export function answerNotModified(req: IncomingMessage, res: ServerResponse): void {
+  const tag = req.headers['if-none-match'];
+  if (req.method !== 'GET' || !tag || req.headers['a-im']) return;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    if (res.statusCode === 200 && res.getHeader('etag') === tag) {
+      res.statusCode = 304;
+      res.removeHeader('content-type');
+      return end();
+    }
+    return end(...args);
+  }) as ServerResponse['end'];
 }

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Container, CosmosClient } from '@azure/cosmos';
+import { newGroup } from '../../src/domain/group.js';
+import { ensureContainers } from '../../src/store/containers.js';
+import { createCosmosClient } from '../../src/store/cosmos-client.js';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos.js';
+import { GroupRepo } from '../../src/store/group-repo.js';
+
+/** Every group read asks Cosmos; an unchanged group comes back as 304 with no body and is taken from memory. */
+describe('GroupRepo reads with If-None-Match', () => {
+  let server: EmbeddedCosmos;
+  let client: CosmosClient;
+  let domain: Container;
+  const at = '2026-03-02T08:00:00.000Z';
+  const group = newGroup({ groupId: 'g-cache', tenantId: 't', conversationId: '19:c', name: 'Lokusgrupp Tierp', kind: 'lokusgrupp', standingItems: [], founder: { memberId: 'm1', roleId: 'r1', name: 'Marika Blomgren' }, at });
+
+  beforeAll(async () => {
+    server = await startEmbeddedCosmos();
+    client = await createCosmosClient({ endpoint: server.endpoint, key: server.key });
+    domain = (await ensureContainers(client, 'group-cache')).domain;
+  });
+  afterAll(async () => {
+    client.dispose();
+    await server.close();
+  });
+
+  it('the embedded server answers 304 to a read whose ETag still matches, and 200 once it changed', async () => {
+    const { resource } = await domain.items.create({ id: 'doc-1', groupId: 'g-x', n: 1 });
+    const same = await domain.item('doc-1', 'g-x').read({ accessCondition: { type: 'IfNoneMatch', condition: resource!._etag } });
+    expect(same.statusCode).toBe(304);
+    expect(same.resource).toBeNull();
+    await domain.item('doc-1', 'g-x').replace({ id: 'doc-1', groupId: 'g-x', n: 2 });
+    const changed = await domain.item('doc-1', 'g-x').read({ accessCondition: { type: 'IfNoneMatch', condition: resource!._etag } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.resource).toMatchObject({ n: 2 });
+  });
+
+  it('sees a change made by another instance at once, and shares no mutable group between turns', async () => {
+    const here = new GroupRepo(domain);
+    const elsewhere = new GroupRepo(domain);
+    await here.create(group);
+    const first = (await here.get('g-cache'))!;
+    const again = (await here.get('g-cache'))!;
+    expect(again).toEqual(first);
+    expect(Object.isFrozen(again.members)).toBe(true);
+    await elsewhere.update('g-cache', (g) => ({ next: { ...g!, name: 'Lokusgrupp Tierp och Älvkarleby' }, result: undefined }));
+    expect((await here.get('g-cache'))!.name).toBe('Lokusgrupp Tierp och Älvkarleby');
+    await domain.item('group', 'g-cache').delete();
+    expect(await here.get('g-cache')).toBeUndefined();
+  });
+});
