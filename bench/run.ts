@@ -191,9 +191,8 @@ async function main(): Promise<void> {
     { row: { id: 'baselineInvoke', label: 'card action (invoke)', target: 'baseline' }, target: baseline, run: sustained(invokeBodies, SECONDS / 2) },
     { row: { id: 'lokusInstall', label: 'install (conversationUpdate)', target: 'lokus' }, target: bot, run: sustained(installs, SECONDS / 2) },
   ];
-  const [baseInvoke, lokusInstall] = await measure(wanted('install') ? installRows : installRows.slice(0, 1), 2, cosmos, connector);
+  const [baseInvoke] = await measure(installRows.slice(0, 1), 2, cosmos, connector);
   ratio(baseInvoke!, baseInvoke!);
-  if (lokusInstall) ratio(lokusInstall, baseMsg!);
 
   // Card actions: the baseline's burst of the same size is the reference; Lokus rows when built.
   const ctx = benchContext(bot.url, connector, { serviceUrl, channel: groupChannel, chair, members });
@@ -226,6 +225,13 @@ async function main(): Promise<void> {
       { row: { id: `lokus_${r.id}Burst`, label, target: 'lokus' }, target: bot, run: (url) => burst(url, fresh.shift()!) },
     ], BURSTS, cosmos, connector);
     if (burstRow!.load && baseRow!.load) burstRow!.ratio = { vs: baseRow!.id, value: burstRow!.load.p99Ms / baseRow!.load.p99Ms };
+  }
+
+  // Installs last: each is a new team, and the 2 documents each leaves behind would make every
+  // later scan of the embedded server (the scheduler's queries) slower for the card-action rows.
+  if (wanted('install')) {
+    const [lokusInstall] = await measure(installRows.slice(1), 2, cosmos, connector);
+    ratio(lokusInstall!, baseMsg!);
   }
 
   // Minutes draft: in process, median of repeated runs.
