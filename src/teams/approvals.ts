@@ -20,7 +20,6 @@ import {
   REMINDER_CHOICES, defaultFormValues, formCardData, formatWhen, historyCardData, requestCardData, signCardData,
   type FormValues, type ReminderChoice, type Viewer,
 } from './approval-view.js';
-import { CardUpdates } from './card-updates.js';
 import { cardAttachment, renderCard, type CardJson } from './render-card.js';
 
 export const APPROVAL = cmd(['godkännande', 'godkannande', 'approval'], { args: 'optional' });
@@ -105,8 +104,8 @@ function sharedCard(approval: Approval, reference: Record<string, unknown>): Car
   return card('approval-request', requestCardData(textsFor(reference), approval));
 }
 
-function updateChannelCard(deps: Deps, updates: CardUpdates, groupId: string, approvalId: string): void {
-  updates.request(`${groupId}/${approvalId}`, async () => {
+function updateChannelCard(deps: Deps, groupId: string, approvalId: string): void {
+  deps.background.runLatest('approval card update', `approval-card:${groupId}/${approvalId}`, async () => {
     const stored = await deps.approvals.get(groupId, approvalId);
     if (!stored?.channelCard) return;
     await deps.proactive.updateCard(stored.channelCard, sharedCard(stored.approval, stored.channelCard.reference));
@@ -119,9 +118,9 @@ async function sendPersonal(deps: Deps, from: CardRef, tenantId: string, teamsId
 }
 
 /** Reacts to what a change did: outcome → signatory asked to sign; new version / reminder → people told. */
-function followUp(deps: Deps, updates: CardUpdates, approval: Approval, channelCard: CardRef | undefined, events: ApprovalEvent[]): void {
+function followUp(deps: Deps, approval: Approval, channelCard: CardRef | undefined, events: ApprovalEvent[]): void {
   if (events.length === 0) return;
-  updateChannelCard(deps, updates, approval.groupId, approval.id);
+  updateChannelCard(deps, approval.groupId, approval.id);
   if (!channelCard) return;
   const tx = textsFor(channelCard.reference);
   const tenantId = String((channelCard.reference.conversation as { tenantId?: string } | undefined)?.tenantId ?? '');
@@ -157,7 +156,6 @@ function followUp(deps: Deps, updates: CardUpdates, approval: Approval, channelC
 // ---- listeners ----
 
 export function register(app: Application<TurnState>, deps: Deps): void {
-  const updates = new CardUpdates(deps.background);
 
   /** The request form (command, or the `approval.form` verb for a button on the group card). */
   async function form(ctx: TurnContext, title: string): Promise<CardJson | string> {
@@ -218,7 +216,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const stored = await deps.approvals.get(turn.groupId, approvalId);
     if (!stored) return tx.notFound;
     if (channelCard) {
-      updateChannelCard(deps, updates, turn.groupId, approvalId);
+      updateChannelCard(deps, turn.groupId, approvalId);
     } else {
       deps.background.run('approval: post the channel card', async () => {
         const activityId = await deps.proactive.post(reference, sharedCard(stored.approval, reference));
@@ -252,7 +250,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       const current = await deps.approvals.get(turn.groupId, approvalId);
       return current ? view(tx, current.approval, viewerOf(turn), errorText(tx, r.error)) : tx.notFound;
     }
-    followUp(deps, updates, r.value.approval, r.channelCard, r.value.events);
+    followUp(deps, r.value.approval, r.channelCard, r.value.events);
     return view(tx, r.value.approval, viewerOf(turn), saved(r.value.approval));
   }
 
@@ -282,7 +280,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     if (!r) return tx.notFound;
     const viewer: Viewer = memberId ? { memberId } : {};
     if (!r.ok) return view(tx, r.approval, viewer, errorText(tx, r.error));
-    followUp(deps, updates, r.approval, r.channelCard, r.events);
+    followUp(deps, r.approval, r.channelCard, r.events);
     return view(tx, r.approval, viewer, r.changed || r.redelivered ? tx.saved[choice] : tx.saved.same);
   });
 
@@ -331,7 +329,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       const current = await deps.approvals.get(group.groupId, link.target.id);
       return current ? card('approval-sign', signCardData(tx, current.approval, linkId, errorText(tx, r.error))) : tx.notFound;
     }
-    followUp(deps, updates, r.value.approval, r.channelCard, r.value.events);
+    followUp(deps, r.value.approval, r.channelCard, r.value.events);
     deps.log.info({ groupId: group.groupId, approvalId: link.target.id }, 'approval signed');
     return card('approval-sign', signCardData(tx, r.value.approval, linkId));
   });
@@ -342,7 +340,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     findDue: (now) => deps.approvals.findDue(now),
     async run(item, now) {
       const r = await deps.approvals.change(item.groupId, item.id, (a) => ({ ok: true, value: runDue(a, now) }));
-      if (r?.ok) followUp(deps, updates, r.value.approval, r.channelCard, r.value.events);
+      if (r?.ok) followUp(deps, r.value.approval, r.channelCard, r.value.events);
     },
   });
 }

@@ -40,32 +40,18 @@ function invalidText(texts: Texts, error: z.ZodError): string {
 
 // ---- the shared card in the channel ------------------------------------------------------------
 
-/** Meetings whose shared card has an update queued that has not yet read the meeting. */
-const queued = new WeakMap<Deps, Set<string>>();
-
 /**
  * Brings the channel's check-in card up to date (PUT to its stored activity id), after the answer.
- * Presses coalesce: while an update is queued another is not added, and each update renders the
- * meeting as stored when it runs, so 200 presses at once cost a handful of PUTs and the last one
- * shows everybody.
+ * Presses coalesce (`runLatest`): each update renders the meeting as stored when it runs, so 200
+ * presses at once cost a handful of PUTs and the last one shows everybody. The group is the one the
+ * press was checked against, read a moment before.
  */
 export function refreshAttendanceCard(deps: Deps, view: AttendanceView, groupId: string, meetingId: string): void {
-  let set = queued.get(deps);
-  if (!set) queued.set(deps, (set = new Set()));
-  const key = `${groupId}/${meetingId}`;
-  if (set.has(key)) return;
-  set.add(key);
-  deps.background.run(
-    'attendance card update',
-    async () => {
-      set.delete(key);
-      const m = await deps.meetings.get(groupId, meetingId);
-      if (!m?.attendanceCard) return;
-      const group = (await deps.groups.get(groupId)) ?? view.group;
-      await deps.proactive.updateCard(m.attendanceCard, attendanceCard({ ...view, group }, m));
-    },
-    `attendance-card:${key}`,
-  );
+  deps.background.runLatest('attendance card update', `attendance-card:${groupId}/${meetingId}`, async () => {
+    const m = await deps.meetings.get(groupId, meetingId);
+    if (!m?.attendanceCard) return;
+    await deps.proactive.updateCard(m.attendanceCard, attendanceCard(view, m));
+  });
 }
 
 /**

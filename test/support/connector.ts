@@ -16,6 +16,8 @@ export interface ConnectorCall {
   body?: any;
   /** The Authorization header the bot sent (its outbound token), if any. */
   authorization?: string;
+  /** When the call arrived (ms, performance.now()). */
+  at?: number;
 }
 
 type Activity = Record<string, any>;
@@ -81,6 +83,7 @@ export class Connector {
 
   private record(call: ConnectorCall, req?: http.IncomingMessage): void {
     if (req?.headers.authorization) call.authorization = req.headers.authorization;
+    call.at = performance.now();
     this.calls.push(call);
     for (const a of call.body?.attachments ?? []) {
       if (a?.contentType === 'application/vnd.microsoft.card.adaptive') {
