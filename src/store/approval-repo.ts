@@ -6,6 +6,7 @@ import {
 import { nextDueAt } from '../domain/approval-due.js';
 import type { CardRef } from '../domain/meeting.js';
 import { cosmosStatus } from './cosmos-errors.js';
+import { ConditionalReads } from './conditional-reads.js';
 import { withoutSystem } from './doc.js';
 import { createOnce, updateWithRetry } from './update-with-retry.js';
 
@@ -44,7 +45,11 @@ const MAX_ANSWER_ATTEMPTS = 10;
  * written with If-Match.
  */
 export class ApprovalRepo {
-  constructor(private readonly container: Container) {}
+  private readonly reads: ConditionalReads<ApprovalDoc>;
+
+  constructor(private readonly container: Container) {
+    this.reads = new ConditionalReads<ApprovalDoc>(container, 200);
+  }
 
   /** Creates the request once; the same id again (a double click on the form, a retry) is a no-op. */
   async create(approval: Approval, channelCard?: CardRef): Promise<{ created: boolean }> {
@@ -58,8 +63,8 @@ export class ApprovalRepo {
   }
 
   private async readDoc(groupId: string, id: string): Promise<ApprovalDoc | undefined> {
-    const { resource, statusCode } = await this.container.item(id, groupId).read<ApprovalDoc>();
-    if (statusCode === 404 || !resource || resource.type !== 'approval' || resource.groupId !== groupId) return undefined;
+    const resource = (await this.reads.read(id, groupId))?.doc;
+    if (!resource || resource.type !== 'approval' || resource.groupId !== groupId) return undefined;
     return resource;
   }
 

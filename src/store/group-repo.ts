@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { Group } from '../domain/group.js';
 import type { GroupStore } from '../domain/ports.js';
+import { ConditionalReads } from './conditional-reads.js';
 import { withoutSystem, type Versioned } from './doc.js';
 import { createOnce, updateWithRetry, type Change } from './update-with-retry.js';
 
@@ -20,40 +21,16 @@ function fromDoc(doc: Record<string, unknown>): Group {
   return withoutSystem<Group>(doc, ['id', 'type']);
 }
 
-/** Groups kept for conditional reads: one per group the instance serves, bounded. */
-const MAX_CACHED = 1_000;
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
 export class GroupRepo implements GroupStore {
-  /**
-   * The last group read per id, with its ETag. Every read still asks Cosmos (If-None-Match), so a
-   * change made by another instance is seen at once; only an unchanged group (304, no body) is
-   * taken from here. Frozen, as it is shared between turns.
-   */
-  private readonly cache = new Map<string, Versioned<Group>>();
+  private readonly reads: ConditionalReads<GroupDoc>;
 
-  constructor(private readonly container: Container) {}
+  constructor(private readonly container: Container) {
+    this.reads = new ConditionalReads<GroupDoc>(container, 500);
+  }
 
   async read(groupId: string): Promise<Versioned<Group> | undefined> {
-    const cached = this.cache.get(groupId);
-    const r = await this.container.item(GROUP_DOC_ID, groupId).read<GroupDoc>(cached?.etag ? { accessCondition: { type: 'IfNoneMatch', condition: cached.etag } } : {});
-    if (r.statusCode === 304 && cached) return cached;
-    if (r.statusCode === 404 || !r.resource) {
-      this.cache.delete(groupId);
-      return undefined;
-    }
-    const read = { value: deepFreeze(fromDoc(r.resource as unknown as Record<string, unknown>)), etag: r.etag };
-    this.cache.delete(groupId);
-    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(groupId, read);
-    return read;
+    const r = await this.reads.read(GROUP_DOC_ID, groupId);
+    return r ? { value: fromDoc(r.doc as unknown as Record<string, unknown>), etag: r.etag } : undefined;
   }
 
   async get(groupId: string): Promise<Group | undefined> {

@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { ActionItem, AttendanceMark, Decision, Meeting, MeetingStatus, Note } from '../domain/meeting.js';
 import type { MeetingStore } from '../domain/ports.js';
 import { cosmosStatus } from './cosmos-errors.js';
+import { ConditionalReads } from './conditional-reads.js';
 import { withoutSystem, type Versioned } from './doc.js';
 import { createOnce, updateWithRetry, type Change } from './update-with-retry.js';
 
@@ -22,12 +23,16 @@ function fromDoc(doc: Record<string, unknown>): Meeting {
 const MAX_ATTEMPTS = 200;
 
 export class MeetingRepo implements MeetingStore {
-  constructor(private readonly container: Container) {}
+  private readonly reads: ConditionalReads<MeetingDoc>;
+
+  constructor(private readonly container: Container) {
+    this.reads = new ConditionalReads<MeetingDoc>(container, 200);
+  }
 
   async read(groupId: string, meetingId: string): Promise<Versioned<Meeting> | undefined> {
-    const r = await this.container.item(meetingId, groupId).read<MeetingDoc>();
-    if (r.statusCode === 404 || !r.resource || r.resource.type !== 'meeting' || r.resource.groupId !== groupId) return undefined;
-    return { value: fromDoc(r.resource as unknown as Record<string, unknown>), etag: r.etag };
+    const r = await this.reads.read(meetingId, groupId);
+    if (!r || r.doc.type !== 'meeting' || r.doc.groupId !== groupId) return undefined;
+    return { value: fromDoc(r.doc as unknown as Record<string, unknown>), etag: r.etag };
   }
 
   /** The meeting, only if it belongs to this group (a forged id from another group finds nothing). */
