@@ -5,9 +5,10 @@ import { ensureContainers } from '../../src/store/containers.js';
 import { createCosmosClient } from '../../src/store/cosmos-client.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos.js';
 import { GroupRepo } from '../../src/store/group-repo.js';
+import { MeetingRepo } from '../../src/store/meeting-repo.js';
 
-/** Every group read asks Cosmos; an unchanged group comes back as 304 with no body and is taken from memory. */
-describe('GroupRepo reads with If-None-Match', () => {
+/** Every read asks Cosmos; an unchanged document comes back as 304 with no body and is taken from memory. */
+describe('group, meeting and approval reads with If-None-Match', () => {
   let server: EmbeddedCosmos;
   let client: CosmosClient;
   let domain: Container;
@@ -47,5 +48,15 @@ describe('GroupRepo reads with If-None-Match', () => {
     expect((await here.get('g-cache'))!.name).toBe('Lokusgrupp Tierp och Älvkarleby');
     await domain.item('group', 'g-cache').delete();
     expect(await here.get('g-cache')).toBeUndefined();
+  });
+
+  it('a check-in patched by another instance shows in the next read of the meeting', async () => {
+    const here = new MeetingRepo(domain);
+    const elsewhere = new MeetingRepo(domain);
+    await domain.items.create({ id: 'meeting-c1', groupId: 'g-cache', type: 'meeting', title: 'Lokusmöte', status: 'started', attendance: {}, items: [], participantEvents: [] });
+    expect((await here.get('g-cache', 'meeting-c1'))!.attendance).toEqual({});
+    expect(Object.isFrozen((await here.get('g-cache', 'meeting-c1'))!.attendance)).toBe(true);
+    expect(await elsewhere.setAttendance('g-cache', 'meeting-c1', 'm1', { status: 'present', source: 'self', at }, ['started'])).toBe(true);
+    expect((await here.get('g-cache', 'meeting-c1'))!.attendance).toEqual({ m1: { status: 'present', source: 'self', at } });
   });
 });
