@@ -1,4 +1,4 @@
-import { effectiveAttendance, isOpenForMarks, partyCounts, type Effective } from '../domain/attendance.js';
+import { isOpenForMarks, partyCounts, type Effective } from '../domain/attendance.js';
 import { activeMembers, memberById, rolesAt, type Group, type Member } from '../domain/group.js';
 import { ATTENDANCE_STATUSES, itemNumber, type Meeting } from '../domain/meeting.js';
 import { may } from '../domain/permissions.js';
@@ -57,13 +57,48 @@ function canMark(group: Group, m: Meeting, viewer: Viewer | undefined): boolean 
   return m.secretaryId === member.id || rolesAt(group, member.id, viewer.at).includes('secretary');
 }
 
+interface PartyLines {
+  parties: Array<{ line: string; people: string }>;
+  present: number;
+  expected: number;
+  /** Everyone's attendance as counted, for the viewer's own line. */
+  everyone: Effective[];
+}
+
+/** The last party lines per stored attendance map (a frozen document read through ConditionalReads). */
+const partyLinesKept = new WeakMap<object, { inputs: unknown[]; lines: PartyLines }>();
+
+/**
+ * Who is there, per party, as the card shows it. A meeting and group read unchanged (304) are the
+ * same frozen objects, so refreshes and repeated presses reuse the lines instead of redoing 200
+ * people; any change to either document is a new object and is counted afresh.
+ */
+function partyLines(view: AttendanceView, m: Meeting): PartyLines {
+  const a = view.texts.attendance;
+  const { group } = view;
+  const inputs = [m.participantEvents, m.startedAt, m.endedAt, m.createdAt, m.date, m.time, group.members, group.roleHistory, group.organisations, view.texts];
+  const kept = Object.isFrozen(m.attendance) ? partyLinesKept.get(m.attendance) : undefined;
+  if (kept && kept.inputs.every((x, i) => x === inputs[i])) return kept.lines;
+  const counts = partyCounts(m, group);
+  const lines: PartyLines = {
+    parties: counts.map((p) => ({
+      line: a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
+      // One text per party, a Markdown list: 200 people as 200 elements cost more than the rest.
+      people: p.people.map((e) => `- ${a.personLine(e.member.name, statusText(view.texts, group, e))}`).join('\n'),
+    })),
+    present: counts.reduce((n, p) => n + p.present, 0),
+    expected: counts.reduce((n, p) => n + p.expected, 0),
+    everyone: counts.flatMap((p) => p.people),
+  };
+  if (Object.isFrozen(m.attendance)) partyLinesKept.set(m.attendance, { inputs, lines });
+  return lines;
+}
+
 export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Viewer, message = '') {
   const a = view.texts.attendance;
   const { group } = view;
-  const parties = partyCounts(m, group);
-  const present = parties.reduce((n, p) => n + p.present, 0);
-  const expected = parties.reduce((n, p) => n + p.expected, 0);
-  const mine = viewer?.member ? effectiveAttendance(m, group).find((e) => e.member.id === viewer.member!.id) : undefined;
+  const { parties, present, expected, everyone } = partyLines(view, m);
+  const mine = viewer?.member ? everyone.find((e) => e.member.id === viewer.member!.id) : undefined;
   const youText = !viewer ? '' : !viewer.member ? a.notMember : mine && mine.status !== 'none' ? a.youAre(statusText(view.texts, group, mine)) : a.youNotMarked;
   const userIds = viewer ? [] : refreshUserIds(group, m.startedAt ?? m.createdAt);
   // The marking form's lists are only bound for someone who sees the form (the shared card and a
@@ -78,11 +113,7 @@ export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Vi
     youText,
     open: isOpenForMarks(m),
     totalText: a.total(present, expected),
-    parties: parties.map((p) => ({
-      line: a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
-      // One text per party, a Markdown list: 200 people as 200 elements cost more than the rest.
-      people: p.people.map((e) => `- ${a.personLine(e.member.name, statusText(view.texts, group, e))}`).join('\n'),
-    })),
+    parties,
     // The shared card asks Teams to refresh it per user; a personal view never does.
     refresh: !viewer,
     refreshUserIds: userIds,
