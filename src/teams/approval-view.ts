@@ -3,7 +3,7 @@ import {
   type Approval, type ApprovalRule,
 } from '../domain/approval.js';
 import { auditTrail, type AuditEntry } from '../domain/approval-audit.js';
-import { tally } from '../domain/approval-tally.js';
+import { tally, type Tally } from '../domain/approval-tally.js';
 import { activeMembers, type Group } from '../domain/group.js';
 import { stockholmDate, stockholmTime } from '../domain/swedish-date.js';
 import type { Texts } from '../i18n/texts.js';
@@ -31,8 +31,7 @@ function neededYes(approval: Approval): number {
   return Math.floor(approval.voters.length / 2) + 1;
 }
 
-function summaryOf(t: T, approval: Approval): string {
-  const s = tally(approval);
+function summaryOf(t: T, approval: Approval, s: Tally): string {
   const rule: ApprovalRule = approval.rule;
   switch (rule) {
     case 'all':
@@ -59,9 +58,42 @@ export function refreshUserIds(approval: Approval): string[] {
   return [...new Set(ids.filter((x): x is string => !!x))].slice(0, MAX_REFRESH_USERS);
 }
 
+interface Counted {
+  s: Tally;
+  parties: Array<{ title: string; value: string }>;
+  persons: Array<{ title: string; value: string }>;
+}
+
+/** The last count per stored answers map (a frozen document read through ConditionalReads). */
+const countedKept = new WeakMap<object, { inputs: unknown[]; counted: Counted }>();
+
+/**
+ * The tally and its lines. A request read unchanged (304) carries the same frozen objects, so a
+ * refresh or a repeated press reuses them; any change is a new document and is counted afresh.
+ */
+function counted(t: T, approval: Approval): Counted {
+  const inputs = [approval.voters, approval.version, approval.rule, t];
+  const kept = Object.isFrozen(approval.answers) ? countedKept.get(approval.answers) : undefined;
+  if (kept && kept.inputs.every((x, i) => x === inputs[i])) return kept.counted;
+  const s = tally(approval);
+  const result: Counted = {
+    s,
+    parties: s.parties.map((p) => ({
+      title: party(t, p.party),
+      value: `${t.partyValue(p.approve, p.reject, p.total)}${p.hasYes ? ` – ${t.partyHasYes}` : ''}`,
+    })),
+    persons: s.persons.map((p) => {
+      const extra = p.decision?.text ? ` – ${t.reasonPrefix}: ${p.decision.text}` : p.comment?.text ? ` – ${t.commentPrefix}: ${p.comment.text}` : '';
+      return { title: `${p.voter.name} (${party(t, p.voter.party)})`, value: `${t.personStates[p.state]}${extra}` };
+    }),
+  };
+  if (Object.isFrozen(approval.answers)) countedKept.set(approval.answers, { inputs, counted: result });
+  return result;
+}
+
 /** The data for `cards/approval-request.json`: the shared channel card, or one member's own view. */
 export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, notice = '') {
-  const s = tally(approval);
+  const { s, parties, persons } = counted(t, approval);
   const version = currentVersion(approval);
   const open = approval.status === 'open';
   const voter = viewer.memberId ? voterOf(approval, viewer.memberId) : undefined;
@@ -84,17 +116,12 @@ export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, n
     signatoryText: approval.signatory ? approval.signatory.name : '',
     statusText: t.statuses[approval.status],
     outcomeLine: outcomeLineOf(t, approval),
-    summary: summaryOf(t, approval),
+    summary: summaryOf(t, approval, s),
     text: version.text,
     link: version.link ?? '',
-    parties: s.parties.map((p) => ({
-      title: party(t, p.party),
-      value: `${t.partyValue(p.approve, p.reject, p.total)}${p.hasYes ? ` – ${t.partyHasYes}` : ''}`,
-    })),
-    persons: s.persons.map((p) => {
-      const extra = p.decision?.text ? ` – ${t.reasonPrefix}: ${p.decision.text}` : p.comment?.text ? ` – ${t.commentPrefix}: ${p.comment.text}` : '';
-      return { title: `${p.voter.name} (${party(t, p.voter.party)})`, value: `${t.personStates[p.state]}${extra}` };
-    }),
+    // Copies: the card's link guard rewrites shown text in place, and these lines are kept.
+    parties: parties.map((f) => ({ ...f })),
+    persons: persons.map((f) => ({ ...f })),
     // The shared card asks Teams to refresh it per user; a per-user view never does (it is only theirs).
     refresh: !viewer.memberId && refreshUserIds(approval).length > 0,
     refreshUserIds: refreshUserIds(approval),
