@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { err, ok, type DomainError, type Result } from './result.js';
 
 /**
@@ -87,14 +87,34 @@ function validTime(h: number, m: number): boolean {
 
 /** Today's date in Stockholm at instant `now`. */
 export function stockholmDate(now: Date): LocalDate {
-  const z = new TZDate(now.getTime(), ZONE);
-  return localDate(z.getFullYear(), z.getMonth() + 1, z.getDate());
+  const z = stockholmWallClock(now);
+  return localDate(z.getUTCFullYear(), z.getUTCMonth() + 1, z.getUTCDate());
 }
 
 /** Wall-clock time in Stockholm at instant `now`, `HH:mm`. */
 export function stockholmTime(now: Date): LocalTime {
-  const z = new TZDate(now.getTime(), ZONE);
-  return `${pad(z.getHours())}:${pad(z.getMinutes())}`;
+  const z = stockholmWallClock(now);
+  return `${pad(z.getUTCHours())}:${pad(z.getUTCMinutes())}`;
+}
+
+const HOUR_MS = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * Stockholm's wall clock at `now`, as the UTC fields of a Date. The offset is looked up once per UTC
+ * hour (summer time starts and ends on a whole UTC hour): asking the time zone database for every
+ * date on a card with 100 answers cost more than the rest of the card.
+ */
+function stockholmWallClock(now: Date): Date {
+  const ms = now.getTime();
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = tzOffset(ZONE, new Date(hour * HOUR_MS));
+    if (offsetByHour.size >= 10_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return new Date(ms + offset * 60_000);
 }
 
 /** The instant a Stockholm date and time denote (start of day when no time is given). */

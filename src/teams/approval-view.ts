@@ -94,6 +94,7 @@ function counted(t: T, approval: Approval): Counted {
 /** The data for `cards/approval-request.json`: the shared channel card, or one member's own view. */
 export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, notice = '') {
   const { s, parties, persons } = counted(t, approval);
+  const userIds = viewer.memberId ? [] : refreshUserIds(approval);
   const version = currentVersion(approval);
   const open = approval.status === 'open';
   const voter = viewer.memberId ? voterOf(approval, viewer.memberId) : undefined;
@@ -123,8 +124,8 @@ export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, n
     parties: parties.map((f) => ({ ...f })),
     persons: persons.map((f) => ({ ...f })),
     // The shared card asks Teams to refresh it per user; a per-user view never does (it is only theirs).
-    refresh: !viewer.memberId && refreshUserIds(approval).length > 0,
-    refreshUserIds: refreshUserIds(approval),
+    refresh: !viewer.memberId && userIds.length > 0,
+    refreshUserIds: userIds,
     myLine,
     notice,
     canAnswer: open && (!viewer.memberId || !!voter),

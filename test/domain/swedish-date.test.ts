@@ -139,3 +139,22 @@ describe('parseWhen: what is left looking like a broken date or time', () => {
     expect(parseWhen('2026-12-01 rum 12', '2026-11-22')).toMatchObject({ ok: true, value: { rest: 'rum 12' } });
   });
 });
+
+describe('Stockholm wall clock around summer time', () => {
+  // What the clocks on the wall in Stockholm said, as written by hand (not by the code under test).
+  const cases: Array<[string, string, string]> = [
+    ['2026-03-29T00:59:00Z', '2026-03-29', '01:59'], // winter time, UTC+1
+    ['2026-03-29T01:00:00Z', '2026-03-29', '03:00'], // summer time starts: 02:00 becomes 03:00
+    ['2026-03-29T01:30:00Z', '2026-03-29', '03:30'],
+    ['2026-10-25T00:59:00Z', '2026-10-25', '02:59'], // summer time, UTC+2
+    ['2026-10-25T01:00:00Z', '2026-10-25', '02:00'], // winter time again: 03:00 becomes 02:00
+    ['2026-12-31T22:59:00Z', '2026-12-31', '23:59'],
+    ['2026-12-31T23:00:00Z', '2027-01-01', '00:00'],
+    ['2018-03-16T12:00:00Z', '2018-03-16', '13:00'],
+    ['2018-06-30T22:15:00Z', '2018-07-01', '00:15'],
+  ];
+  it.each(cases)('%s is %s %s in Stockholm', (iso, date, time) => {
+    expect(stockholmDate(new Date(iso))).toBe(date);
+    expect(stockholmTime(new Date(iso))).toBe(time);
+  });
+});
