@@ -45,10 +45,11 @@ const MAX_ANSWER_ATTEMPTS = 10;
  * written with If-Match.
  */
 export class ApprovalRepo {
-  private readonly reads: ConditionalReads<ApprovalDoc>;
+  private readonly reads: ConditionalReads<ApprovalDoc, StoredApproval>;
 
   constructor(private readonly container: Container) {
-    this.reads = new ConditionalReads<ApprovalDoc>(container, 200);
+    this.reads = new ConditionalReads<ApprovalDoc, StoredApproval>(container, 200, (doc, groupId) =>
+      doc.type === 'approval' && doc.groupId === groupId ? fromDoc(doc) : undefined);
   }
 
   /** Creates the request once; the same id again (a double click on the form, a retry) is a no-op. */
@@ -58,14 +59,7 @@ export class ApprovalRepo {
 
   /** A point read in the group's own partition: an id from another group is simply not found. */
   async get(groupId: string, id: string): Promise<StoredApproval | undefined> {
-    const doc = await this.readDoc(groupId, id);
-    return doc ? fromDoc(doc) : undefined;
-  }
-
-  private async readDoc(groupId: string, id: string): Promise<ApprovalDoc | undefined> {
-    const resource = (await this.reads.read(id, groupId))?.doc;
-    if (!resource || resource.type !== 'approval' || resource.groupId !== groupId) return undefined;
-    return resource;
+    return (await this.reads.read(id, groupId))?.value;
   }
 
   /**
@@ -76,9 +70,9 @@ export class ApprovalRepo {
    */
   async answer(groupId: string, id: string, who: string | ((a: Approval) => string | undefined), answer: Omit<AnswerInput, 'memberId'>, now: Date): Promise<AnswerResult | undefined> {
     for (let attempt = 0; attempt < MAX_ANSWER_ATTEMPTS; attempt++) {
-      const doc = await this.readDoc(groupId, id);
-      if (!doc) return undefined;
-      const { approval, channelCard } = fromDoc(doc);
+      const stored = await this.get(groupId, id);
+      if (!stored) return undefined;
+      const { approval, channelCard } = stored;
       const input: AnswerInput = { ...answer, memberId: (typeof who === 'string' ? who : who(approval)) ?? '' };
       const planned = planAnswer(approval, input, now);
       if (!planned.ok) return { ok: false, error: planned.error, approval, channelCard };

@@ -22,15 +22,14 @@ function fromDoc(doc: Record<string, unknown>): Group {
 }
 
 export class GroupRepo implements GroupStore {
-  private readonly reads: ConditionalReads<GroupDoc>;
+  private readonly reads: ConditionalReads<GroupDoc, Group>;
 
   constructor(private readonly container: Container) {
-    this.reads = new ConditionalReads<GroupDoc>(container, 500);
+    this.reads = new ConditionalReads<GroupDoc, Group>(container, 500, (doc) => fromDoc(doc as unknown as Record<string, unknown>));
   }
 
   async read(groupId: string): Promise<Versioned<Group> | undefined> {
-    const r = await this.reads.read(GROUP_DOC_ID, groupId);
-    return r ? { value: fromDoc(r.doc as unknown as Record<string, unknown>), etag: r.etag } : undefined;
+    return this.reads.read(GROUP_DOC_ID, groupId);
   }
 
   async get(groupId: string): Promise<Group | undefined> {

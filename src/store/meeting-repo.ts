@@ -23,16 +23,15 @@ function fromDoc(doc: Record<string, unknown>): Meeting {
 const MAX_ATTEMPTS = 200;
 
 export class MeetingRepo implements MeetingStore {
-  private readonly reads: ConditionalReads<MeetingDoc>;
+  private readonly reads: ConditionalReads<MeetingDoc, Meeting>;
 
   constructor(private readonly container: Container) {
-    this.reads = new ConditionalReads<MeetingDoc>(container, 200);
+    this.reads = new ConditionalReads<MeetingDoc, Meeting>(container, 200, (doc, groupId) =>
+      doc.type === 'meeting' && doc.groupId === groupId ? fromDoc(doc as unknown as Record<string, unknown>) : undefined);
   }
 
   async read(groupId: string, meetingId: string): Promise<Versioned<Meeting> | undefined> {
-    const r = await this.reads.read(meetingId, groupId);
-    if (!r || r.doc.type !== 'meeting' || r.doc.groupId !== groupId) return undefined;
-    return { value: fromDoc(r.doc as unknown as Record<string, unknown>), etag: r.etag };
+    return this.reads.read(meetingId, groupId);
   }
 
   /** The meeting, only if it belongs to this group (a forged id from another group finds nothing). */

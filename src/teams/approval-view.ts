@@ -64,17 +64,17 @@ interface Counted {
   persons: Array<{ title: string; value: string }>;
 }
 
-/** The last count per stored answers map (a frozen document read through ConditionalReads). */
-const countedKept = new WeakMap<object, { inputs: unknown[]; counted: Counted }>();
+/** The count last made for a stored request, with the texts it was written in. */
+const countedKept = new WeakMap<Approval, { t: T; counted: Counted }>();
 
 /**
- * The tally and its lines. A request read unchanged (304) carries the same frozen objects, so a
- * refresh or a repeated press reuses them; any change is a new document and is counted afresh.
+ * The tally and its lines. A request read unchanged (304) is the very same frozen object
+ * (ConditionalReads), so a refresh or a repeated press reuses them; any change is a new object and
+ * is counted afresh.
  */
 function counted(t: T, approval: Approval): Counted {
-  const inputs = [approval.voters, approval.version, approval.rule, t];
-  const kept = Object.isFrozen(approval.answers) ? countedKept.get(approval.answers) : undefined;
-  if (kept && kept.inputs.every((x, i) => x === inputs[i])) return kept.counted;
+  const kept = countedKept.get(approval);
+  if (kept && kept.t === t) return kept.counted;
   const s = tally(approval);
   const result: Counted = {
     s,
@@ -87,7 +87,7 @@ function counted(t: T, approval: Approval): Counted {
       return { title: `${p.voter.name} (${party(t, p.voter.party)})`, value: `${t.personStates[p.state]}${extra}` };
     }),
   };
-  if (Object.isFrozen(approval.answers)) countedKept.set(approval.answers, { inputs, counted: result });
+  if (Object.isFrozen(approval)) countedKept.set(approval, { t, counted: result });
   return result;
 }
 

@@ -65,20 +65,19 @@ interface PartyLines {
   everyone: Effective[];
 }
 
-/** The last party lines per stored attendance map (a frozen document read through ConditionalReads). */
-const partyLinesKept = new WeakMap<object, { inputs: unknown[]; lines: PartyLines }>();
+/** The party lines last drawn for a stored meeting, with the group and texts they were drawn for. */
+const partyLinesKept = new WeakMap<Meeting, { group: Group; texts: Texts; lines: PartyLines }>();
 
 /**
- * Who is there, per party, as the card shows it. A meeting and group read unchanged (304) are the
- * same frozen objects, so refreshes and repeated presses reuse the lines instead of redoing 200
- * people; any change to either document is a new object and is counted afresh.
+ * Who is there, per party, as the card shows it. A meeting and a group read unchanged (304) are the
+ * very same frozen objects (ConditionalReads), so refreshes and repeated presses reuse the lines
+ * instead of redoing 200 people; any change to either is a new object and is counted afresh.
  */
 function partyLines(view: AttendanceView, m: Meeting): PartyLines {
   const a = view.texts.attendance;
   const { group } = view;
-  const inputs = [m.participantEvents, m.startedAt, m.endedAt, m.createdAt, m.date, m.time, group.members, group.roleHistory, group.organisations, view.texts];
-  const kept = Object.isFrozen(m.attendance) ? partyLinesKept.get(m.attendance) : undefined;
-  if (kept && kept.inputs.every((x, i) => x === inputs[i])) return kept.lines;
+  const kept = partyLinesKept.get(m);
+  if (kept && kept.group === group && kept.texts === view.texts) return kept.lines;
   const counts = partyCounts(m, group);
   const lines: PartyLines = {
     parties: counts.map((p) => ({
@@ -90,7 +89,7 @@ function partyLines(view: AttendanceView, m: Meeting): PartyLines {
     expected: counts.reduce((n, p) => n + p.expected, 0),
     everyone: counts.flatMap((p) => p.people),
   };
-  if (Object.isFrozen(m.attendance)) partyLinesKept.set(m.attendance, { inputs, lines });
+  if (Object.isFrozen(m) && Object.isFrozen(group)) partyLinesKept.set(m, { group, texts: view.texts, lines });
   return lines;
 }
 

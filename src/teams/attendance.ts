@@ -1,7 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { effectiveAttendance, markAttendance, OPEN_STATUSES, type AttendanceError, type MarkInput } from '../domain/attendance.js';
+import { effectiveAttendance, markAttendance, OPEN_STATUSES, type AttendanceError, type Marked, type MarkInput } from '../domain/attendance.js';
 import { ATTENDANCE_STATUSES, type Meeting } from '../domain/meeting.js';
 import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from './deps.js';
@@ -101,11 +101,16 @@ async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: 
     const e = effectiveAttendance(m, turn.group).find((x) => x.member.id === memberId);
     return e ? statusText(texts, turn.group, e) : '';
   };
+  /** Nothing to write: a redelivered press answers as it did (or with the status alone when a later mark replaced it), a repeat says so. */
+  const unchanged = (m: Meeting, v: Marked): Applied => ({
+    ok: true,
+    meeting: m,
+    message: v.redelivered ? (v.redelivered.latest ? messages.done(v.target.name, words(m, v.target.id)) : '') : messages.same(v.target.name, words(m, v.target.id)),
+  });
   const r = markAttendance(meeting, turn.group, input(meeting));
   if (!r.ok) return { ok: false, message: attendanceErrorText(texts, r.error) };
   const { target } = r.value;
-  if (r.value.redelivered) return { ok: true, meeting, message: r.value.redelivered.latest ? messages.done(target.name, words(meeting, target.id)) : '' };
-  if (!r.value.changed) return { ok: true, meeting, message: messages.same(target.name, words(meeting, target.id)) };
+  if (!r.value.changed) return unchanged(meeting, r.value);
   if (!r.value.correction) {
     const written = await deps.meetings.setAttendance(groupId, meeting.id, target.id, r.value.mark, OPEN_STATUSES);
     if (written) {
@@ -118,8 +123,7 @@ async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: 
     if (!cur) return { result: { ok: false, message: texts.meeting.noMeetingFound } };
     const again = markAttendance(cur, turn.group, input(cur));
     if (!again.ok) return { result: { ok: false, message: attendanceErrorText(texts, again.error) } };
-    if (again.value.redelivered) return { result: { ok: true, meeting: cur, message: again.value.redelivered.latest ? messages.done(target.name, words(cur, target.id)) : '' } };
-    if (!again.value.changed) return { result: { ok: true, meeting: cur, message: messages.same(target.name, words(cur, target.id)) } };
+    if (!again.value.changed) return { result: unchanged(cur, again.value) };
     const next = { ...cur, attendance: { ...cur.attendance, [target.id]: again.value.mark }, updatedAt: turn.at };
     const done = again.value.correction ? texts.attendance.corrected : messages.done;
     return { next, result: { ok: true, meeting: next, message: done(target.name, words(next, target.id)) } };
