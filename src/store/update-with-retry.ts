@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { ConcurrencyError, cosmosStatus } from './cosmos-errors.js';
 
@@ -7,8 +8,6 @@ export type Change<T, R> = { next: T; result: R } | { next?: undefined; result: 
 export interface RetryOptions {
   maxAttempts?: number;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Jittered exponential backoff, capped, so parallel writers spread out instead of colliding again. */
 function backoff(attempt: number): number {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log.js';
 
 /** The least time between two updates of one shared card in a row (Teams throttles message edits). */
@@ -45,7 +46,7 @@ export class Background {
       name,
       async () => {
         const pause = (this.lastStart.get(key) ?? -Infinity) + SHARED_CARD_INTERVAL_MS - Date.now();
-        if (pause > 0) await new Promise((r) => setTimeout(r, pause));
+        if (pause > 0) await sleep(pause);
         this.waiting.delete(key);
         this.remember(key, Date.now());
         await work();

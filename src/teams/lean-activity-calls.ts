@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import http from 'node:http';
 import https from 'node:https';
 
@@ -49,7 +50,6 @@ function send(url: URL, method: string, headers: Record<string, string>, body: s
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const backoff = (attempt: number) => Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** attempt * (0.8 + Math.random() * 0.4));
 /** What the Azure SDK retries: timeouts and server errors other than "not implemented" and "version". */
 const retriable = (status: number) => status === 408 || (status >= 500 && status !== 501 && status !== 505);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { ActivityRef, ClaimResult, StoredInvokeResponse } from '../store/activity-claims.js';
 import type { Deps } from './deps.js';
@@ -36,8 +37,6 @@ export function activityRefOf(ctx: TurnContext): ActivityRef | undefined {
 export function invokeMessage(text: string): StoredInvokeResponse {
   return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } };
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A redelivered invoke gets the answer the first delivery got, waiting briefly if it is still running. */
 async function answerRedelivery(ctx: TurnContext, deps: Deps, claim: Extract<ClaimResult, { claimed: false }>): Promise<void> {
