@@ -18,7 +18,7 @@ import { FollowUpRepo } from './store/follow-up-repo.js';
 import { Background } from './teams/background.js';
 import { onMeetingEndedAttendance } from './teams/attendance.js';
 import { AttendanceLinks, registerAttendanceExport } from './web/attendance-export.js';
-import { createAdapter, createBotApp } from './teams/bot-app.js';
+import { createAdapter, createBotApp, SELF_DEDUPLICATING_VERBS } from './teams/bot-app.js';
 import { createPersonalChat } from './teams/personal-chat.js';
 import { createProactive } from './teams/proactive.js';
 import { handleActivityRequest } from './teams/channel-auth.js';
@@ -97,7 +97,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     }
     inFlight++;
     try {
-      await handleActivityRequest(adapter, req, res, (ctx) => runOnce(ctx, deps, async () => void ((await shapeActivity(ctx)) && (await app.run(ctx)))), log);
+      await handleActivityRequest(adapter, req, res, (ctx) => runOnce(ctx, deps, SELF_DEDUPLICATING_VERBS, async () => void ((await shapeActivity(ctx)) && (await app.run(ctx)))), log);
     } catch (err) {
       log.error({ err }, '/api/messages failed');
       if (!res.headersSent) res.send(500);

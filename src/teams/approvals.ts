@@ -22,6 +22,9 @@ import {
 } from './approval-view.js';
 import { cardAttachment, renderCard, type CardJson } from './render-card.js';
 
+/** Godkänn, Avslå, Synpunkt: the answer's log entry keeps the press's activity id, so a redelivery is recognised on it (no claim). */
+export const ANSWER_VERB = 'approval.answer';
+
 export const APPROVAL = cmd(['godkännande', 'godkannande', 'approval'], { args: 'optional' });
 
 type T = Texts['approvals'];
@@ -259,7 +262,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
    * the Teams identity of the activity – read, patch, done. Only someone not found there costs a read
    * of the group (a member whose Teams identity was added later, or a refusal that says why).
    */
-  app.adaptiveCards.actionExecute('approval.answer', async (ctx, _state, raw) => {
+  app.adaptiveCards.actionExecute(ANSWER_VERB, async (ctx, _state, raw) => {
     const parsed = AnswerData.safeParse(raw ?? {});
     if (!parsed.success) return t(ctx).common.invalidCardData;
     const d = parsed.data;

@@ -14,6 +14,9 @@ import type { MeetingEnded } from './meeting-ended.js';
 import { currentMeeting } from './planning.js';
 import type { CardJson } from './render-card.js';
 
+/** "Närvarande": the mark keeps the press's activity id, so a redelivery is recognised on it (no claim). */
+export const CHECK_IN_VERB = 'attendance.checkIn';
+
 /** Posts (or re-posts) the check-in card of the running or next meeting; for leaders. */
 export const CHECK_IN_CARD = cmd(['närvarokort', 'incheckning', 'attendance card', 'check-in card']);
 
@@ -220,7 +223,7 @@ async function checkInCardCommand(ctx: TurnContext, deps: Deps): Promise<void> {
 
 export function register(app: Application<TurnState>, deps: Deps): void {
   app.message(CHECK_IN_CARD, (ctx) => checkInCardCommand(ctx, deps));
-  app.adaptiveCards.actionExecute('attendance.checkIn', checkIn(deps));
+  app.adaptiveCards.actionExecute(CHECK_IN_VERB, checkIn(deps));
   app.adaptiveCards.actionExecute('attendance.mark', mark(deps));
   app.adaptiveCards.actionExecute('attendance.refresh', refresh(deps));
 }

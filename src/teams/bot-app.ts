@@ -28,6 +28,9 @@ import { invokeMessage } from './run-once.js';
 
 export type LokusApp = Application<TurnState>;
 
+/** Card actions that recognise their own redelivery on the record they write (see `runOnce`). */
+export const SELF_DEDUPLICATING_VERBS: ReadonlySet<string> = new Set([attendance.CHECK_IN_VERB, approvals.ANSWER_VERB]);
+
 /** The public-cloud values of the Bot Framework endpoint settings. */
 const PUBLIC_CLOUD: Record<string, string> = {
   ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,

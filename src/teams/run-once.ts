@@ -5,25 +5,19 @@ import type { Deps } from './deps.js';
 import { t } from './context.js';
 
 /**
- * Card actions that recognise their own redelivery: the check-in mark and the approval answer keep
- * the press's activity id on the record they write, and the write is conditional, so Teams
- * delivering the press again changes nothing and gets the first answer. A claim on top would add two
- * Cosmos requests to the press that a whole group makes at once.
- */
-export const SELF_DEDUPLICATING_VERBS: ReadonlySet<string> = new Set(['attendance.checkIn', 'approval.answer']);
-
-/**
  * Messages and invokes with an id are processed once; other activities have their own guards. A
  * card's automatic refresh (per-user view) only reads, so it is not claimed: that would cost two
- * writes for every card anyone looks at.
+ * writes for every card anyone looks at. Nor are the card actions in `selfDeduplicating`: they keep
+ * the press's activity id on the record they write, conditionally, so a redelivery changes nothing
+ * there and a claim would only add two Cosmos requests to the press a whole group makes at once.
  */
-export function activityRefOf(ctx: TurnContext): ActivityRef | undefined {
+export function activityRefOf(ctx: TurnContext, selfDeduplicating: ReadonlySet<string>): ActivityRef | undefined {
   const a = ctx.activity;
   if ((a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke) || !a.id) return undefined;
   if (a.type === ActivityTypes.Invoke) {
     const value = a.value as { trigger?: unknown; action?: { verb?: unknown } } | undefined;
     if (value?.trigger === 'automatic') return undefined;
-    if (a.name === 'adaptiveCard/action' && SELF_DEDUPLICATING_VERBS.has(String(value?.action?.verb))) return undefined;
+    if (a.name === 'adaptiveCard/action' && selfDeduplicating.has(String(value?.action?.verb))) return undefined;
   }
   return {
     channelId: a.channelId ?? '',
@@ -54,8 +48,8 @@ async function answerRedelivery(ctx: TurnContext, deps: Deps, claim: Extract<Cla
  * turn and, for an invoke, the "done" mark with its answer after it, off the answer path. A failed
  * turn releases its claim (so a retry can succeed) and rethrows to the error handler.
  */
-export async function runOnce(ctx: TurnContext, deps: Deps, turn: () => Promise<void>): Promise<void> {
-  const ref = activityRefOf(ctx);
+export async function runOnce(ctx: TurnContext, deps: Deps, selfDeduplicating: ReadonlySet<string>, turn: () => Promise<void>): Promise<void> {
+  const ref = activityRefOf(ctx, selfDeduplicating);
   if (!ref) return turn();
   const claimedAt = deps.now();
   const claim = await deps.activityClaims.claim(ref, claimedAt);
