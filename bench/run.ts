@@ -23,6 +23,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Rounds per compared pair of rows, and bursts per burst row. */
 const ROUNDS = 4;
 const BURSTS = 3;
+/** Presses in a card-action row where each press is a member's first (a write), over fresh cards. */
+const FIRST_PRESSES = 2_400;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const COLD_STARTS = 3;
 /** BENCH_LOKUS_ROOT: run the built bot of another checkout (e.g. main, for before/after figures). */
@@ -211,10 +213,24 @@ async function main(): Promise<void> {
     const preparedAt = Date.now();
     const actions = await prepare(ctx);
     log(`${r.label}: prepared in ${((Date.now() - preparedAt) / 1000).toFixed(1)} s (lokus peak RSS so far ${bot.peakRssMb()?.toFixed(0) ?? '?'} MB)`);
-    const [sustainedRow] = await measure([
-      { row: { id: `lokus_${r.id}`, label: `${r.label} (${r.members} members)`, target: 'lokus' }, target: bot, run: sustained(actions) },
+    // First presses, each a Cosmos write (the target's "card actions with their write"): every
+    // member of several freshly prepared cards presses once, in card order, 50 at a time.
+    phase = `${r.label}: prepare first presses`;
+    const firstPresses = [...actions];
+    while (firstPresses.length < FIRST_PRESSES) firstPresses.push(...(await prepare(ctx)));
+    const [writeRow] = await measure([
+      {
+        row: { id: `lokus_${r.id}`, label: `${r.label}, first presses (${firstPresses.length / r.members} cards × ${r.members})`, target: 'lokus' },
+        target: bot,
+        run: (url) => drive(url, { bodies: firstPresses, connections: CONNECTIONS, seconds: SECONDS * 2, amount: firstPresses.length, exact: true }),
+      },
     ], 1, cosmos, connector);
-    ratio(sustainedRow!, baseInvoke!);
+    ratio(writeRow!, baseInvoke!);
+    // The same members pressing again (already checked in, already answered or closed): no write.
+    const [repeatRow] = await measure([
+      { row: { id: `lokus_${r.id}Repeat`, label: `${r.label}, pressed again (${r.members} members)`, target: 'lokus' }, target: bot, run: sustained(actions, SECONDS / 2) },
+    ], 1, cosmos, connector);
+    ratio(repeatRow!, baseInvoke!);
     // Each Lokus burst presses a freshly prepared card, interleaved with the baseline's bursts. The
     // cards are prepared first, so the setup's Cosmos requests are not counted as the burst's.
     phase = `${r.label}: prepare bursts`;
