@@ -20,5 +20,5 @@ export interface MeetingStore {
   create(meeting: Meeting): Promise<{ created: boolean }>;
   update<R>(groupId: string, meetingId: string, change: (m: Meeting | undefined) => Outcome<Meeting, R>): Promise<R>;
   appendRecord(groupId: string, meetingId: string, key: 'notes' | 'decisions' | 'actionItems', record: Note | Decision | ActionItem, at: string): Promise<boolean>;
-  setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[]): Promise<boolean>;
+  setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[], expected?: AttendanceMark | null): Promise<Meeting | undefined>;
 }

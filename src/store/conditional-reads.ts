@@ -8,30 +8,77 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+export interface Read<V> {
+  value: V;
+  etag: string;
+}
+
+interface Kept<V> extends Read<V> {
+  /** When Cosmos last confirmed this is the stored document, with no local write since (ms). */
+  confirmedAt: number;
+}
+
 /**
  * Point reads that send the ETag of the value kept from the last read (If-None-Match): an unchanged
  * document comes back as 304 with no body and the kept value is returned, the very same object, so
  * parsing and mapping tens of kilobytes is spared on every card press and refresh, and views may
- * remember what they derived from it. Every read still asks Cosmos, so a change made by another
- * instance is seen at once. Kept values are deep-frozen, as turns share them; at most `max`.
+ * remember what they derived from it. Kept values are deep-frozen, as turns share them; at most `max`.
+ *
+ * By default every read asks Cosmos, so a change made by another instance is seen at once. A caller
+ * may accept a value Cosmos confirmed at most `trustMs` ago (`read(…, { trustMs })`), or any kept
+ * value as a starting point for a conditional write (`known`); writes through the repository call
+ * `forget`, so this instance always reads its own writes.
  */
 export class ConditionalReads<D extends object, V> {
-  private readonly kept = new Map<string, { value: V; etag: string }>();
+  private readonly kept = new Map<string, Kept<V>>();
+  /** Local writes so far: a read that overlapped one is kept, but not counted as confirmed. */
+  private writes = 0;
 
   /** `map` turns the stored document into the value (undefined: not one of ours, read as missing). */
   constructor(private readonly container: Container, private readonly max: number, private readonly map: (doc: D, partitionKey: string) => V | undefined) {}
 
-  async read(id: string, partitionKey: string): Promise<{ value: V; etag: string } | undefined> {
+  async read(id: string, partitionKey: string, options: { trustMs?: number } = {}): Promise<Read<V> | undefined> {
     const key = `${partitionKey}\n${id}`;
     const cached = this.kept.get(key);
+    const startedAt = Date.now();
+    if (cached && options.trustMs && startedAt - cached.confirmedAt <= options.trustMs) return cached;
+    const writesBefore = this.writes;
     const r = await this.container.item(id, partitionKey).read<D>(cached ? { accessCondition: { type: 'IfNoneMatch', condition: cached.etag } } : {});
-    if (r.statusCode === 304 && cached) return cached;
+    const confirmedAt = this.writes === writesBefore ? startedAt : -Infinity;
+    if (r.statusCode === 304 && cached) {
+      if (this.kept.get(key) === cached) cached.confirmedAt = Math.max(cached.confirmedAt, confirmedAt);
+      return cached;
+    }
     this.kept.delete(key);
-    const value = r.statusCode === 404 || !r.resource ? undefined : this.map(r.resource, partitionKey);
+    if (r.statusCode === 404 || !r.resource) return undefined;
+    return this.store(key, r.resource, partitionKey, r.etag, confirmedAt);
+  }
+
+  /** The kept value whatever its age (no request), else a read: the start of a write guarded by its own condition. */
+  async known(id: string, partitionKey: string): Promise<Read<V> | undefined> {
+    return this.kept.get(`${partitionKey}\n${id}`) ?? this.read(id, partitionKey);
+  }
+
+  /** A document as a write returned it: kept for the next If-None-Match read, not counted as confirmed. */
+  keep(id: string, partitionKey: string, doc: D & { _etag?: string }): Read<V> | undefined {
+    this.forget(id, partitionKey);
+    return doc._etag ? this.store(`${partitionKey}\n${id}`, doc, partitionKey, doc._etag, -Infinity) : undefined;
+  }
+
+  /** This instance wrote the document: the next trusting read asks Cosmos again. */
+  forget(id: string, partitionKey: string): void {
+    this.writes++;
+    const cached = this.kept.get(`${partitionKey}\n${id}`);
+    if (cached) cached.confirmedAt = -Infinity;
+  }
+
+  private store(key: string, doc: D, partitionKey: string, etag: string, confirmedAt: number): Read<V> | undefined {
+    const value = this.map(doc, partitionKey);
     if (value === undefined) return undefined;
-    const read = { value: deepFreeze(value), etag: r.etag };
+    const kept: Kept<V> = { value: deepFreeze(value), etag, confirmedAt };
+    this.kept.delete(key);
     if (this.kept.size >= this.max) this.kept.delete(this.kept.keys().next().value!);
-    this.kept.set(key, read);
-    return read;
+    this.kept.set(key, kept);
+    return kept;
   }
 }

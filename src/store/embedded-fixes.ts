@@ -10,6 +10,7 @@ interface ItemsLike {
 interface PatchInput {
   id: string;
   partitionKey: unknown;
+  condition?: string;
 }
 interface CollectionLike {
   document(id: string, partition: unknown): { read(): Doc };
@@ -19,8 +20,10 @@ type PatchOperation = (collection: CollectionLike, input: PatchInput) => unknown
 /** The query @vercel/cosmosdb-server builds to check a patch's condition on its document. */
 const CONDITION_QUERY = /^SELECT \* FROM c WHERE c\.id = @id AND \(/;
 let installed = false;
-/** The `_rid` of the document whose patch condition is being checked (set only during that call). */
+/** The document whose patch condition is being checked, and the condition as sent (set only during that call). */
 let patching: string | undefined;
+let condition: string | undefined;
+const FROM_C_WHERE = /^\s*from\s+c\s+where\s/i;
 
 /**
  * @vercel/cosmosdb-server checks a conditional patch (`FROM c WHERE …`) by running
@@ -28,8 +31,9 @@ let patching: string | undefined;
  * costs a scan of the whole database (300 ms with 10,000 documents, on the bot's own event loop in
  * the embedded default), and a document with the same id in another partition can satisfy it.
  * Cosmos DB checks the one document being patched; so does this, by running that query over that
- * document only. The server is synchronous from reading the document to writing it, so the swap is
- * safe.
+ * document only. It also lower-cases the whole condition before running it, so `c.at = "…T08:00Z"`
+ * never matched; Cosmos DB compares as written, and so does this, with the condition as sent. The
+ * server is synchronous from reading the document to writing it, so the swap is safe.
  */
 export function checkPatchConditionsOnOneDocument(): void {
   if (installed) return;
@@ -42,10 +46,12 @@ export function checkPatchConditionsOnOneDocument(): void {
   const patchOperation = patches.patchOperation;
   patches.patchOperation = (collection, input) => {
     patching = collection.document(input.id, parsePartitionKey(input.partitionKey, input.id)).read()?._rid;
+    condition = input.condition;
     try {
       return patchOperation(collection, input);
     } finally {
       patching = undefined;
+      condition = undefined;
     }
   };
 
@@ -55,12 +61,34 @@ export function checkPatchConditionsOnOneDocument(): void {
     const all = this._data;
     const item = all.get(patching);
     this._data = new Map(item ? [[patching, item]] : []);
+    const asSent = condition && FROM_C_WHERE.test(condition) ? conditionQuery(condition, params) : params;
     try {
-      return query.call(this, params, options);
+      return query.call(this, asSent, options);
     } finally {
       this._data = all;
     }
   };
+}
+
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
+
+/**
+ * The condition as sent, its string literals passed as parameters: the server parses every new query
+ * text (milliseconds each) and keeps it forever, and conditions naming a member or a time are all
+ * different. As parameters they share one parsed query. Object constants (`{"id": "…"}`) must stay
+ * constant: such a condition is passed as written.
+ */
+function conditionQuery(condition: string, params: Params): Params {
+  const parameters = [...(params.parameters ?? [])];
+  const where = condition.replace(FROM_C_WHERE, '').trim();
+  if (where.includes('{')) return { query: `SELECT * FROM c WHERE c.id = @id AND (${where})`, parameters };
+  const parameterized = where.replace(STRING_LITERAL, (literal) => {
+    const name = `@lit${parameters.length}`;
+    const body = literal.slice(1, -1);
+    parameters.push({ name, value: literal.startsWith('"') ? (JSON.parse(literal) as string) : body.replace(/\\(.)/g, '$1') });
+    return name;
+  });
+  return { query: `SELECT * FROM c WHERE c.id = @id AND (${parameterized})`, parameters };
 }
 
 /**

@@ -8,6 +8,9 @@ import { createOnce, updateWithRetry, type Change } from './update-with-retry.js
 /** The group's one document in its own partition: id `group`, type `group`. */
 export const GROUP_DOC_ID = 'group';
 
+/** How old a confirmed group may be for `recent` (card presses): a second. */
+export const RECENT_MS = 1_000;
+
 interface GroupDoc extends Group {
   id: typeof GROUP_DOC_ID;
   type: 'group';
@@ -36,8 +39,18 @@ export class GroupRepo implements GroupStore {
     return (await this.read(groupId))?.value;
   }
 
+  /**
+   * The group as Cosmos confirmed it at most `RECENT_MS` ago (no request within that time): for the
+   * card presses a whole group makes at once. This instance's own changes show at once; another
+   * instance's may take that long, so a refusal read this way must be checked again with `get`.
+   */
+  async recent(groupId: string): Promise<Group | undefined> {
+    return (await this.reads.read(GROUP_DOC_ID, groupId, { trustMs: RECENT_MS }))?.value;
+  }
+
   /** Creates the group unless it exists (two people setting it up at once: the first one wins). */
   async create(group: Group): Promise<{ created: boolean; group: Group }> {
+    this.reads.forget(GROUP_DOC_ID, group.groupId);
     const { created } = await createOnce(this.container, toDoc(group));
     if (created) return { created, group };
     return { created, group: (await this.get(group.groupId))! };
@@ -48,10 +61,16 @@ export class GroupRepo implements GroupStore {
    * group (undefined when there is none yet) and must be pure: it may run several times.
    */
   async update<R>(groupId: string, change: (g: Group | undefined) => Change<Group, R>): Promise<R> {
-    return updateWithRetry<GroupDoc, R>(this.container, GROUP_DOC_ID, groupId, (doc) => {
-      const decided = change(doc ? fromDoc(doc as unknown as Record<string, unknown>) : undefined);
-      return decided.next === undefined ? { result: decided.result } : { next: toDoc(decided.next), result: decided.result };
-    });
+    try {
+      return await updateWithRetry<GroupDoc, R>(this.container, GROUP_DOC_ID, groupId, (doc) => {
+        const decided = change(doc ? fromDoc(doc as unknown as Record<string, unknown>) : undefined);
+        if (decided.next !== undefined) this.reads.forget(GROUP_DOC_ID, groupId);
+        return decided.next === undefined ? { result: decided.result } : { next: toDoc(decided.next), result: decided.result };
+      });
+    } finally {
+      // Also after the write: a trusting read that started during it must not count as confirmed.
+      this.reads.forget(GROUP_DOC_ID, groupId);
+    }
   }
 
   /**

@@ -34,6 +34,14 @@ export class MeetingRepo implements MeetingStore {
     return this.reads.read(meetingId, groupId);
   }
 
+  /**
+   * The meeting as this instance last saw it, whatever its age (no request), or else as stored: only
+   * as the start of a write guarded by its own condition (`setAttendance` with `expected`).
+   */
+  async known(groupId: string, meetingId: string): Promise<Meeting | undefined> {
+    return (await this.reads.known(meetingId, groupId))?.value;
+  }
+
   /** The meeting, only if it belongs to this group (a forged id from another group finds nothing). */
   async get(groupId: string, meetingId: string): Promise<Meeting | undefined> {
     return (await this.read(groupId, meetingId))?.value;
@@ -105,23 +113,41 @@ export class MeetingRepo implements MeetingStore {
   /**
    * One member's attendance in one round trip (no 412 storm when everyone checks in at once): a
    * Cosmos patch on `/attendance/<memberId>`, conditional on the meeting being in one of `onlyIn`
-   * (so a press that races "avsluta möte" is not written after the end). Setting the same mark twice
-   * is harmless. False when the meeting is not there or no longer in those states.
+   * (so a press that races "avsluta möte" is not written after the end) and, when `expected` is
+   * given, on the member's mark still being that one (null: none), so a decision taken on an older
+   * copy of the meeting is never written over a newer mark. Returns the meeting as written;
+   * undefined when it is not there or a condition failed: then decide again on a fresh read.
    */
-  async setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[]): Promise<boolean> {
+  async setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[], expected?: AttendanceMark | null): Promise<Meeting | undefined> {
     const states = onlyIn ? ` AND ARRAY_CONTAINS(${JSON.stringify(onlyIn.filter((x) => /^[A-Za-z]+$/.test(x)))}, c.status)` : '';
+    const same = expected === undefined ? '' : sameMarkCondition(memberId, expected);
+    if (same === undefined) return undefined;
     try {
-      await this.container.item(meetingId, groupId).patch({
+      const { resource } = await this.container.item(meetingId, groupId).patch<MeetingDoc>({
         operations: [{ op: 'set', path: `/attendance/${pointerEscape(memberId)}`, value: mark }],
-        condition: `FROM c WHERE c.type = 'meeting'${states}`,
+        condition: `FROM c WHERE c.type = 'meeting'${states}${same}`,
       });
-      return true;
+      if (!resource) return undefined;
+      return this.reads.keep(meetingId, groupId, resource)?.value;
     } catch (err) {
       const status = cosmosStatus(err);
-      if (status === 404 || status === 412) return false;
+      if (status === 404 || status === 412) return undefined;
       throw err;
     }
   }
+}
+
+const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+const SAFE_VALUE = /^[A-Za-z0-9_.:+-]+$/;
+
+/** "The member's mark is still `expected`" as a patch condition; undefined when a value is not safe to put in one. */
+function sameMarkCondition(memberId: string, expected: AttendanceMark | null): string | undefined {
+  if (!SAFE_ID.test(memberId)) return undefined;
+  const path = `c.attendance["${memberId}"]`;
+  if (expected === null) return ` AND NOT IS_DEFINED(${path})`;
+  const fields = { at: expected.at, status: expected.status, source: expected.source, by: expected.by };
+  if (!Object.values(fields).every((v) => v === undefined || SAFE_VALUE.test(v))) return undefined;
+  return Object.entries(fields).map(([k, v]) => (v === undefined ? ` AND NOT IS_DEFINED(${path}["${k}"])` : ` AND ${path}["${k}"] = "${v}"`)).join('');
 }
 
 /** JSON Pointer escaping for a map key used in a patch path. */

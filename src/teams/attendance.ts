@@ -2,6 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { effectiveAttendance, markAttendance, OPEN_STATUSES, type AttendanceError, type Marked, type MarkInput } from '../domain/attendance.js';
+import type { Member } from '../domain/group.js';
 import { ATTENDANCE_STATUSES, type Meeting } from '../domain/meeting.js';
 import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from './deps.js';
@@ -90,38 +91,47 @@ export async function onMeetingEndedAttendance(deps: Deps, e: MeetingEnded): Pro
 type Applied = { ok: true; meeting: Meeting; message: string } | { ok: false; message: string };
 
 /**
- * One mark, checked by the domain on the meeting as stored. While the meeting is open it is one
- * conditional Cosmos patch on the member's own path (no 412 storm; a press racing "avsluta möte"
- * is not written). After the end, the secretary's correction is a read-change-replace with If-Match
- * so the logged correction sees the mark it replaces.
+ * One mark. While the meeting is open it is one conditional Cosmos patch on the member's own path
+ * (no 412 storm; a press racing "avsluta möte" is not written), decided on the meeting as this
+ * instance last saw it and written only if the member's mark is still the one that decision saw.
+ * Anything else (a repeat, a refusal, a mark changed elsewhere, a correction after the end) is
+ * decided again on the meeting as stored; a correction is a read-change-replace with If-Match, so
+ * the logged correction sees the mark it replaces.
  */
 async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: (m: Meeting) => MarkInput, messages: { done: (name: string, status: string) => string; same: (name: string, status: string) => string }): Promise<Applied> {
   const texts = turn.texts;
   const groupId = turn.ref.groupId;
-  const meeting = await deps.meetings.get(groupId, meetingId);
-  if (!meeting) return { ok: false, message: texts.meeting.noMeetingFound };
   const words = (m: Meeting, memberId: string) => {
     const e = effectiveAttendance(m, turn.group).find((x) => x.member.id === memberId);
     return e ? statusText(texts, turn.group, e) : '';
   };
+  const written = (m: Meeting, target: Member): Applied => ({ ok: true, meeting: m, message: messages.done(target.name, words(m, target.id)) });
   /** Nothing to write: a redelivered press answers as it did (or with the status alone when a later mark replaced it), a repeat says so. */
   const unchanged = (m: Meeting, v: Marked): Applied => ({
     ok: true,
     meeting: m,
     message: v.redelivered ? (v.redelivered.latest ? messages.done(v.target.name, words(m, v.target.id)) : '') : messages.same(v.target.name, words(m, v.target.id)),
   });
+
+  const known = await deps.meetings.known(groupId, meetingId);
+  const first = known && markAttendance(known, turn.group, input(known));
+  if (known && first?.ok && first.value.changed && !first.value.correction) {
+    const { target, mark } = first.value;
+    const after = await deps.meetings.setAttendance(groupId, known.id, target.id, mark, OPEN_STATUSES, known.attendance[target.id] ?? null);
+    if (after) return written(after, target);
+  }
+
+  const meeting = await deps.meetings.get(groupId, meetingId);
+  if (!meeting) return { ok: false, message: texts.meeting.noMeetingFound };
   const r = markAttendance(meeting, turn.group, input(meeting));
   if (!r.ok) return { ok: false, message: attendanceErrorText(texts, r.error) };
   const { target } = r.value;
   if (!r.value.changed) return unchanged(meeting, r.value);
   if (!r.value.correction) {
-    const written = await deps.meetings.setAttendance(groupId, meeting.id, target.id, r.value.mark, OPEN_STATUSES);
-    if (written) {
-      const next = { ...meeting, attendance: { ...meeting.attendance, [target.id]: r.value.mark } };
-      return { ok: true, meeting: next, message: messages.done(target.name, words(next, target.id)) };
-    }
+    const after = await deps.meetings.setAttendance(groupId, meeting.id, target.id, r.value.mark, OPEN_STATUSES, meeting.attendance[target.id] ?? null);
+    if (after) return written(after, target);
   }
-  // A correction after the end, or the meeting ended while this press was on its way.
+  // A correction after the end, the meeting ended while this press was on its way, or the mark changed again.
   return deps.meetings.update<Applied>(groupId, meeting.id, (cur) => {
     if (!cur) return { result: { ok: false, message: texts.meeting.noMeetingFound } };
     const again = markAttendance(cur, turn.group, input(cur));
@@ -151,14 +161,28 @@ function onCard<T>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, hand
   };
 }
 
-/** A marking action: act, then update the channel's card after answering with the person's own view. */
+/**
+ * A marking action: act, then update the channel's card after answering with the person's own view.
+ * The whole group presses at once, so the group is the one confirmed within the last second
+ * (`groups.recent`); a refusal is decided again on the group as stored now, in case the person was
+ * added or given a role on another instance a moment ago. A refusal writes nothing.
+ */
 function cardAction<T extends { meetingId: string }>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, act: (turn: GroupTurn, d: T) => Promise<Applied>): Handler {
-  return onCard(deps, schema, async (turn, d) => {
-    const r = await act(turn, d);
+  return async (ctx, _state, data) => {
+    const texts = t(ctx);
+    const p = schema.safeParse(data);
+    if (!p.success) return invalidText(texts, p.error);
+    let turn = await loadGroupTurn(ctx, deps, 'recent');
+    let r = turn && (await act(turn, p.data));
+    if (!r?.ok) {
+      turn = await loadGroupTurn(ctx, deps);
+      r = turn && (await act(turn, p.data));
+    }
+    if (!turn || !r) return texts.group.notSetUp;
     if (!r.ok) return r.message;
     refreshAttendanceCard(deps, turn, turn.ref.groupId, r.meeting.id);
     return personalCard(turn, r.meeting, r.message);
-  });
+  };
 }
 
 function checkIn(deps: Deps): Handler {

@@ -23,9 +23,14 @@ export interface GroupTurn {
   activityId?: string;
 }
 
-export async function loadGroupTurn(ctx: TurnContext, deps: Deps): Promise<GroupTurn | undefined> {
+/**
+ * The turn's group, who acts and the clock. `recent`: the group as confirmed within the last second
+ * (`GroupRepo.recent`), for card presses a whole group makes at once; a refusal based on it must be
+ * decided again on the group as stored.
+ */
+export async function loadGroupTurn(ctx: TurnContext, deps: Deps, read: 'stored' | 'recent' = 'stored'): Promise<GroupTurn | undefined> {
   const ref = groupRef(ctx);
-  const group = await deps.groups.get(ref.groupId);
+  const group = read === 'recent' ? await deps.groups.recent(ref.groupId) : await deps.groups.get(ref.groupId);
   if (!group) return undefined;
   const who = actor(ctx);
   const now = deps.now();

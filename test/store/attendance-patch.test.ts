@@ -32,9 +32,22 @@ describe('attendance as one conditional Cosmos patch per member path', () => {
 
   it('writes nothing once the meeting has ended, nor into a meeting of another group', async () => {
     await meetings.update('g_tierp', 'meeting-p', (m) => ({ next: must(endMeeting(m!, T0)), result: undefined }));
-    expect(await meetings.setAttendance('g_tierp', 'meeting-p', 'late', present('late'), OPEN_STATUSES)).toBe(false);
-    expect(await meetings.setAttendance('g_other', 'meeting-p', 'x', present('x'), OPEN_STATUSES)).toBe(false);
+    expect(await meetings.setAttendance('g_tierp', 'meeting-p', 'late', present('late'), OPEN_STATUSES)).toBeUndefined();
+    expect(await meetings.setAttendance('g_other', 'meeting-p', 'x', present('x'), OPEN_STATUSES)).toBeUndefined();
     const m = (await meetings.get('g_tierp', 'meeting-p'))!;
     expect(m.attendance.late).toBeUndefined();
+  });
+
+  it("with the mark a decision saw: writes only while the member's mark is still that one", async () => {
+    await meetings.create(must(startMeeting(must(newMeeting({ id: 'meeting-q', group: tierp(), title: 'Lokusmöte Tierp', itemIds: ['a'], at: T0 })), 'mv', T0)));
+    const first = present('m_1');
+    const after = await meetings.setAttendance('g_tierp', 'meeting-q', 'm_1', first, OPEN_STATUSES, null);
+    expect(after?.attendance.m_1).toEqual(first);
+    // A second decision on the old copy (no mark yet) is not written over the mark now there.
+    const absent = { ...present('m_1'), status: 'absent' as const, at: '2026-03-02T09:00:00.000Z' };
+    expect(await meetings.setAttendance('g_tierp', 'meeting-q', 'm_1', absent, OPEN_STATUSES, null)).toBeUndefined();
+    // Decided on the mark as it is: written.
+    expect((await meetings.setAttendance('g_tierp', 'meeting-q', 'm_1', absent, OPEN_STATUSES, first))?.attendance.m_1).toEqual(absent);
+    expect((await meetings.get('g_tierp', 'meeting-q'))!.attendance.m_1).toEqual(absent);
   });
 });

@@ -7,7 +7,7 @@ import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedd
 import { GroupRepo } from '../../src/store/group-repo.js';
 import { MeetingRepo } from '../../src/store/meeting-repo.js';
 
-/** Every read asks Cosmos; an unchanged document comes back as 304 with no body and is taken from memory. */
+/** A read asks Cosmos (unless a recent copy is asked for); an unchanged document comes back as 304 with no body and is taken from memory. */
 describe('group, meeting and approval reads with If-None-Match', () => {
   let server: EmbeddedCosmos;
   let client: CosmosClient;
@@ -56,7 +56,21 @@ describe('group, meeting and approval reads with If-None-Match', () => {
     await domain.items.create({ id: 'meeting-c1', groupId: 'g-cache', type: 'meeting', title: 'Lokusmöte', status: 'started', attendance: {}, items: [], participantEvents: [] });
     expect((await here.get('g-cache', 'meeting-c1'))!.attendance).toEqual({});
     expect(Object.isFrozen((await here.get('g-cache', 'meeting-c1'))!.attendance)).toBe(true);
-    expect(await elsewhere.setAttendance('g-cache', 'meeting-c1', 'm1', { status: 'present', source: 'self', at }, ['started'])).toBe(true);
+    expect(await elsewhere.setAttendance('g-cache', 'meeting-c1', 'm1', { status: 'present', source: 'self', at }, ['started'])).toMatchObject({ attendance: { m1: { status: 'present' } } });
     expect((await here.get('g-cache', 'meeting-c1'))!.attendance).toEqual({ m1: { status: 'present', source: 'self', at } });
+  });
+
+  it('recent: a group confirmed within the last second is used without asking; this instance\'s own change shows at once', async () => {
+    const here = new GroupRepo(domain);
+    const elsewhere = new GroupRepo(domain);
+    await here.create({ ...group, groupId: 'g-recent' });
+    const seen = (await here.recent('g-recent'))!;
+    await elsewhere.update('g-recent', (g) => ({ next: { ...g!, name: 'Ändrad på en annan instans' }, result: undefined }));
+    // Within the second: the copy Cosmos confirmed a moment ago (another instance's change not yet seen).
+    expect(await here.recent('g-recent')).toBe(seen);
+    // A plain read always asks, and is then the confirmed copy.
+    expect((await here.get('g-recent'))!.name).toBe('Ändrad på en annan instans');
+    await here.update('g-recent', (g) => ({ next: { ...g!, name: 'Ändrad här' }, result: undefined }));
+    expect((await here.recent('g-recent'))!.name).toBe('Ändrad här');
   });
 });

@@ -46,4 +46,11 @@ describe('conditional patches on the embedded server', () => {
     const { resources } = await domain.items.query({ query: "SELECT VALUE COUNT(1) FROM c WHERE c.status = 'started'" }).fetchAll();
     expect(resources).toEqual([2_001]);
   });
+
+  it('compares a condition as written, upper case included, as Cosmos DB does', async () => {
+    await domain.items.create({ id: 'meeting-case', groupId: 'gc', type: 'meeting', status: 'started', at: '2026-03-02T08:00:00.000Z' });
+    const patchIf = (condition: string) => domain.item('meeting-case', 'gc').patch({ operations: [{ op: 'set', path: '/n', value: 1 }], condition });
+    expect((await patchIf(`FROM c WHERE c.at = "2026-03-02T08:00:00.000Z" AND NOT IS_DEFINED(c.n)`)).resource).toMatchObject({ n: 1 });
+    expect(cosmosStatus(await patchIf(`FROM c WHERE c.at = "2026-03-02t08:00:00.000z"`).catch((e: unknown) => e))).toBe(412);
+  });
 });
