@@ -33,6 +33,8 @@ export class ConditionalReads<D extends object, V> {
   private readonly kept = new Map<string, Kept<V>>();
   /** Local writes so far: a read that overlapped one is kept, but not counted as confirmed. */
   private writes = 0;
+  /** Trusting reads under way, shared by the callers that come while one is (and no write since it began). */
+  private readonly asking = new Map<string, { read: Promise<Read<V> | undefined>; writes: number }>();
 
   /** `map` turns the stored document into the value (undefined: not one of ours, read as missing). */
   constructor(private readonly container: Container, private readonly max: number, private readonly map: (doc: D, partitionKey: string) => V | undefined) {}
@@ -40,8 +42,25 @@ export class ConditionalReads<D extends object, V> {
   async read(id: string, partitionKey: string, options: { trustMs?: number } = {}): Promise<Read<V> | undefined> {
     const key = `${partitionKey}\n${id}`;
     const cached = this.kept.get(key);
+    if (cached && options.trustMs && Date.now() - cached.confirmedAt <= options.trustMs) return cached;
+    if (!options.trustMs) return this.ask(key, id, partitionKey, cached);
+    // A whole group pressing at once finds the copy a second old together: one of them asks.
+    const asking = this.asking.get(key);
+    if (asking && asking.writes === this.writes) return asking.read;
+    const read = this.ask(key, id, partitionKey, cached).finally(() => {
+      if (this.asking.get(key)?.read === read) this.asking.delete(key);
+    });
+    this.asking.set(key, { read, writes: this.writes });
+    return read;
+  }
+
+  /** The kept value whatever its age (no request), else a read: the start of a write guarded by its own condition. */
+  async known(id: string, partitionKey: string): Promise<Read<V> | undefined> {
+    return this.kept.get(`${partitionKey}\n${id}`) ?? this.read(id, partitionKey, { trustMs: Infinity });
+  }
+
+  private async ask(key: string, id: string, partitionKey: string, cached: Kept<V> | undefined): Promise<Read<V> | undefined> {
     const startedAt = Date.now();
-    if (cached && options.trustMs && startedAt - cached.confirmedAt <= options.trustMs) return cached;
     const writesBefore = this.writes;
     const r = await this.container.item(id, partitionKey).read<D>(cached ? { accessCondition: { type: 'IfNoneMatch', condition: cached.etag } } : {});
     const confirmedAt = this.writes === writesBefore ? startedAt : -Infinity;
@@ -52,11 +71,6 @@ export class ConditionalReads<D extends object, V> {
     this.kept.delete(key);
     if (r.statusCode === 404 || !r.resource) return undefined;
     return this.store(key, r.resource, partitionKey, r.etag, confirmedAt);
-  }
-
-  /** The kept value whatever its age (no request), else a read: the start of a write guarded by its own condition. */
-  async known(id: string, partitionKey: string): Promise<Read<V> | undefined> {
-    return this.kept.get(`${partitionKey}\n${id}`) ?? this.read(id, partitionKey);
   }
 
   /** A document as a write returned it: kept for the next If-None-Match read, not counted as confirmed. */

@@ -73,4 +73,23 @@ describe('group, meeting and approval reads with If-None-Match', () => {
     await here.update('g-recent', (g) => ({ next: { ...g!, name: 'Ändrad här' }, result: undefined }));
     expect((await here.recent('g-recent'))!.name).toBe('Ändrad här');
   });
+
+  it('recent: a whole group asking at once after the second has passed makes one read between them', async () => {
+    let reads = 0;
+    const counting = new Proxy(domain, {
+      get: (target, prop) => (prop === 'item' ? (id: string, pk: string) => {
+        const item = target.item(id, pk);
+        return new Proxy(item, { get: (i, p) => (p === 'read' ? (...args: Parameters<typeof item.read>) => (reads++, i.read(...args)) : Reflect.get(i, p)) });
+      } : Reflect.get(target, prop)),
+    });
+    const here = new GroupRepo(counting);
+    await here.create({ ...group, groupId: 'g-herd' });
+    await here.get('g-herd');
+    await new Promise((r) => setTimeout(r, 1_100));
+    reads = 0;
+    const all = await Promise.all(Array.from({ length: 50 }, () => here.recent('g-herd')));
+    expect(reads).toBe(1);
+    expect(new Set(all).size).toBe(1);
+    expect(all[0]!.name).toBe('Lokusgrupp Tierp');
+  });
 });
