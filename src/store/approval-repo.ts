@@ -70,14 +70,21 @@ export class ApprovalRepo {
    */
   async answer(groupId: string, id: string, who: string | ((a: Approval) => string | undefined), answer: Omit<AnswerInput, 'memberId'>, now: Date): Promise<AnswerResult | undefined> {
     for (let attempt = 0; attempt < MAX_ANSWER_ATTEMPTS; attempt++) {
-      const stored = await this.get(groupId, id);
+      // First on the request as this instance last saw it (no read), written only if the voter's
+      // answers are still those it saw; anything but a new answer is decided again on a fresh read.
+      const onKnown = attempt === 0;
+      const stored = onKnown ? (await this.reads.known(id, groupId))?.value : await this.get(groupId, id);
       if (!stored) return undefined;
       const { approval, channelCard } = stored;
       const input: AnswerInput = { ...answer, memberId: (typeof who === 'string' ? who : who(approval)) ?? '' };
       const planned = planAnswer(approval, input, now);
+      if (!planned.ok && onKnown) continue;
       if (!planned.ok) return { ok: false, error: planned.error, approval, channelCard };
       const plan = planned.value;
+      if (!plan.changed && onKnown) continue;
       if (!plan.changed) return { ok: true, approval, channelCard, changed: false, events: [], ...(plan.redelivered ? { redelivered: true } : {}) };
+      const slot = approval.answers[plan.voter.key];
+      const unchangedSlot = !onKnown ? '' : slot ? ` and array_length(c.answers.${plan.voter.key}["log"]) = ${slot.log.length}` : ` and not is_defined(c.answers.${plan.voter.key})`;
       const base = `/answers/${plan.voter.key}`;
       const operations: PatchOperation[] = [
         { op: 'set', path: `${base}/key`, value: plan.key },
@@ -85,16 +92,17 @@ export class ApprovalRepo {
         { op: 'set', path: `${base}/${plan.entry.choice === 'comment' ? 'comment' : 'decision'}`, value: plan.entry },
       ];
       // Lower-case only (property names, literals): the condition must mean the same on every server.
-      const condition = `from c where c.status = 'open' and c.version = ${approval.version} and c.answers.${plan.voter.key}["key"] != '${plan.key}'`;
+      const condition = `from c where c.status = 'open' and c.version = ${approval.version} and c.answers.${plan.voter.key}["key"] != '${plan.key}'${unchangedSlot}`;
       let patched: ApprovalDoc | undefined;
       try {
         patched = (await this.container.item(id, groupId).patch<ApprovalDoc>({ operations, condition })).resource;
       } catch (err) {
-        if (cosmosStatus(err) === 412) continue;
+        const status = cosmosStatus(err);
+        if (status === 412 || (status === 404 && onKnown)) continue;
         throw err;
       }
       const events: ApprovalEvent[] = [{ type: 'answered', voterKey: plan.voter.key, choice: plan.entry.choice }];
-      let after = patched ? fromDoc(patched).approval : approval;
+      let after = patched ? (this.reads.keep(id, groupId, patched)?.value ?? fromDoc(patched)).approval : approval;
       if (evaluate(after, now).events.length > 0) {
         // Whoever writes the outcome first gets its events; everyone else just sees the closed request.
         const decided = await this.change(groupId, id, (a) => ({ ok: true, value: evaluate(a, now) }));

@@ -6,15 +6,17 @@ import { freshCosmos } from '../support/embedded.js';
 import { answered, choiceValue, TIERP } from '../support/seed-group.js';
 import { tierpStarted } from '../support/attendance-helpers.js';
 import { TestBot } from '../support/test-bot.js';
+import { groupIdOf } from '../../src/teams/context.js';
+import { memberId, P, PARTY_REPS, seedGroup, TEXT, TITLE } from './approval-fixtures.js';
 
 type Json = Record<string, any>;
 
 /**
- * A check-in is decided on the meeting and group as this instance last saw them, and written only
- * if the member's mark is still the one that decision saw. Two instances on one Cosmos: what one
+ * A check-in or approval answer is decided on the meeting, request and group as this instance last
+ * saw them, and written only if the member's mark or answers are still the ones that decision saw. Two instances on one Cosmos: what one
  * writes, the other has not seen, and nothing it decides on its older copy may undo it.
  */
-describe('check-in presses decided on an older copy of the meeting or group', () => {
+describe('check-ins and approval answers decided on an older copy of the meeting, request or group', () => {
   let cosmos: Awaited<ReturnType<typeof freshCosmos>>;
   let connector: Connector;
   let one: TestBot;
@@ -78,5 +80,35 @@ describe('check-in presses decided on an older copy of the meeting or group', ()
     expect(answerText(await two.post(press(two, conv, newcomer, card)))).toContain('Du är markerad som närvarande.');
     const stored = (await one.lokus.deps.meetings.get(groupId, meeting.id))!;
     expect(Object.values(stored.attendance).some((m) => m.byName === 'Sara Lindberg' && m.status === 'present')).toBe(true);
+  });
+
+  it('an approval answer redelivered to the instance that has not seen it does not bring back a changed answer', async () => {
+    const conv = A.channel('older-copy-approval');
+    await seedGroup(one, conv, NOW);
+    const asked = await one.say(conv, P.marikaB, `godkännande ${TITLE}`);
+    const sent = await one.click(conv, P.marikaB, cardsOf(asked.replies[0])[0]!, 'Skicka för godkännande', {
+      text: TEXT, voters: PARTY_REPS.map(memberId).join(','), rule: 'majority', deadlineDate: '2018-03-23', deadlineTime: '12:00', reminder: 'none', signatory: 'none',
+    });
+    expect(sent.card, sent.message).toBeDefined();
+    await one.idle();
+    const requestCard = one.currentCard(asked.replies[0]!.id as string)!;
+    const approve = (bot: TestBot, who: A.Person) => {
+      const found = findAction(requestCard, 'Godkänn');
+      return A.cardAction(conv, who, bot.serviceUrl, found.action.verb, pressData(found), { replyToId: asked.replies[0]!.id as string });
+    };
+    // Instance two keeps the request as it was before Nima answered.
+    expect(answerText(await two.post(approve(two, P.wictoria)))).toContain('Ditt godkännande är sparat.');
+    await two.idle();
+
+    const yes = approve(one, P.nima);
+    expect(answerText(await one.post(yes))).toContain('Ditt godkännande är sparat.');
+    answered(await one.click(conv, P.nima, requestCard, 'Skicka avslag', { reason: 'Datumet krockar med budgetarbetet.' }));
+    await two.post({ ...yes, serviceUrl: two.serviceUrl });
+
+    const approvalId = String(findAction(requestCard, 'Godkänn').action.data.approvalId);
+    const stored = (await one.lokus.deps.approvals.get(groupIdOf(conv.tenantId, conv.id), approvalId))!;
+    const nimaKey = stored.approval.voters.find((v) => v.memberId === memberId(P.nima))!.key;
+    expect(stored.approval.answers[nimaKey]!.decision).toMatchObject({ choice: 'reject' });
+    expect(stored.approval.answers[nimaKey]!.log.map((e) => e.choice)).toEqual(['approve', 'reject']);
   });
 });
