@@ -288,6 +288,8 @@ export function planAnswer(approval: Approval, input: AnswerInput, now: Date): A
   const earlier = input.activityId ? voterOf(approval, input.memberId) : undefined;
   const recorded = earlier && approval.answers[earlier.key]?.log.find((e) => e.activityId === input.activityId);
   if (earlier && recorded) return ok({ voter: earlier, entry: recorded, key: approval.answers[earlier.key]!.key, changed: false, redelivered: true });
+  const again = sameAnswerAgain(approval, input);
+  if (again) return ok(again);
   if (approval.status !== 'open') return fail('APPROVAL.CLOSED');
   if (now.getTime() >= Date.parse(approval.deadline)) return fail('APPROVAL.CLOSED');
   const voter = voterOf(approval, input.memberId);
@@ -302,6 +304,20 @@ export function planAnswer(approval: Approval, input: AnswerInput, now: Date): A
   const key = answerKey(approval.version, input.choice, kept);
   const entry: AnswerEntry = { choice: input.choice, ...(kept ? { text: kept } : {}), version: approval.version, at: now.toISOString(), ...(input.activityId ? { activityId: input.activityId } : {}) };
   return ok({ voter, entry, key, changed: approval.answers[voter.key]?.key !== key });
+}
+
+/**
+ * The answer the voter's last one already was (a double click), also when it arrives after that
+ * answer closed the request: "already saved", not "closed".
+ */
+function sameAnswerAgain(approval: Approval, input: AnswerInput): AnswerPlan | undefined {
+  const voter = voterOf(approval, input.memberId);
+  const mine = voter && approval.answers[voter.key];
+  const last = mine?.log.at(-1);
+  if (!voter || !mine || !last || input.version !== approval.version || last.version !== approval.version) return undefined;
+  const text = input.choice === 'approve' ? undefined : input.text?.trim() || undefined;
+  const key = answerKey(approval.version, input.choice, text);
+  return mine.key === key && last.choice === input.choice ? { voter, entry: last, key, changed: false } : undefined;
 }
 
 /** Applies a planned answer (what the store's patch does, as a pure function). */

@@ -103,9 +103,9 @@ export class ApprovalRepo {
       }
       const events: ApprovalEvent[] = [{ type: 'answered', voterKey: plan.voter.key, choice: plan.entry.choice }];
       let after = patched ? (this.reads.keep(id, groupId, patched)?.value ?? fromDoc(patched)).approval : approval;
-      if (evaluate(after, now).events.length > 0) {
+      if (patched && evaluate(after, now).events.length > 0) {
         // Whoever writes the outcome first gets its events; everyone else just sees the closed request.
-        const decided = await this.change(groupId, id, (a) => ({ ok: true, value: evaluate(a, now) }));
+        const decided = (await this.decideOnWritten(groupId, id, patched, now)) ?? (await this.change(groupId, id, (a) => ({ ok: true, value: evaluate(a, now) })));
         if (decided?.ok) {
           events.push(...decided.value.events);
           after = decided.value.approval;
@@ -119,6 +119,32 @@ export class ApprovalRepo {
     return again.ok
       ? { ok: true, approval: latest.approval, channelCard: latest.channelCard, changed: false, events: [] }
       : { ok: false, error: again.error, approval: latest.approval, channelCard: latest.channelCard };
+  }
+
+  /**
+   * The outcome an answer settled, written in one round trip: a patch of the fields it changes, with
+   * If-Match on the document as the answer's own patch returned it, so it is decided on exactly what
+   * is stored. Undefined when something was written in between (then `change` reads and decides).
+   */
+  private async decideOnWritten(groupId: string, id: string, written: ApprovalDoc & { _etag?: string }, now: Date): Promise<(ApprovalResult<Changed> & { channelCard?: CardRef }) | undefined> {
+    const { approval, channelCard } = fromDoc(written);
+    const decided = evaluate(approval, now);
+    const next = toDoc(decided.approval, channelCard) as unknown as Record<string, unknown>;
+    const before = written as unknown as Record<string, unknown>;
+    const operations: PatchOperation[] = [
+      ...Object.keys(next).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k])).map((k): PatchOperation => ({ op: 'set', path: `/${k}`, value: next[k] })),
+      ...Object.keys(before).filter((k) => !k.startsWith('_') && !(k in next)).map((k): PatchOperation => ({ op: 'remove', path: `/${k}` })),
+    ];
+    // Cosmos DB takes at most 10 operations in one patch.
+    if (!written._etag || operations.length === 0 || operations.length > 10) return undefined;
+    try {
+      const { resource } = await this.container.item(id, groupId).patch<ApprovalDoc>({ operations }, { accessCondition: { type: 'IfMatch', condition: written._etag } });
+      if (resource) this.reads.keep(id, groupId, resource);
+      return { ok: true, value: decided, channelCard };
+    } catch (err) {
+      if (cosmosStatus(err) === 412) return undefined;
+      throw err;
+    }
   }
 
   /**

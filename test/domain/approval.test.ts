@@ -92,6 +92,10 @@ describe('seed 000: one yes from each party, then Wictoria signs', () => {
     expect(sign(signed.approval, { by: S.wictoria, contentHash: 'abc123', seenVersion: 1 }, at(42))).toEqual({ ok: false, error: { code: 'APPROVAL.ALREADY_SIGNED' } });
     // Answers after the outcome are refused.
     expect(planAnswer(signed.approval, { memberId: S.nima.memberId, choice: 'reject', text: 'nej', version: 1 }, at(43))).toEqual({ ok: false, error: { code: 'APPROVAL.CLOSED' } });
+    // A double click of the answer that closed it, arriving after: already saved, not "closed".
+    const wictoriaYes = signed.approval.answers[signed.approval.voters.find((v) => v.memberId === S.wictoria.memberId)!.key]!.decision;
+    expect(planAnswer(signed.approval, { memberId: S.wictoria.memberId, choice: 'approve', version: 1 }, at(43))).toMatchObject({ ok: true, value: { changed: false, entry: wictoriaYes } });
+    expect(planAnswer(signed.approval, { memberId: S.wictoria.memberId, choice: 'comment', text: 'Bra.', version: 1 }, at(43))).toEqual({ ok: false, error: { code: 'APPROVAL.CLOSED' } });
   });
 
   it('refuses förbund staff who were not asked, a reject without reason and an empty comment', () => {
