@@ -16,6 +16,8 @@ import { benchContext, cardActionRows } from './rows.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const SECONDS = Number(process.env.SECONDS_PER_ROUND ?? 2);
+/** Presses per first-presses row and round, over fresh cards. */
+const FIRST_PRESSES = 800;
 const before = path.resolve(process.env.BEFORE ?? ROOT);
 const after = path.resolve(process.env.AFTER ?? ROOT);
 
@@ -60,7 +62,13 @@ for (let round = 0; round < ROUNDS; round++) {
   process.stderr.write(`round ${round + 1}/${ROUNDS}\n`);
   await row('message "hjälp" (baseline: echo)', { before: sustained(help), after: sustained(help), baseline: sustained(help) });
   for (const r of cardActionRows) {
-    await row(`${r.id} sustained (baseline: invoke)`, { before: sustained(prepared[r.id]!.before), after: sustained(prepared[r.id]!.after), baseline: sustained(invokes) });
+    // First presses (each a write): every member of a few fresh cards presses once.
+    const cards = Math.ceil(FIRST_PRESSES / r.members);
+    const firsts = { before: [] as object[], after: [] as object[] };
+    for (let i = 0; i < cards; i++) for (const who of ['before', 'after'] as const) firsts[who].push(...(await r.prepare!(ctxFor(bots[who]))));
+    const once = (bodies: object[]) => (url: string) => drive(url, { bodies, connections: 50, seconds: 60, amount: bodies.length, exact: true });
+    await row(`${r.id} first presses (baseline: invoke)`, { before: once(firsts.before), after: once(firsts.after), baseline: sustained(invokes) });
+    await row(`${r.id} pressed again (baseline: invoke)`, { before: sustained(prepared[r.id]!.before), after: sustained(prepared[r.id]!.after), baseline: sustained(invokes) });
     const fresh = { before: await r.prepare!(ctxFor(bots.before)), after: await r.prepare!(ctxFor(bots.after)) };
     await row(`${r.id} burst of ${r.members} (p99)`, { before: (u) => burst(u, fresh.before), after: (u) => burst(u, fresh.after), baseline: (u) => burst(u, invokes.slice(0, r.members)) });
   }
