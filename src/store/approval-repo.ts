@@ -1,6 +1,6 @@
 import type { Container, PatchOperation } from '@azure/cosmos';
 import {
-  evaluate, planAnswer,
+  applyAnswer, evaluate, planAnswer,
   type AnswerInput, type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed,
 } from '../domain/approval.js';
 import { nextDueAt } from '../domain/approval-due.js';
@@ -63,9 +63,10 @@ export class ApprovalRepo {
   }
 
   /**
-   * Records an answer idempotently: read, let the domain check it, then one patch conditioned on
-   * the request being open, on the version the member saw, and on the answer being new (a double
-   * click or a retry writes nothing). A 412 means the request changed meanwhile: read and decide again.
+   * Records an answer idempotently: let the domain check it, then one patch conditioned on the
+   * request being open, on the version the member saw, and on the voter's answers being the ones it
+   * was decided on (a double click or a retry writes nothing). A 412 means they changed meanwhile:
+   * read and decide again.
    * `who` is the member id, or finds it on the request itself (by the voter's Teams identity).
    */
   async answer(groupId: string, id: string, who: string | ((a: Approval) => string | undefined), answer: Omit<AnswerInput, 'memberId'>, now: Date): Promise<AnswerResult | undefined> {
@@ -83,16 +84,14 @@ export class ApprovalRepo {
       const plan = planned.value;
       if (!plan.changed && onKnown) continue;
       if (!plan.changed) return { ok: true, approval, channelCard, changed: false, events: [], ...(plan.redelivered ? { redelivered: true } : {}) };
+      // The voter's answers as they will be, written whole (one operation), only if they are still
+      // the ones this was decided on (same number of entries) and the request still open on this version.
       const slot = approval.answers[plan.voter.key];
-      const unchangedSlot = !onKnown ? '' : slot ? ` and array_length(c.answers.${plan.voter.key}["log"]) = ${slot.log.length}` : ` and not is_defined(c.answers.${plan.voter.key})`;
-      const base = `/answers/${plan.voter.key}`;
-      const operations: PatchOperation[] = [
-        { op: 'set', path: `${base}/key`, value: plan.key },
-        { op: 'add', path: `${base}/log/-`, value: plan.entry },
-        { op: 'set', path: `${base}/${plan.entry.choice === 'comment' ? 'comment' : 'decision'}`, value: plan.entry },
-      ];
-      // Lower-case only (property names, literals): the condition must mean the same on every server.
-      const condition = `from c where c.status = 'open' and c.version = ${approval.version} and c.answers.${plan.voter.key}["key"] != '${plan.key}'${unchangedSlot}`;
+      const voterPath = `c.answers["${plan.voter.key}"]`;
+      const sameSlot = slot ? `array_length(${voterPath}["log"]) = ${slot.log.length}` : `not is_defined(${voterPath})`;
+      const operations: PatchOperation[] = [{ op: 'set', path: `/answers/${plan.voter.key}`, value: applyAnswer(approval, plan).answers[plan.voter.key] }];
+      // The voter's key as a string, not a name: one query text for every voter (the embedded server parses each new one).
+      const condition = `from c where c.status = 'open' and c.version = ${approval.version} and ${sameSlot}`;
       let patched: ApprovalDoc | undefined;
       try {
         patched = (await this.container.item(id, groupId).patch<ApprovalDoc>({ operations, condition })).resource;
