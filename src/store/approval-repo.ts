@@ -1,6 +1,6 @@
 import type { Container, PatchOperation } from '@azure/cosmos';
 import {
-  applyAnswer, evaluate, planAnswer,
+  evaluate, planAnswer,
   type AnswerInput, type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed,
 } from '../domain/approval.js';
 import { nextDueAt } from '../domain/approval-due.js';
@@ -84,13 +84,18 @@ export class ApprovalRepo {
       const plan = planned.value;
       if (!plan.changed && onKnown) continue;
       if (!plan.changed) return { ok: true, approval, channelCard, changed: false, events: [], ...(plan.redelivered ? { redelivered: true } : {}) };
-      // The voter's answers as they will be, written whole (one operation), only if they are still
-      // the ones this was decided on (same number of entries) and the request still open on this version.
+      // Only if the voter's answers are still the ones this was decided on (as many entries), and the
+      // request still open on this version. The voter's key as a string, not a name: one query text
+      // for every voter (the embedded server parses each new one).
       const slot = approval.answers[plan.voter.key];
       const voterPath = `c.answers["${plan.voter.key}"]`;
       const sameSlot = slot ? `array_length(${voterPath}["log"]) = ${slot.log.length}` : `not is_defined(${voterPath})`;
-      const operations: PatchOperation[] = [{ op: 'set', path: `/answers/${plan.voter.key}`, value: applyAnswer(approval, plan).answers[plan.voter.key] }];
-      // The voter's key as a string, not a name: one query text for every voter (the embedded server parses each new one).
+      const base = `/answers/${plan.voter.key}`;
+      const operations: PatchOperation[] = [
+        { op: 'set', path: `${base}/key`, value: plan.key },
+        { op: 'add', path: `${base}/log/-`, value: plan.entry },
+        { op: 'set', path: `${base}/${plan.entry.choice === 'comment' ? 'comment' : 'decision'}`, value: plan.entry },
+      ];
       const condition = `from c where c.status = 'open' and c.version = ${approval.version} and ${sameSlot}`;
       let patched: ApprovalDoc | undefined;
       try {

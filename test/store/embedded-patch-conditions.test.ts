@@ -53,4 +53,21 @@ describe('conditional patches on the embedded server', () => {
     expect((await patchIf(`FROM c WHERE c.at = "2026-03-02T08:00:00.000Z" AND NOT IS_DEFINED(c.n)`)).resource).toMatchObject({ n: 1 });
     expect(cosmosStatus(await patchIf(`FROM c WHERE c.at = "2026-03-02t08:00:00.000z"`).catch((e: unknown) => e))).toBe(412);
   });
+
+  it('applies several operations under one object as Cosmos DB would, and nothing when the condition fails', async () => {
+    await domain.items.create({ id: 'approval-ops', groupId: 'ga', type: 'approval', status: 'open', answers: { v1: { key: '', log: [{ choice: 'approve', at: 'a' }] }, v2: { key: 'k2', log: [] } } });
+    const entry = { choice: 'reject', text: 'Datumet krockar.', at: 'b' };
+    const ops = [
+      { op: 'set' as const, path: '/answers/v1/key', value: 'k1' },
+      { op: 'add' as const, path: '/answers/v1/log/-', value: entry },
+      { op: 'set' as const, path: '/answers/v1/decision', value: entry },
+    ];
+    const refused = await domain.item('approval-ops', 'ga').patch({ operations: ops, condition: `from c where array_length(c.answers["v1"]["log"]) = 0` }).catch((e: unknown) => e);
+    expect(cosmosStatus(refused)).toBe(412);
+    const { resource } = await domain.item('approval-ops', 'ga').patch({ operations: ops, condition: `from c where c.status = 'open' and array_length(c.answers["v1"]["log"]) = 1` });
+    expect(resource.answers).toEqual({ v1: { key: 'k1', log: [{ choice: 'approve', at: 'a' }, entry], decision: entry }, v2: { key: 'k2', log: [] } });
+    // Operations on different parts of the document still work as sent.
+    const { resource: again } = await domain.item('approval-ops', 'ga').patch({ operations: [{ op: 'add', path: '/answers/v2/log/-', value: entry }, { op: 'set', path: '/status', value: 'approved' }] });
+    expect(again).toMatchObject({ status: 'approved', answers: { v2: { log: [entry] } } });
+  });
 });
