@@ -2,7 +2,6 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { effectiveAttendance, markAttendance, OPEN_STATUSES, type AttendanceError, type Marked, type MarkInput } from '../domain/attendance.js';
-import type { Member } from '../domain/group.js';
 import { ATTENDANCE_STATUSES, type Meeting } from '../domain/meeting.js';
 import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from './deps.js';
@@ -105,7 +104,11 @@ async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: 
     const e = effectiveAttendance(m, turn.group).find((x) => x.member.id === memberId);
     return e ? statusText(texts, turn.group, e) : '';
   };
-  const written = (m: Meeting, target: Member): Applied => ({ ok: true, meeting: m, message: messages.done(target.name, words(m, target.id)) });
+  /** The patch on the member's own mark, only while it is still the one `m` has: the answer, or undefined to decide again. */
+  const patch = async (m: Meeting, v: Marked): Promise<Applied | undefined> => {
+    const after = await deps.meetings.setAttendance(groupId, m.id, v.target.id, v.mark, OPEN_STATUSES, m.attendance[v.target.id] ?? null);
+    return after && { ok: true, meeting: after, message: messages.done(v.target.name, words(after, v.target.id)) };
+  };
   /** Nothing to write: a redelivered press answers as it did (or with the status alone when a later mark replaced it), a repeat says so. */
   const unchanged = (m: Meeting, v: Marked): Applied => ({
     ok: true,
@@ -116,9 +119,8 @@ async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: 
   const known = await deps.meetings.known(groupId, meetingId);
   const first = known && markAttendance(known, turn.group, input(known));
   if (known && first?.ok && first.value.changed && !first.value.correction) {
-    const { target, mark } = first.value;
-    const after = await deps.meetings.setAttendance(groupId, known.id, target.id, mark, OPEN_STATUSES, known.attendance[target.id] ?? null);
-    if (after) return written(after, target);
+    const done = await patch(known, first.value);
+    if (done) return done;
   }
 
   const meeting = await deps.meetings.get(groupId, meetingId);
@@ -128,8 +130,8 @@ async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: 
   const { target } = r.value;
   if (!r.value.changed) return unchanged(meeting, r.value);
   if (!r.value.correction) {
-    const after = await deps.meetings.setAttendance(groupId, meeting.id, target.id, r.value.mark, OPEN_STATUSES, meeting.attendance[target.id] ?? null);
-    if (after) return written(after, target);
+    const done = await patch(meeting, r.value);
+    if (done) return done;
   }
   // A correction after the end, the meeting ended while this press was on its way, or the mark changed again.
   return deps.meetings.update<Applied>(groupId, meeting.id, (cur) => {
@@ -149,15 +151,18 @@ function personalCard(turn: GroupTurn, m: Meeting, message: string): CardJson {
 
 type Handler = (ctx: TurnContext, state: TurnState, data: unknown) => Promise<CardJson | string>;
 
-/** Every attendance card action: validate the data at the edge, load the group from the activity. */
-function onCard<T>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, handle: (turn: GroupTurn, d: T) => Promise<CardJson | string>): Handler {
+/**
+ * Every attendance card action: validate the data at the edge, load the group from the activity
+ * (`read`: as stored, or as confirmed within the last second; see `loadGroupTurn`).
+ */
+function onCard<T>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, handle: (turn: GroupTurn, d: T, ctx: TurnContext) => Promise<CardJson | string>, read: 'stored' | 'recent' = 'stored'): Handler {
   return async (ctx, _state, data) => {
     const texts = t(ctx);
     const p = schema.safeParse(data);
     if (!p.success) return invalidText(texts, p.error);
-    const turn = await loadGroupTurn(ctx, deps);
+    const turn = await loadGroupTurn(ctx, deps, read);
     if (!turn) return texts.group.notSetUp;
-    return handle(turn, p.data);
+    return handle(turn, p.data, ctx);
   };
 }
 
@@ -168,21 +173,19 @@ function onCard<T>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, hand
  * added or given a role on another instance a moment ago. A refusal writes nothing.
  */
 function cardAction<T extends { meetingId: string }>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, act: (turn: GroupTurn, d: T) => Promise<Applied>): Handler {
-  return async (ctx, _state, data) => {
-    const texts = t(ctx);
-    const p = schema.safeParse(data);
-    if (!p.success) return invalidText(texts, p.error);
-    let turn = await loadGroupTurn(ctx, deps, 'recent');
-    let r = turn && (await act(turn, p.data));
-    if (!r?.ok) {
-      turn = await loadGroupTurn(ctx, deps);
-      r = turn && (await act(turn, p.data));
+  return onCard(deps, schema, async (recent, d, ctx) => {
+    let turn = recent;
+    let r = await act(turn, d);
+    if (!r.ok) {
+      const stored = await loadGroupTurn(ctx, deps);
+      if (!stored) return turn.texts.group.notSetUp;
+      turn = stored;
+      r = await act(turn, d);
     }
-    if (!turn || !r) return texts.group.notSetUp;
     if (!r.ok) return r.message;
     refreshAttendanceCard(deps, turn, turn.ref.groupId, r.meeting.id);
     return personalCard(turn, r.meeting, r.message);
-  };
+  }, 'recent');
 }
 
 function checkIn(deps: Deps): Handler {
