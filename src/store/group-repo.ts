@@ -50,7 +50,6 @@ export class GroupRepo implements GroupStore {
 
   /** Creates the group unless it exists (two people setting it up at once: the first one wins). */
   async create(group: Group): Promise<{ created: boolean; group: Group }> {
-    this.reads.forget(GROUP_DOC_ID, group.groupId);
     const { created } = await createOnce(this.container, toDoc(group));
     if (created) return { created, group };
     return { created, group: (await this.get(group.groupId))! };
@@ -64,11 +63,10 @@ export class GroupRepo implements GroupStore {
     try {
       return await updateWithRetry<GroupDoc, R>(this.container, GROUP_DOC_ID, groupId, (doc) => {
         const decided = change(doc ? fromDoc(doc as unknown as Record<string, unknown>) : undefined);
-        if (decided.next !== undefined) this.reads.forget(GROUP_DOC_ID, groupId);
         return decided.next === undefined ? { result: decided.result } : { next: toDoc(decided.next), result: decided.result };
       });
     } finally {
-      // Also after the write: a trusting read that started during it must not count as confirmed.
+      // After the write: a trusting read asks again, and one that started during it is not confirmed.
       this.reads.forget(GROUP_DOC_ID, groupId);
     }
   }
