@@ -299,8 +299,7 @@ export function planAnswer(approval: Approval, input: AnswerInput, now: Date): A
   if (input.choice === 'reject' && !text) return fail('APPROVAL.REASON_REQUIRED');
   if (input.choice === 'comment' && !text) return fail('APPROVAL.COMMENT_REQUIRED');
   if (text && text.length > REASON_MAX) return fail('APPROVAL.REASON_TOO_LONG');
-  // An approval carries no text: a stray one (an old card) is dropped.
-  const kept = input.choice === 'approve' ? undefined : text;
+  const kept = keptText(input);
   const key = answerKey(approval.version, input.choice, kept);
   const entry: AnswerEntry = { choice: input.choice, ...(kept ? { text: kept } : {}), version: approval.version, at: now.toISOString(), ...(input.activityId ? { activityId: input.activityId } : {}) };
   return ok({ voter, entry, key, changed: approval.answers[voter.key]?.key !== key });
@@ -314,10 +313,15 @@ function sameAnswerAgain(approval: Approval, input: AnswerInput): AnswerPlan | u
   const voter = voterOf(approval, input.memberId);
   const mine = voter && approval.answers[voter.key];
   const last = mine?.log.at(-1);
-  if (!voter || !mine || !last || input.version !== approval.version || last.version !== approval.version) return undefined;
-  const text = input.choice === 'approve' ? undefined : input.text?.trim() || undefined;
-  const key = answerKey(approval.version, input.choice, text);
-  return mine.key === key && last.choice === input.choice ? { voter, entry: last, key, changed: false } : undefined;
+  if (!voter || !mine || !last || input.version !== approval.version) return undefined;
+  // The key is written with the entry it belongs to: equal keys mean `last` is this very answer.
+  const key = answerKey(approval.version, input.choice, keptText(input));
+  return mine.key === key ? { voter, entry: last, key, changed: false } : undefined;
+}
+
+/** The text an answer keeps: an approval carries none (a stray one from an old card is dropped). */
+function keptText(input: AnswerInput): string | undefined {
+  return input.choice === 'approve' ? undefined : input.text?.trim() || undefined;
 }
 
 /** Applies a planned answer (what the store's patch does, as a pure function). */
