@@ -107,9 +107,10 @@ export class ApprovalRepo {
       }
       const events: ApprovalEvent[] = [{ type: 'answered', voterKey: plan.voter.key, choice: plan.entry.choice }];
       let after = patched ? (this.reads.keep(id, groupId, patched)?.value ?? fromDoc(patched)).approval : approval;
-      if (patched && evaluate(after, now).events.length > 0) {
+      const settled = evaluate(after, now);
+      if (patched && settled.events.length > 0) {
         // Whoever writes the outcome first gets its events; everyone else just sees the closed request.
-        const decided = (await this.decideOnWritten(groupId, id, patched, now)) ?? (await this.change(groupId, id, (a) => ({ ok: true, value: evaluate(a, now) })));
+        const decided = (await this.decideOnWritten(groupId, id, patched, settled)) ?? (await this.change(groupId, id, (a) => ({ ok: true, value: evaluate(a, now) })));
         if (decided?.ok) {
           events.push(...decided.value.events);
           after = decided.value.approval;
@@ -126,13 +127,13 @@ export class ApprovalRepo {
   }
 
   /**
-   * The outcome an answer settled, written in one round trip: a patch of the fields it changes, with
-   * If-Match on the document as the answer's own patch returned it, so it is decided on exactly what
-   * is stored. Undefined when something was written in between (then `change` reads and decides).
+   * The outcome an answer settled (`decided`, evaluated on the document as the answer's own patch
+   * returned it), written in one round trip: a patch of the fields it changes, with If-Match on that
+   * document, so it is decided on exactly what is stored. Undefined when something was written in
+   * between (then `change` reads and decides).
    */
-  private async decideOnWritten(groupId: string, id: string, written: ApprovalDoc & { _etag?: string }, now: Date): Promise<(ApprovalResult<Changed> & { channelCard?: CardRef }) | undefined> {
-    const { approval, channelCard } = fromDoc(written);
-    const decided = evaluate(approval, now);
+  private async decideOnWritten(groupId: string, id: string, written: ApprovalDoc & { _etag?: string }, decided: Changed): Promise<(ApprovalResult<Changed> & { channelCard?: CardRef }) | undefined> {
+    const channelCard = written.channelCard;
     const next = toDoc(decided.approval, channelCard) as unknown as Record<string, unknown>;
     const before = written as unknown as Record<string, unknown>;
     const operations: PatchOperation[] = [
@@ -144,7 +145,7 @@ export class ApprovalRepo {
     try {
       const { resource } = await this.container.item(id, groupId).patch<ApprovalDoc>({ operations }, { accessCondition: { type: 'IfMatch', condition: written._etag } });
       if (resource) this.reads.keep(id, groupId, resource);
-      return { ok: true, value: decided, channelCard };
+      return { ok: true, value: decided, ...(channelCard ? { channelCard } : {}) };
     } catch (err) {
       if (cosmosStatus(err) === 412) return undefined;
       throw err;
