@@ -4,7 +4,7 @@
  */
 import type http from 'node:http';
 import { createHttpServer } from '@vercel/cosmosdb-server';
-import { answerNotModified, checkPatchConditionsOnOneDocument } from '../../src/store/embedded-fixes.js';
+import { answerNotModified, fixPatches } from '../../src/store/embedded-fixes.js';
 import { serveChild } from './ipc.js';
 
 let requests = 0;
@@ -27,7 +27,7 @@ function kindOf(req: http.IncomingMessage): string {
 // every SDK request pays a new TCP connection.
 // As the embedded default does (see there): a conditional patch checks its one document, not all,
 // and a read with If-None-Match of an unchanged document answers 304.
-checkPatchConditionsOnOneDocument();
+fixPatches();
 const server = createHttpServer({ keepAlive: true });
 server.prependListener('request', answerNotModified);
 server.on('connection', () => connections++);

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '@vercel/cosmosdb-server';
-import { answerNotModified, checkPatchConditionsOnOneDocument } from './embedded-fixes.js';
+import { answerNotModified, fixPatches } from './embedded-fixes.js';
 
 /**
  * TEST HOOKS ONLY (fault tests): make the embedded server unreachable or throttling, keeping its data.
@@ -40,7 +40,7 @@ function isWrite(req: http.IncomingMessage): boolean {
  * certificate has expired) with keep-alive. The bot talks to it through the real @azure/cosmos SDK.
  */
 export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
-  checkPatchConditionsOnOneDocument();
+  fixPatches();
   const server = createHttpServer({ keepAlive: true });
   server.keepAliveTimeout = 65_000;
   const listeners: Array<() => void> = [];

@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 type Params = { query: string; parameters?: Array<{ name: string; value: unknown }> };
-type Doc = { _rid?: string } | null | undefined;
 interface ItemsLike {
   _data: Map<string, unknown>;
   query(params: Params, options: unknown): unknown;
@@ -16,7 +15,7 @@ interface PatchInput {
 type Op = { op: string; path: string; value?: unknown };
 type Obj = Record<string, unknown>;
 interface CollectionLike {
-  document(id: string, partition: unknown): { read(): (Doc & Obj) | null | undefined };
+  document(id: string, partition: unknown): { read(): (Obj & { _rid?: string }) | null | undefined };
 }
 type PatchOperation = (collection: CollectionLike, input: PatchInput) => unknown;
 
@@ -29,6 +28,9 @@ let condition: string | undefined;
 const FROM_C_WHERE = /^\s*from\s+c\s+where\s/i;
 
 /**
+ * Patches in @vercel/cosmosdb-server, made to behave (and cost) as in Cosmos DB; install once, before
+ * serving. Conditions: see below; several operations under one object: `asOneOperation`.
+ *
  * @vercel/cosmosdb-server checks a conditional patch (`FROM c WHERE …`) by running
  * `SELECT * FROM c WHERE c.id = @id AND (…)` over every document in the container: one check-in
  * costs a scan of the whole database (300 ms with 10,000 documents, on the bot's own event loop in
@@ -38,7 +40,7 @@ const FROM_C_WHERE = /^\s*from\s+c\s+where\s/i;
  * never matched; Cosmos DB compares as written, and so does this, with the condition as sent. The
  * server is synchronous from reading the document to writing it, so the swap is safe.
  */
-export function checkPatchConditionsOnOneDocument(): void {
+export function fixPatches(): void {
   if (installed) return;
   installed = true;
   const require = createRequire(import.meta.url);
