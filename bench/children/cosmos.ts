@@ -4,7 +4,7 @@
  */
 import type http from 'node:http';
 import { createHttpServer } from '@vercel/cosmosdb-server';
-import { answerNotModified, fixPatches } from '../../src/store/embedded-fixes.js';
+import { answerAsCosmos, fixPatches } from '../../src/store/embedded-fixes.js';
 import { serveChild } from './ipc.js';
 
 let requests = 0;
@@ -29,7 +29,7 @@ function kindOf(req: http.IncomingMessage): string {
 // and a read with If-None-Match of an unchanged document answers 304.
 fixPatches();
 const server = createHttpServer({ keepAlive: true });
-server.prependListener('request', answerNotModified);
+server.prependListener('request', answerAsCosmos);
 server.on('connection', () => connections++);
 server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
   requests++;

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '@vercel/cosmosdb-server';
-import { answerNotModified, fixPatches } from './embedded-fixes.js';
+import { answerAsCosmos, fixPatches } from './embedded-fixes.js';
 
 /**
  * TEST HOOKS ONLY (fault tests): make the embedded server unreachable or throttling, keeping its data.
@@ -55,7 +55,7 @@ export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
       res.end(JSON.stringify({ code: 'TooManyRequests', message: 'Request rate is large (injected by a test)' }));
       return;
     }
-    answerNotModified(req, res);
+    answerAsCosmos(req, res);
     for (const h of cosmosHandlers) h(req, res);
   });
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {

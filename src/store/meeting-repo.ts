@@ -21,6 +21,8 @@ function fromDoc(doc: Record<string, unknown>): Meeting {
 
 /** Many people write to a running meeting at once (notes): allow more attempts than the default. */
 const MAX_ATTEMPTS = 200;
+/** How old the meeting a press is decided on and answered with may be (see `known`). */
+export const KNOWN_MS = 1_000;
 
 export class MeetingRepo implements MeetingStore {
   private readonly reads: ConditionalReads<MeetingDoc, Meeting>;
@@ -35,11 +37,12 @@ export class MeetingRepo implements MeetingStore {
   }
 
   /**
-   * The meeting as this instance last saw it, whatever its age (no request), or else as stored: only
-   * as the start of a write guarded by its own condition (`setAttendance` with `expected`).
+   * The meeting as this instance last read it, at most `KNOWN_MS` ago (else it reads it now), with
+   * this instance's own check-ins since: the start of a write guarded by its own condition
+   * (`setAttendance` with `expected`).
    */
   async known(groupId: string, meetingId: string): Promise<Meeting | undefined> {
-    return (await this.reads.known(meetingId, groupId))?.value;
+    return (await this.reads.known(meetingId, groupId, { maxAgeMs: KNOWN_MS }))?.value;
   }
 
   /** The meeting, only if it belongs to this group (a forged id from another group finds nothing). */
@@ -63,7 +66,11 @@ export class MeetingRepo implements MeetingStore {
   }
 
   async create(meeting: Meeting): Promise<{ created: boolean }> {
-    return createOnce(this.container, toDoc(meeting));
+    try {
+      return await createOnce(this.container, toDoc(meeting));
+    } finally {
+      this.reads.forget(meeting.id, meeting.groupId);
+    }
   }
 
   /**
@@ -71,6 +78,14 @@ export class MeetingRepo implements MeetingStore {
    * does not exist in this group; it must then decide no write.
    */
   async update<R>(groupId: string, meetingId: string, change: (m: Meeting | undefined) => Change<Meeting, R>): Promise<R> {
+    try {
+      return await this.replaceWithRetry(groupId, meetingId, change);
+    } finally {
+      this.reads.forget(meetingId, groupId);
+    }
+  }
+
+  private async replaceWithRetry<R>(groupId: string, meetingId: string, change: (m: Meeting | undefined) => Change<Meeting, R>): Promise<R> {
     return updateWithRetry<MeetingDoc, R>(
       this.container,
       meetingId,
@@ -107,6 +122,8 @@ export class MeetingRepo implements MeetingStore {
       const status = cosmosStatus(err);
       if (status === 404 || status === 412) return false;
       throw err;
+    } finally {
+      this.reads.forget(meetingId, groupId);
     }
   }
 
@@ -115,20 +132,29 @@ export class MeetingRepo implements MeetingStore {
    * Cosmos patch on `/attendance/<memberId>`, conditional on the meeting being in one of `onlyIn`
    * (so a press that races "avsluta möte" is not written after the end) and, when `expected` is
    * given, on the member's mark still being that one (null: none), so a decision taken on an older
-   * copy of the meeting is never written over a newer mark. Returns the meeting as written;
-   * undefined when it is not there or a condition failed: then decide again on a fresh read.
+   * copy of the meeting is never written over a newer mark. Undefined when it is not there or a
+   * condition failed: then decide again on a fresh read.
+   *
+   * Cosmos does not send the 40 KB meeting back (Prefer: return=minimal): the answer is the meeting
+   * as this instance last read it (`known`), with this mark and its other own marks since. Marks
+   * made on another instance meanwhile show at the next read, within `KNOWN_MS`.
    */
   async setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[], expected?: AttendanceMark | null): Promise<Meeting | undefined> {
     const states = onlyIn ? ` AND ARRAY_CONTAINS(${JSON.stringify(onlyIn.filter((x) => /^[A-Za-z]+$/.test(x)))}, c.status)` : '';
     const same = expected === undefined ? '' : sameMarkCondition(memberId, expected);
     if (same === undefined) return undefined;
     try {
-      const { resource } = await this.container.item(meetingId, groupId).patch<MeetingDoc>({
-        operations: [{ op: 'set', path: `/attendance/${pointerEscape(memberId)}`, value: mark }],
-        condition: `FROM c WHERE c.type = 'meeting'${states}${same}`,
-      });
-      if (!resource) return undefined;
-      return this.reads.keep(meetingId, groupId, resource)?.value;
+      const { resource } = await this.container.item(meetingId, groupId).patch<MeetingDoc>(
+        {
+          operations: [{ op: 'set', path: `/attendance/${pointerEscape(memberId)}`, value: mark }],
+          condition: `FROM c WHERE c.type = 'meeting'${states}${same}`,
+        },
+        { initialHeaders: { Prefer: 'return=minimal' } },
+      );
+      // A server that ignores the header sends the document after all.
+      if (resource) return this.reads.keep(meetingId, groupId, resource)?.value;
+      const known = this.reads.amend(meetingId, groupId, (m) => ({ ...m, attendance: { ...m.attendance, [memberId]: mark } }));
+      return known ?? (await this.get(groupId, meetingId));
     } catch (err) {
       const status = cosmosStatus(err);
       if (status === 404 || status === 412) return undefined;
