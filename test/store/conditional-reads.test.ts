@@ -5,7 +5,7 @@ import { ensureContainers } from '../../src/store/containers.js';
 import { createCosmosClient } from '../../src/store/cosmos-client.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos.js';
 import { GroupRepo } from '../../src/store/group-repo.js';
-import { MeetingRepo } from '../../src/store/meeting-repo.js';
+import { KNOWN_MS, MeetingRepo } from '../../src/store/meeting-repo.js';
 
 /** A read asks Cosmos (unless a recent copy is asked for); an unchanged document comes back as 304 with no body and is taken from memory. */
 describe('group, meeting and approval reads with If-None-Match', () => {
@@ -91,5 +91,64 @@ describe('group, meeting and approval reads with If-None-Match', () => {
     expect(reads).toBe(1);
     expect(new Set(all).size).toBe(1);
     expect(all[0]!.name).toBe('Lokusgrupp Tierp');
+  });
+
+  describe('a check-in answered without the meeting (Prefer: return=minimal)', () => {
+    const mark = (id: string) => ({ status: 'present' as const, source: 'self' as const, at, by: id });
+    const meeting = (id: string) => domain.items.create({ id, groupId: 'g-min', type: 'meeting', title: 'Lokusmöte', status: 'started', attendance: {}, items: [], participantEvents: [] });
+
+    it("answers with the meeting as last read plus the mark; another instance's marks show once the copy is a second old", async () => {
+      await meeting('meeting-min1');
+      const here = new MeetingRepo(domain);
+      const elsewhere = new MeetingRepo(domain);
+      await here.known('g-min', 'meeting-min1');
+      await elsewhere.setAttendance('g-min', 'meeting-min1', 'm3', mark('m3'), ['started']);
+      const after = (await here.setAttendance('g-min', 'meeting-min1', 'm1', mark('m1'), ['started']))!;
+      expect(Object.keys(after.attendance)).toEqual(['m1']);
+      expect(Object.isFrozen(after.attendance)).toBe(true);
+      expect(await here.known('g-min', 'meeting-min1')).toBe(after);
+      await new Promise((r) => setTimeout(r, KNOWN_MS + 100));
+      expect(Object.keys((await here.known('g-min', 'meeting-min1'))!.attendance).sort()).toEqual(['m1', 'm3']);
+    });
+
+    it('keeps its own mark when a read that left before the mark was written comes back after it', async () => {
+      await meeting('meeting-min2');
+      let hold: Promise<void> | undefined;
+      const held = new Proxy(domain, {
+        get: (target, prop) => (prop === 'item' ? (id: string, pk: string) => {
+          const item = target.item(id, pk);
+          return new Proxy(item, { get: (i, p) => (p === 'read' ? async (...args: Parameters<typeof item.read>) => {
+            const gate = hold;
+            const r = await i.read(...args);
+            await gate;
+            return r;
+          } : Reflect.get(i, p)) });
+        } : Reflect.get(target, prop)),
+      });
+      const here = new MeetingRepo(held);
+      const elsewhere = new MeetingRepo(domain);
+      await here.known('g-min', 'meeting-min2');
+      await elsewhere.setAttendance('g-min', 'meeting-min2', 'm2', mark('m2'), ['started']);
+      let release!: () => void;
+      hold = new Promise((r) => (release = r));
+      // This read is answered (m2, no m1) before m1 is written, and handed back only after.
+      const reading = here.get('g-min', 'meeting-min2');
+      await new Promise((r) => setTimeout(r, 50));
+      hold = undefined;
+      expect(Object.keys((await here.setAttendance('g-min', 'meeting-min2', 'm1', mark('m1'), ['started']))!.attendance)).toEqual(['m1']);
+      release();
+      expect(Object.keys((await reading)!.attendance).sort()).toEqual(['m1', 'm2']);
+      expect(Object.keys((await here.known('g-min', 'meeting-min2'))!.attendance).sort()).toEqual(['m1', 'm2']);
+    });
+
+    it("shows this instance's own change to the meeting at once", async () => {
+      await meeting('meeting-min3');
+      const here = new MeetingRepo(domain);
+      await here.setAttendance('g-min', 'meeting-min3', 'm1', mark('m1'), ['started']);
+      await here.update('g-min', 'meeting-min3', (m) => ({ next: { ...m!, title: 'Extra lokusmöte' }, result: undefined }));
+      const now = (await here.known('g-min', 'meeting-min3'))!;
+      expect(now.title).toBe('Extra lokusmöte');
+      expect(Object.keys(now.attendance)).toEqual(['m1']);
+    });
   });
 });

@@ -70,4 +70,33 @@ describe('conditional patches on the embedded server', () => {
     const { resource: again } = await domain.item('approval-ops', 'ga').patch({ operations: [{ op: 'add', path: '/answers/v2/log/-', value: entry }, { op: 'set', path: '/status', value: 'approved' }] });
     expect(again).toMatchObject({ status: 'approved', answers: { v2: { log: [entry] } } });
   });
+
+  it('sets one field of an object field as Cosmos DB does, leaving the version before it as it was', async () => {
+    const { resource: before } = await domain.items.create({ id: 'meeting-one', groupId: 'g1f', type: 'meeting', status: 'started', attendance: { m1: { status: 'present' } } });
+    const { resource } = await domain.item('meeting-one', 'g1f').patch({ operations: [{ op: 'set', path: '/attendance/m2', value: { status: 'absent' } }], condition: "from c where c.status = 'started'" });
+    expect(resource.attendance).toEqual({ m1: { status: 'present' }, m2: { status: 'absent' } });
+    expect(resource._etag).not.toBe(before!._etag);
+    // If-Match on the old version: refused, nothing written.
+    const stale = await domain.item('meeting-one', 'g1f').patch({ operations: [{ op: 'set', path: '/attendance/m3', value: { status: 'present' } }] }, { accessCondition: { type: 'IfMatch', condition: before!._etag! } }).catch((e: unknown) => e);
+    expect(cosmosStatus(stale)).toBe(412);
+    // A field under one that is not an object: refused as Cosmos DB refuses it.
+    const bad = await domain.item('meeting-one', 'g1f').patch({ operations: [{ op: 'set', path: '/status/x', value: 1 }] }).catch((e: unknown) => e);
+    expect(cosmosStatus(bad)).toBe(400);
+    const { resource: now } = await domain.item('meeting-one', 'g1f').read();
+    expect(now.attendance).toEqual({ m1: { status: 'present' }, m2: { status: 'absent' } });
+    expect(now.status).toBe('started');
+  });
+
+  it('answers a write sent with Prefer: return=minimal with its new ETag and no document', async () => {
+    await domain.items.create({ id: 'meeting-min', groupId: 'gm', type: 'meeting', status: 'started', attendance: {} });
+    const minimal = { initialHeaders: { Prefer: 'return=minimal' } };
+    const r = await domain.item('meeting-min', 'gm').patch({ operations: [{ op: 'set', path: '/attendance/m1', value: 'present' }] }, minimal);
+    expect(r.resource).toBeNull();
+    const { resource, etag } = await domain.item('meeting-min', 'gm').read();
+    expect(r.etag).toBe(etag);
+    expect(resource.attendance).toEqual({ m1: 'present' });
+    // A refusal still says why.
+    const refused = await domain.item('meeting-min', 'gm').patch({ operations: [{ op: 'set', path: '/n', value: 1 }], condition: "from c where c.status = 'ended'" }, minimal).catch((e: unknown) => e);
+    expect(cosmosStatus(refused)).toBe(412);
+  });
 });
