@@ -1,4 +1,4 @@
-import { findMember, memberById, rolesAt, rolesLookup, type Group, type Member } from './group.js';
+import { findMember, memberById, rolesAt, rolesLookup, type Group, type Member, type Role } from './group.js';
 import { itemIndex, itemNumber, type AttendanceMark, type AttendanceStatus, type Meeting, type MeetingStatus } from './meeting.js';
 import { may } from './permissions.js';
 import { err, ok, type DomainError, type Result } from './result.js';
@@ -196,23 +196,39 @@ export function effectiveAttendance(m: Meeting, group: Group): Effective[] {
   const rolesOf = rolesLookup(group);
   const out: Effective[] = [];
   for (const member of group.members) {
-    const mark = m.attendance[member.id];
-    const times = seen.get(member.id);
-    const inGroup = memberFor(m, member, at);
-    const roles = inGroup ? rolesOf(member, member.addedAt > at ? member.addedAt : at) : [];
-    const expected = inGroup && !(roles.length === 1 && roles[0] === 'substitute');
-    if (!expected && !mark && !times) continue;
-    // Built field by field, not by spreading: this runs for every member on every check-in.
-    const e: Effective = mark
-      ? { member, expected, status: mark.status, source: mark.source ?? 'marked', mark }
-      : times ? { member, expected, status: 'present', source: 'auto' } : { member, expected, status: 'none', source: 'none' };
-    if (times) {
-      e.joinedAt = times.joinedAt;
-      if (times.leftAt) e.leftAt = times.leftAt;
-    }
-    out.push(e);
+    const e = effectiveOf(m, member, at, rolesOf, seen.get(member.id));
+    if (e) out.push(e);
   }
   return out;
+}
+
+/** One member's line of `effectiveAttendance` (undefined: not on it). */
+export function effectiveFor(m: Meeting, group: Group, memberId: string): Effective | undefined {
+  const member = memberById(group, memberId);
+  return member && effectiveOf(m, member, meetingMoment(m), rolesLookup(group), participantTimes(m, group).get(member.id));
+}
+
+function effectiveOf(m: Meeting, member: Member, at: string, rolesOf: (member: Member, at: string) => Role[], times: { joinedAt: string; leftAt?: string } | undefined): Effective | undefined {
+  const mark = m.attendance[member.id];
+  const inGroup = memberFor(m, member, at);
+  const roles = inGroup ? rolesOf(member, member.addedAt > at ? member.addedAt : at) : [];
+  const expected = inGroup && !(roles.length === 1 && roles[0] === 'substitute');
+  if (!expected && !mark && !times) return undefined;
+  return withMark({ member, expected }, mark, times);
+}
+
+/** The line for a member as `expected` says, with their mark, else what Teams saw, else nothing. */
+function withMark(base: Pick<Effective, 'member' | 'expected'>, mark: AttendanceMark | undefined, times: { joinedAt: string; leftAt?: string } | undefined): Effective {
+  const { member, expected } = base;
+  // Built field by field, not by spreading: this runs for every member on every check-in.
+  const e: Effective = mark
+    ? { member, expected, status: mark.status, source: mark.source ?? 'marked', mark }
+    : times ? { member, expected, status: 'present', source: 'auto' } : { member, expected, status: 'none', source: 'none' };
+  if (times) {
+    e.joinedAt = times.joinedAt;
+    if (times.leftAt) e.leftAt = times.leftAt;
+  }
+  return e;
 }
 
 export function isThere(e: Pick<Effective, 'status'>): boolean {
@@ -237,7 +253,7 @@ function partyOf(group: Group, e: Effective): string | undefined {
 /** Present / expected per party, in the group's order of parties (members without one last). */
 export function partyCounts(m: Meeting, group: Group): PartyCount[] {
   const all = effectiveAttendance(m, group);
-  const substituted = new Set(all.filter((e) => e.status === 'substitute' && e.mark?.substituteFor).map((e) => e.mark!.substituteFor!));
+  const substituted = substitutedIds(all);
   const orgs: Array<string | undefined> = [...group.organisations];
   for (const e of all) {
     const o = partyOf(group, e);
@@ -247,11 +263,48 @@ export function partyCounts(m: Meeting, group: Group): PartyCount[] {
   return orgs
     .map((organisation) => {
       const people = all.filter((e) => partyOf(group, e) === organisation);
-      const expected = people.filter((e) => e.expected && e.member.organisation === organisation);
-      const present = expected.filter((e) => isThere(e) || substituted.has(e.member.id)).length;
-      return { ...(organisation !== undefined ? { organisation } : {}), present, expected: expected.length, people };
+      const expected = people.filter((e) => e.expected && e.member.organisation === organisation).length;
+      return { ...(organisation !== undefined ? { organisation } : {}), present: seated(people, organisation, substituted), expected, people };
     })
     .filter((p) => p.people.length > 0);
+}
+
+/**
+ * `partyCounts(m, group)`, from the counts of an earlier version of the meeting that differs from it
+ * only in some members' own marks (check-ins while 200 people press): only their parties are counted
+ * again, and the other parties are the very same objects as before. Undefined when that is not so
+ * (anything else changed, someone new comes on the list, a substitute is involved): count afresh.
+ */
+export function partyCountsAfterMarks(before: Meeting, counts: PartyCount[], m: Meeting): PartyCount[] | undefined {
+  for (const k of new Set([...Object.keys(before), ...Object.keys(m)]) as Set<keyof Meeting>) {
+    if (k !== 'attendance' && before[k] !== m[k]) return undefined;
+  }
+  const changed: string[] = [];
+  for (const id of new Set([...Object.keys(before.attendance), ...Object.keys(m.attendance)])) {
+    if (before.attendance[id] === m.attendance[id]) continue;
+    if (!m.attendance[id] || m.attendance[id]!.status === 'substitute' || before.attendance[id]?.status === 'substitute') return undefined;
+    changed.push(id);
+  }
+  if (changed.length === 0) return counts;
+  const next = [...counts];
+  for (const id of changed) {
+    const p = next.findIndex((c) => c.people.some((e) => e.member.id === id));
+    if (p === -1) return undefined;
+    const party = next[p]!;
+    const people = party.people.map((e) => (e.member.id === id ? withMark(e, m.attendance[id], e.joinedAt ? { joinedAt: e.joinedAt, ...(e.leftAt ? { leftAt: e.leftAt } : {}) } : undefined) : e));
+    next[p] = { ...party, people };
+  }
+  const substituted = substitutedIds(next.flatMap((c) => c.people));
+  return next.map((c, i) => (c === counts[i] ? c : { ...c, present: seated(c.people, c.organisation, substituted) }));
+}
+
+function substitutedIds(all: Effective[]): Set<string> {
+  return new Set(all.filter((e) => e.status === 'substitute' && e.mark?.substituteFor).map((e) => e.mark!.substituteFor!));
+}
+
+/** Expected members of the party whose seat is filled. */
+function seated(people: Effective[], organisation: string | undefined, substituted: Set<string>): number {
+  return people.filter((e) => e.expected && e.member.organisation === organisation && (isThere(e) || substituted.has(e.member.id))).length;
 }
 
 // ---- statistics --------------------------------------------------------------------------------

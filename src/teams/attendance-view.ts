@@ -1,4 +1,4 @@
-import { isOpenForMarks, partyCounts, type Effective } from '../domain/attendance.js';
+import { isOpenForMarks, partyCounts, partyCountsAfterMarks, type Effective, type PartyCount } from '../domain/attendance.js';
 import { activeMembers, memberById, rolesAt, type Group, type Member } from '../domain/group.js';
 import { ATTENDANCE_STATUSES, itemNumber, type Meeting } from '../domain/meeting.js';
 import { may } from '../domain/permissions.js';
@@ -65,32 +65,63 @@ interface PartyLines {
   everyone: Effective[];
 }
 
+interface Drawn {
+  group: Group;
+  texts: Texts;
+  m: Meeting;
+  counts: PartyCount[];
+  lines: PartyLines;
+}
+
 /** The party lines last drawn for a stored meeting, with the group and texts they were drawn for. */
-const partyLinesKept = new WeakMap<Meeting, { group: Group; texts: Texts; lines: PartyLines }>();
+const partyLinesKept = new WeakMap<Meeting, Drawn>();
+/** The last lines drawn per meeting id, the start for the next version's (at most `MAX_DRAWN`). */
+const lastDrawn = new Map<string, Drawn>();
+const MAX_DRAWN = 200;
+/** A party's two texts, drawn once per counted party (counts reused from the last version keep them). */
+const partyTexts = new WeakMap<PartyCount, { group: Group; texts: Texts; drawn: { line: string; people: string } }>();
 
 /**
  * Who is there, per party, as the card shows it. A meeting and a group read unchanged (304) are the
  * very same frozen objects (ConditionalReads), so refreshes and repeated presses reuse the lines
- * instead of redoing 200 people; any change to either is a new object and is counted afresh.
+ * instead of redoing 200 people. A meeting that differs from the last one drawn only in some marks
+ * (each check-in) redoes only those people's parties (`partyCountsAfterMarks`); anything else is
+ * counted afresh.
  */
 function partyLines(view: AttendanceView, m: Meeting): PartyLines {
-  const a = view.texts.attendance;
-  const { group } = view;
+  const { group, texts } = view;
   const kept = partyLinesKept.get(m);
-  if (kept && kept.group === group && kept.texts === view.texts) return kept.lines;
-  const counts = partyCounts(m, group);
+  if (kept && kept.group === group && kept.texts === texts) return kept.lines;
+  const last = lastDrawn.get(m.id);
+  const counts = (last && last.group === group && last.texts === texts && partyCountsAfterMarks(last.m, last.counts, m)) || partyCounts(m, group);
   const lines: PartyLines = {
-    parties: counts.map((p) => ({
-      line: a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
-      // One text per party, a Markdown list: 200 people as 200 elements cost more than the rest.
-      people: p.people.map((e) => `- ${a.personLine(e.member.name, statusText(view.texts, group, e))}`).join('\n'),
-    })),
+    parties: counts.map((p) => drawParty(view, p)),
     present: counts.reduce((n, p) => n + p.present, 0),
     expected: counts.reduce((n, p) => n + p.expected, 0),
     everyone: counts.flatMap((p) => p.people),
   };
-  if (Object.isFrozen(m) && Object.isFrozen(group)) partyLinesKept.set(m, { group, texts: view.texts, lines });
+  if (Object.isFrozen(m) && Object.isFrozen(group)) {
+    const drawn = { group, texts, m, counts, lines };
+    partyLinesKept.set(m, drawn);
+    lastDrawn.delete(m.id);
+    if (lastDrawn.size >= MAX_DRAWN) lastDrawn.delete(lastDrawn.keys().next().value!);
+    lastDrawn.set(m.id, drawn);
+  }
   return lines;
+}
+
+function drawParty(view: AttendanceView, p: PartyCount): { line: string; people: string } {
+  const { group, texts } = view;
+  const kept = partyTexts.get(p);
+  if (kept && kept.group === group && kept.texts === texts) return kept.drawn;
+  const a = texts.attendance;
+  const drawn = {
+    line: a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
+    // One text per party, a Markdown list: 200 people as 200 elements cost more than the rest.
+    people: p.people.map((e) => `- ${a.personLine(e.member.name, statusText(texts, group, e))}`).join('\n'),
+  };
+  partyTexts.set(p, { group, texts, drawn });
+  return drawn;
 }
 
 export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Viewer, message = '') {

@@ -1,7 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { effectiveAttendance, markAttendance, OPEN_STATUSES, type AttendanceError, type Marked, type MarkInput } from '../domain/attendance.js';
+import { effectiveFor, markAttendance, OPEN_STATUSES, type AttendanceError, type Marked, type MarkInput } from '../domain/attendance.js';
 import { ATTENDANCE_STATUSES, type Meeting } from '../domain/meeting.js';
 import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from './deps.js';
@@ -101,7 +101,7 @@ async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: 
   const texts = turn.texts;
   const groupId = turn.ref.groupId;
   const words = (m: Meeting, memberId: string) => {
-    const e = effectiveAttendance(m, turn.group).find((x) => x.member.id === memberId);
+    const e = effectiveFor(m, turn.group, memberId);
     return e ? statusText(texts, turn.group, e) : '';
   };
   /** The patch on the member's own mark, only while it is still the one `m` has: the answer, or undefined to decide again. */
