@@ -37,7 +37,11 @@ interface Kept<V> extends Read<V> {
  */
 export class ConditionalReads<D extends object, V> {
   private readonly kept = new Map<string, Kept<V>>();
-  /** Local writes so far: a read that overlapped one is kept, but not counted as confirmed. */
+  /**
+   * Local writes so far that replace what is kept (`forget`, `keep`): a read that overlapped one is
+   * kept, but not counted as confirmed, and not shared. Amendments are not counted: a read that
+   * overlapped them gets them laid over again.
+   */
   private writes = 0;
   /** Numbers the amendments, so a read knows which ones it may not have seen. */
   private amendSeq = 0;
@@ -71,8 +75,6 @@ export class ConditionalReads<D extends object, V> {
     const key = `${partitionKey}\n${id}`;
     const cached = this.kept.get(key);
     if (cached && Date.now() - cached.fetchedAt <= (options.maxAgeMs ?? Infinity)) return cached;
-    const asking = this.asking.get(key);
-    if (asking) return asking.read;
     return this.read(id, partitionKey, { trustMs: options.maxAgeMs ?? Infinity });
   }
 
@@ -106,7 +108,6 @@ export class ConditionalReads<D extends object, V> {
    * the stored document.
    */
   amend(id: string, partitionKey: string, change: (v: V) => V): V | undefined {
-    this.writes++;
     const key = `${partitionKey}\n${id}`;
     const cur = this.kept.get(key);
     if (!cur) return undefined;
