@@ -291,7 +291,8 @@ export function partyCountsAfterMarks(before: Meeting, counts: PartyCount[], m: 
     const p = next.findIndex((c) => c.people.some((e) => e.member.id === id));
     if (p === -1) return undefined;
     const party = next[p]!;
-    const people = party.people.map((e) => (e.member.id === id ? withMark(e, m.attendance[id], e.joinedAt ? { joinedAt: e.joinedAt, ...(e.leftAt ? { leftAt: e.leftAt } : {}) } : undefined) : e));
+    // What Teams saw stays: the line's own join and leave times.
+    const people = party.people.map((e) => (e.member.id === id ? withMark(e, m.attendance[id], e.joinedAt ? (e as { joinedAt: string; leftAt?: string }) : undefined) : e));
     next[p] = { ...party, people };
   }
   const substituted = substitutedIds(next.flatMap((c) => c.people));
