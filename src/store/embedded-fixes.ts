@@ -94,8 +94,10 @@ function setOneField(collection: CollectionLike, doc: (Obj & { _etag?: string })
   const [field, sub] = path as [string, string | undefined];
   const parent = doc[field];
   if (sub !== undefined && (!parent || typeof parent !== 'object' || Array.isArray(parent))) return undefined;
+  if (input.condition && !FROM_C_WHERE.test(input.condition)) return undefined;
   if (input.condition) {
     try {
+      // The server's own query shape, so it goes through the one-document check above, as the server's would.
       const found = collection.documents.query({ query: `SELECT * FROM c WHERE c.id = @id AND (${input.condition.replace(FROM_C_WHERE, '')})`, parameters: [{ name: '@id', value: input.id }] }, {});
       if (found.result.length === 0) return { statusCode: 412, body: { code: 'PreconditionFailed', message: 'Condition specified in the patch request is not satisfied.' } };
     } catch {
