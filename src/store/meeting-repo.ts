@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { ActionItem, AttendanceMark, Decision, Meeting, MeetingStatus, Note } from '../domain/meeting.js';
 import type { MeetingStore } from '../domain/ports.js';
+import { CoalescedPatches } from './coalesced-patches.js';
 import { cosmosStatus } from './cosmos-errors.js';
 import { ConditionalReads } from './conditional-reads.js';
 import { withoutSystem, type Versioned } from './doc.js';
@@ -26,10 +27,13 @@ export const KNOWN_MS = 1_000;
 
 export class MeetingRepo implements MeetingStore {
   private readonly reads: ConditionalReads<MeetingDoc, Meeting>;
+  /** Check-ins that come while one is on its way go together (see `setAttendance`). */
+  private readonly marks: CoalescedPatches<MeetingDoc>;
 
   constructor(private readonly container: Container) {
     this.reads = new ConditionalReads<MeetingDoc, Meeting>(container, 200, (doc, groupId) =>
       doc.type === 'meeting' && doc.groupId === groupId ? fromDoc(doc as unknown as Record<string, unknown>) : undefined);
+    this.marks = new CoalescedPatches<MeetingDoc>(container, { initialHeaders: { Prefer: 'return=minimal' } });
   }
 
   async read(groupId: string, meetingId: string): Promise<Versioned<Meeting> | undefined> {
@@ -135,6 +139,10 @@ export class MeetingRepo implements MeetingStore {
    * copy of the meeting is never written over a newer mark. Undefined when it is not there or a
    * condition failed: then decide again on a fresh read.
    *
+   * When a whole group presses at once, the marks that come while one is on its way go together in
+   * one patch, each with its own condition (`CoalescedPatches`); a mark whose condition fails there
+   * is sent again alone, so it gets the same answer as above.
+   *
    * Cosmos does not send the 40 KB meeting back (Prefer: return=minimal): the answer is the meeting
    * as this instance last read it (`known`), with this mark and its other own marks since. Marks
    * made on another instance meanwhile show at the next read, within `KNOWN_MS`.
@@ -143,23 +151,12 @@ export class MeetingRepo implements MeetingStore {
     const states = onlyIn ? ` AND ARRAY_CONTAINS(${JSON.stringify(onlyIn.filter((x) => /^[A-Za-z]+$/.test(x)))}, c.status)` : '';
     const same = expected === undefined ? '' : sameMarkCondition(memberId, expected);
     if (same === undefined) return undefined;
-    try {
-      const { resource } = await this.container.item(meetingId, groupId).patch<MeetingDoc>(
-        {
-          operations: [{ op: 'set', path: `/attendance/${pointerEscape(memberId)}`, value: mark }],
-          condition: `FROM c WHERE c.type = 'meeting'${states}${same}`,
-        },
-        { initialHeaders: { Prefer: 'return=minimal' } },
-      );
-      // A server that ignores the header sends the document after all.
-      if (resource) return this.reads.keep(meetingId, groupId, resource)?.value;
-      const known = this.reads.amend(meetingId, groupId, (m) => ({ ...m, attendance: { ...m.attendance, [memberId]: mark } }));
-      return known ?? (await this.get(groupId, meetingId));
-    } catch (err) {
-      const status = cosmosStatus(err);
-      if (status === 404 || status === 412) return undefined;
-      throw err;
-    }
+    const outcome = await this.marks.set(meetingId, groupId, `FROM c WHERE c.type = 'meeting'${states}`, { path: `/attendance/${pointerEscape(memberId)}`, value: mark, when: same });
+    if (!outcome.written) return undefined;
+    // A server that ignores the header sends the document after all.
+    if (outcome.resource) return this.reads.keep(meetingId, groupId, outcome.resource)?.value;
+    const known = this.reads.amend(meetingId, groupId, (m) => ({ ...m, attendance: { ...m.attendance, [memberId]: mark } }));
+    return known ?? (await this.get(groupId, meetingId));
   }
 }
 
