@@ -70,9 +70,15 @@ export function fixPatches(): void {
     const all = this._data;
     const item = all.get(patching);
     this._data = new Map(item ? [[patching, item]] : []);
-    const asSent = condition && FROM_C_WHERE.test(condition) ? conditionQuery(condition, params) : params;
+    const asSent = condition && FROM_C_WHERE.test(condition) ? conditionQueries(condition, params) : [params];
     try {
-      return query.call(this, asSent, options);
+      // The conjuncts in turn: the condition holds when each returns its row.
+      let answer: unknown;
+      for (const q of asSent) {
+        answer = query.call(this, q, options);
+        if ((answer as { result?: unknown[] } | null)?.result?.length === 0) break;
+      }
+      return answer;
     } finally {
       this._data = all;
     }
@@ -159,23 +165,53 @@ function asOneOperation(doc: Obj | null | undefined, operations: Op[]): Op[] {
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
 
 /**
- * The condition as sent, its string literals passed as parameters: the server parses every new query
- * text (milliseconds each) and keeps it forever, and conditions naming a member or a time are all
- * different. As parameters they share one parsed query. Object constants (`{"id": "…"}`) must stay
- * constant: such a condition is passed as written.
+ * The condition as sent, as one query per conjunct of its top-level ANDs, string literals passed as
+ * parameters. The server parses every new query text (milliseconds each, tens of milliseconds for a
+ * long one) on its one thread, so that conditions naming a member or a time, and patches that join
+ * several members' conditions, are all the same few short texts, parsed once. Object constants
+ * (`{"id": "…"}`) must stay constant, and a top-level OR or a BETWEEN does not split on AND: such a
+ * condition is one query, as written.
  */
-function conditionQuery(condition: string, params: Params): Params {
-  const parameters = [...(params.parameters ?? [])];
+function conditionQueries(condition: string, params: Params): Params[] {
   const where = condition.replace(FROM_C_WHERE, '').trim();
   // Only whether a row comes back counts: `VALUE 1` spares the server a copy of the whole document.
-  if (where.includes('{')) return { query: `SELECT VALUE 1 FROM c WHERE c.id = @id AND (${where})`, parameters };
-  const parameterized = where.replace(STRING_LITERAL, (literal) => {
-    const name = `@lit${parameters.length}`;
-    const body = literal.slice(1, -1);
-    parameters.push({ name, value: literal.startsWith('"') ? (JSON.parse(literal) as string) : body.replace(/\\(.)/g, '$1') });
-    return name;
+  const asQuery = (w: string, parameters: Params['parameters']) => ({ query: `SELECT VALUE 1 FROM c WHERE c.id = @id AND (${w})`, parameters });
+  if (where.includes('{')) return [asQuery(where, params.parameters)];
+  return splitAnd(where).map((conjunct) => {
+    const parameters = [...(params.parameters ?? [])];
+    const parameterized = conjunct.replace(STRING_LITERAL, (literal) => {
+      const name = `@lit${parameters.length}`;
+      const body = literal.slice(1, -1);
+      parameters.push({ name, value: literal.startsWith('"') ? (JSON.parse(literal) as string) : body.replace(/\\(.)/g, '$1') });
+      return name;
+    });
+    return asQuery(parameterized, parameters);
   });
-  return { query: `SELECT VALUE 1 FROM c WHERE c.id = @id AND (${parameterized})`, parameters };
+}
+
+/** The conjuncts of a top-level AND chain outside brackets and strings; the whole as one when it has a top-level OR, a BETWEEN or a `?`. */
+function splitAnd(where: string): string[] {
+  const blanked = where.replace(STRING_LITERAL, (literal) => '_'.repeat(literal.length));
+  if (/\bBETWEEN\b|\?/i.test(blanked)) return [where];
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < blanked.length; i++) {
+    const ch = blanked[i]!;
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (depth === 0 && /\s/.test(ch)) {
+      const word = /^\s(AND|OR)\s/i.exec(blanked.slice(i, i + 5));
+      if (word?.[1]!.toUpperCase() === 'OR') return [where];
+      if (word) {
+        parts.push(where.slice(from, i).trim());
+        from = i + word[0].length;
+        i += word[0].length - 1;
+      }
+    }
+  }
+  parts.push(where.slice(from).trim());
+  return parts.some((p) => p === '') ? [where] : parts;
 }
 
 /**

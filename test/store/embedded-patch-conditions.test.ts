@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container, CosmosClient } from '@azure/cosmos';
 import { ensureContainers } from '../../src/store/containers.js';
@@ -98,5 +99,51 @@ describe('conditional patches on the embedded server', () => {
     // A refusal still says why.
     const refused = await domain.item('meeting-min', 'gm').patch({ operations: [{ op: 'set', path: '/n', value: 1 }], condition: "from c where c.status = 'ended'" }, minimal).catch((e: unknown) => e);
     expect(cosmosStatus(refused)).toBe(412);
+  });
+  it('decides AND, OR, BETWEEN and literals holding "AND" by Cosmos DB precedence', async () => {
+    await domain.items.create({ id: 'meeting-logic', groupId: 'gl', type: 'meeting', status: 'started', a: 1, b: 9, n: 3, t: 'x AND y' });
+    const holds = async (where: string) => {
+      try {
+        await domain.item('meeting-logic', 'gl').patch({ operations: [{ op: 'set', path: '/seen', value: where }], condition: `FROM c WHERE ${where}` });
+        return true;
+      } catch (err) {
+        if (cosmosStatus(err) === 412) return false;
+        throw err;
+      }
+    };
+    // a OR (b AND c): true though the last conjunct alone is false.
+    expect(await holds('c.a = 1 OR c.b = 2 AND c.n = 4')).toBe(true);
+    expect(await holds('(c.a = 1 OR c.b = 2) AND c.n = 4')).toBe(false);
+    expect(await holds('c.n BETWEEN 1 AND 5 AND c.a = 1')).toBe(true);
+    expect(await holds('c.n BETWEEN 4 AND 5 AND c.a = 1')).toBe(false);
+    expect(await holds('c.t = "x AND y" AND c.a = 1')).toBe(true);
+    expect(await holds("c.t = 'x AND y' AND c.b = 1")).toBe(false);
+    expect(await holds('c.a = 1 AND NOT IS_DEFINED(c.zz) AND c["t"] = "x AND y"')).toBe(true);
+    expect(await holds('c.a = 1 AND IS_DEFINED(c.zz)')).toBe(false);
+    expect(await holds('c.a = 1 AND (c.b = 9 ? true : false)')).toBe(true);
+  });
+
+  it('parses one short text per kind of conjunct, however many members a joined condition names', async () => {
+    await domain.items.create({ id: 'meeting-shapes', groupId: 'gs', type: 'meeting', status: 'started', attendance: {} });
+    const parsed = new Set<string>();
+    const items = createRequire(import.meta.url)('@vercel/cosmosdb-server/lib/account/items.js').default.prototype as { _getQuery(sql: string): unknown };
+    const getQuery = items._getQuery;
+    items._getQuery = function (this: unknown, sql: string) {
+      parsed.add(sql);
+      return getQuery.call(this, sql);
+    };
+    try {
+      for (let n = 1; n <= 10; n++) {
+        const who = Array.from({ length: n }, (_, i) => `m${n}_${i}`);
+        await domain.item('meeting-shapes', 'gs').patch({
+          operations: who.map((w) => ({ op: 'set', path: `/attendance/${w}`, value: 'present' })),
+          condition: `FROM c WHERE c.type = 'meeting' AND ARRAY_CONTAINS(["scheduled", "started"], c.status)${who.map((w) => ` AND NOT IS_DEFINED(c.attendance["${w}"])`).join('')}`,
+        });
+      }
+    } finally {
+      items._getQuery = getQuery;
+    }
+    expect(Object.keys((await domain.item('meeting-shapes', 'gs').read()).resource.attendance)).toHaveLength(55);
+    expect(parsed.size).toBe(3);
   });
 });
