@@ -5,6 +5,7 @@ import {
 } from '../domain/approval.js';
 import { nextDueAt } from '../domain/approval-due.js';
 import type { CardRef } from '../domain/meeting.js';
+import { CoalescedPatches } from './coalesced-patches.js';
 import { cosmosStatus } from './cosmos-errors.js';
 import { ConditionalReads } from './conditional-reads.js';
 import { withoutSystem } from './doc.js';
@@ -42,14 +43,18 @@ const MAX_ANSWER_ATTEMPTS = 10;
 /**
  * Approval requests in Cosmos. Answers are the hot path: each is one conditional patch on the
  * voter's own path (no read-modify-write race between members), and only a change of outcome is
- * written with If-Match.
+ * written with If-Match. Answers that come at once share a patch, each with its own condition
+ * (`CoalescedPatches`); each gets the request as that patch left it.
  */
 export class ApprovalRepo {
   private readonly reads: ConditionalReads<ApprovalDoc, StoredApproval>;
+  /** Answers that come while two patches of a request are on their way go together (3 voters to a patch). */
+  private readonly answers: CoalescedPatches<ApprovalDoc>;
 
   constructor(private readonly container: Container) {
     this.reads = new ConditionalReads<ApprovalDoc, StoredApproval>(container, 200, (doc, groupId) =>
       doc.type === 'approval' && doc.groupId === groupId ? fromDoc(doc) : undefined);
+    this.answers = new CoalescedPatches<ApprovalDoc>(container);
   }
 
   /** Creates the request once; the same id again (a double click on the form, a retry) is a no-op. */
@@ -96,15 +101,9 @@ export class ApprovalRepo {
         { op: 'add', path: `${base}/log/-`, value: plan.entry },
         { op: 'set', path: `${base}/${plan.entry.choice === 'comment' ? 'comment' : 'decision'}`, value: plan.entry },
       ];
-      const condition = `from c where c.status = 'open' and c.version = ${approval.version} and ${sameSlot}`;
-      let patched: ApprovalDoc | undefined;
-      try {
-        patched = (await this.container.item(id, groupId).patch<ApprovalDoc>({ operations, condition })).resource;
-      } catch (err) {
-        const status = cosmosStatus(err);
-        if (status === 412 || (status === 404 && onKnown)) continue;
-        throw err;
-      }
+      const written = await this.answers.apply(id, groupId, `from c where c.status = 'open' and c.version = ${approval.version}`, { key: base, operations, when: ` and ${sameSlot}` });
+      if (!written.written) continue;
+      const patched = written.resource;
       const events: ApprovalEvent[] = [{ type: 'answered', voterKey: plan.voter.key, choice: plan.entry.choice }];
       let after = patched ? (this.reads.keep(id, groupId, patched)?.value ?? fromDoc(patched)).approval : approval;
       const settled = evaluate(after, now);

@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { ActionItem, AttendanceMark, Decision, Meeting, MeetingStatus, Note } from '../domain/meeting.js';
 import type { MeetingStore } from '../domain/ports.js';
-import { CoalescedPatches } from './coalesced-patches.js';
+import { CoalescedPatches, conditionalSet } from './coalesced-patches.js';
 import { cosmosStatus } from './cosmos-errors.js';
 import { ConditionalReads } from './conditional-reads.js';
 import { withoutSystem, type Versioned } from './doc.js';
@@ -151,7 +151,7 @@ export class MeetingRepo implements MeetingStore {
     const states = onlyIn ? ` AND ARRAY_CONTAINS(${JSON.stringify(onlyIn.filter((x) => /^[A-Za-z]+$/.test(x)))}, c.status)` : '';
     const same = expected === undefined ? '' : sameMarkCondition(memberId, expected);
     if (same === undefined) return undefined;
-    const outcome = await this.marks.set(meetingId, groupId, `FROM c WHERE c.type = 'meeting'${states}`, { path: `/attendance/${pointerEscape(memberId)}`, value: mark, when: same });
+    const outcome = await this.marks.apply(meetingId, groupId, `FROM c WHERE c.type = 'meeting'${states}`, conditionalSet(`/attendance/${pointerEscape(memberId)}`, mark, same));
     if (!outcome.written) return undefined;
     // A server that ignores the header sends the document after all.
     if (outcome.resource) return this.reads.keep(meetingId, groupId, outcome.resource)?.value;

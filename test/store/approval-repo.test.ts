@@ -1,10 +1,11 @@
 import type { Container } from '@azure/cosmos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApproval, newVersion, type Approval, type NewApproval, type PersonRef } from '../../src/domain/approval.js';
+import { createApproval, newVersion, voterOf, type Approval, type NewApproval, type PersonRef } from '../../src/domain/approval.js';
 import { runDue } from '../../src/domain/approval-due.js';
 import { tally } from '../../src/domain/approval-tally.js';
 import { ApprovalRepo } from '../../src/store/approval-repo.js';
 import { LeaseRepo } from '../../src/store/lease-repo.js';
+import { countingPatches } from '../support/counting-patches.js';
 import { freshCosmos } from '../support/embedded.js';
 import { deviationReport, SEED000 as S } from '../fixtures/seed000-approval.js';
 
@@ -51,6 +52,21 @@ describe('ApprovalRepo on the embedded Cosmos server', () => {
     const stored = (await repo.get('g-tierp', a.id))!.approval;
     expect(Object.values(stored.answers).map((m) => m.log.length)).toEqual(Array(100).fill(1));
     expect(tally(stored).comment).toBe(100);
+  });
+
+  it('answers that come at once share patches, each with its own condition, and each sees the request as stored', async () => {
+    const { container, patches } = countingPatches(await cosmos.container('domain'));
+    const here = new ApprovalRepo(container);
+    const voters = people(60);
+    const a = make({ voters, rule: 'all', signatory: undefined });
+    await here.create(a);
+    const results = await Promise.all(voters.map((v) => here.answer('g-tierp', a.id, v.memberId, { choice: 'comment', text: `Synpunkt från ${v.name}`, version: 1 }, T0)));
+    expect(results.filter((r) => r?.ok && r.changed)).toHaveLength(60);
+    // Three voters (three operations each) to a patch once they queue.
+    expect(patches.length).toBeLessThan(30);
+    expect(Math.max(...patches)).toBe(9);
+    for (const [i, r] of results.entries()) expect(r?.ok && r.approval.answers[voterOf(r.approval, `m${i}`)!.key]?.log).toHaveLength(1);
+    expect(tally((await here.get('g-tierp', a.id))!.approval).comment).toBe(60);
   });
 
   it('writes the outcome once when many yeses land together', async () => {
