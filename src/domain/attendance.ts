@@ -276,13 +276,14 @@ export function partyCounts(m: Meeting, group: Group): PartyCount[] {
  * (anything else changed, someone new comes on the list, a substitute is involved): count afresh.
  */
 export function partyCountsAfterMarks(before: Meeting, counts: PartyCount[], m: Meeting): PartyCount[] | undefined {
-  for (const k of new Set([...Object.keys(before), ...Object.keys(m)]) as Set<keyof Meeting>) {
-    if (k !== 'attendance' && before[k] !== m[k]) return undefined;
-  }
+  // Plain loops over both sides (no union of 200 keys): this runs for every check-in's answer.
+  for (const k in m) if (k !== 'attendance' && before[k as keyof Meeting] !== m[k as keyof Meeting]) return undefined;
+  for (const k in before) if (!(k in m)) return undefined;
+  for (const id in before.attendance) if (!m.attendance[id]) return undefined;
   const changed: string[] = [];
-  for (const id of new Set([...Object.keys(before.attendance), ...Object.keys(m.attendance)])) {
+  for (const id in m.attendance) {
     if (before.attendance[id] === m.attendance[id]) continue;
-    if (!m.attendance[id] || m.attendance[id]!.status === 'substitute' || before.attendance[id]?.status === 'substitute') return undefined;
+    if (m.attendance[id]!.status === 'substitute' || before.attendance[id]?.status === 'substitute') return undefined;
     changed.push(id);
   }
   if (changed.length === 0) return counts;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  activeMembers,
   addMember,
   changeSettings,
   findMember,
+  memberById,
   memberByName,
   membersWithRole,
   newGroup,
@@ -35,6 +37,26 @@ describe('group', () => {
     g = must(addMember(g, { id: 'other', name: 'Nima Najafi', organisation: 'Tierps kommun', aadObjectId: 'aad-m_nima' }, LATER)).group;
     expect(g.members).toHaveLength(before);
     expect(findMember(g, { teamsId: '29:m_nima' })?.id).toBe('m_nima');
+  });
+
+  it('finds the same members in a group as the store hands it out (frozen, looked up by index) as in one being built', () => {
+    let g = must(removeMember(tierp(), 'm_nima', LATER));
+    g = must(addMember(g, { id: 'm_nima2', name: 'Nima Najafi', organisation: 'Tierps kommun', teamsId: '29:m_nima' }, LATER)).group;
+    const frozen = structuredClone(g);
+    Object.freeze(frozen.members);
+    for (const group of [g, frozen]) {
+      // The removed member is still found by id, but a Teams identity finds only the active one.
+      expect(memberById(group, 'm_nima')?.removedAt).toBe(LATER);
+      expect(findMember(group, { teamsId: '29:m_nima' })?.id).toBe('m_nima2');
+      expect(findMember(group, { aadObjectId: 'aad-m_nima', teamsId: '29:m_wictoria' })?.id).toBe('m_wictoria');
+      expect(findMember(group, { aadObjectId: 'aad-m_wictoria', teamsId: '29:m_nima' })?.id).toBe('m_wictoria');
+      expect(activeMembers(group).map((m) => m.id)).not.toContain('m_nima');
+      expect(memberById(group, 'nobody')).toBeUndefined();
+    }
+    // A change makes a new list, looked up afresh.
+    const changed = must(removeMember(frozen, 'm_wictoria', NEXT_MEETING));
+    expect(findMember(changed, { teamsId: '29:m_wictoria' })).toBeUndefined();
+    expect(activeMembers(frozen).map((m) => m.id)).toContain('m_wictoria');
   });
 
   it('allows people outside Teams', () => {
