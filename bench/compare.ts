@@ -24,9 +24,11 @@ const after = path.resolve(process.env.AFTER ?? ROOT);
 const [cosmos, connector] = await Promise.all([forkChild('cosmos'), forkChild('connector')]);
 const serviceUrl = `${connector.url}/`;
 const env = () => ({ COSMOS_ENDPOINT: cosmos.url, COSMOS_KEY: 'bench', COSMOS_DATABASE: `cmp-${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'info' });
+/** BEFORE_NODE_FLAGS / AFTER_NODE_FLAGS: Node flags for that bot (e.g. the same checkout twice, with and without a flag). */
+const flags = (who: 'BEFORE' | 'AFTER') => process.env[`${who}_NODE_FLAGS`]?.split(' ').filter(Boolean) ?? [];
 const bots: Record<'before' | 'after', ServerProcess> = {
-  before: await startServer('before', ['dist/index.js'], env(), before),
-  after: await startServer('after', ['dist/index.js'], env(), after),
+  before: await startServer('before', [...flags('BEFORE'), 'dist/index.js'], env(), before),
+  after: await startServer('after', [...flags('AFTER'), 'dist/index.js'], env(), after),
 };
 const baseline = await startServer('baseline', ['--import', 'tsx', 'bench/children/baseline-bot.ts'], {});
 const members = (n: number): Person[] => Array.from({ length: n }, (_, i) => person(`Medlem ${i + 1}`));
@@ -89,6 +91,7 @@ for (const [name, by] of Object.entries(results)) {
   baseline: ${f(s.baseline.perSecond)}/s p50 ${f(s.baseline.p50Ms)} p99 ${f(s.baseline.p99Ms)} ms
   after ÷ before ${isBurst ? 'p99' : 'per s'} by round: ${perRound.map((x) => f(x, 2)).join(', ')}; vs baseline: before ${f(isBurst ? s.before.p99Ms / s.baseline.p99Ms : s.before.perSecond / s.baseline.perSecond, 2)}×, after ${f(isBurst ? s.after.p99Ms / s.baseline.p99Ms : s.after.perSecond / s.baseline.perSecond, 2)}×`);
 }
+console.log(`peak RSS (VmHWM): before ${bots.before.peakRssMb()?.toFixed(0) ?? '?'} MB, after ${bots.after.peakRssMb()?.toFixed(0) ?? '?'} MB`);
 await Promise.all([bots.before.stop(), bots.after.stop(), baseline.stop()]);
 killAll();
 process.exit(0);

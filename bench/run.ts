@@ -147,6 +147,8 @@ async function main(): Promise<void> {
     COSMOS_KEY: 'bench-embedded-cosmos-has-no-secret',
     COSMOS_DATABASE: `bench-${randomUUID().slice(0, 8)}`,
     LOG_LEVEL: 'info',
+    // The bot's own setting, when the run is about it (see README, Configuration).
+    ...(process.env.LOKUS_HEAP_GROWTH_PERCENT ? { LOKUS_HEAP_GROWTH_PERCENT: process.env.LOKUS_HEAP_GROWTH_PERCENT } : {}),
   };
 
   // Cold start: spawn → first 200 on /healthz, a few times; the last process stays for the load.

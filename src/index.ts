@@ -1,7 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './log.js';
-import { startLokus } from './lokus.js';
-import { DataFileError } from './store/snapshot.js';
+import { limitHeapGrowth } from './heap-growth.js';
 
 async function main(): Promise<void> {
   let config;
@@ -14,6 +12,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  // Before the bot's modules load: the first full collection, while they load, already sets how far the heap may grow.
+  limitHeapGrowth(config.heapGrowthPercent);
+  const [{ createLogger }, { startLokus }, { DataFileError }] = await Promise.all([import('./log.js'), import('./lokus.js'), import('./store/snapshot.js')]);
   const log = createLogger(config.logLevel);
   let lokus;
   try {

@@ -19,6 +19,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ COSMOS_ENDPOINT: 'https://acc.documents.azure.com:443/', COSMOS_KEY: 'k' }).cosmos).toMatchObject({ key: 'k' });
   });
 
+  it('lets the heap grow 40 % past its live data unless told otherwise (0: V8 decides), and refuses anything but a whole percent', () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(40);
+    expect(loadConfig({ LOKUS_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(loadConfig({ LOKUS_HEAP_GROWTH_PERCENT: '100' }).heapGrowthPercent).toBe(100);
+    for (const bad of ['-1', '12.5', 'mycket', '301']) {
+      expect(() => loadConfig({ LOKUS_HEAP_GROWTH_PERCENT: bad })).toThrow(/LOKUS_HEAP_GROWTH_PERCENT/);
+    }
+  });
+
   it('names every bad variable', () => {
     try {
       loadConfig({ PORT: 'abc', MicrosoftAppId: 'not-a-guid', COSMOS_ENDPOINT: 'nope' });
