@@ -27,7 +27,7 @@ export const KNOWN_MS = 1_000;
 
 export class MeetingRepo implements MeetingStore {
   private readonly reads: ConditionalReads<MeetingDoc, Meeting>;
-  /** Check-ins that come while one is on its way go together (see `setAttendance`). */
+  /** Check-ins that come while two patches of the meeting are on their way go together (see `setAttendance`). */
   private readonly marks: CoalescedPatches<MeetingDoc>;
 
   constructor(private readonly container: Container) {
@@ -139,9 +139,9 @@ export class MeetingRepo implements MeetingStore {
    * copy of the meeting is never written over a newer mark. Undefined when it is not there or a
    * condition failed: then decide again on a fresh read.
    *
-   * When a whole group presses at once, the marks that come while one is on its way go together in
-   * one patch, each with its own condition (`CoalescedPatches`); a mark whose condition fails there
-   * is sent again alone, so it gets the same answer as above.
+   * When a whole group presses at once, the marks that come while two patches of the meeting are on
+   * their way go together in the next one, each with its own condition (`CoalescedPatches`); when a
+   * joined patch is refused, each of its marks is sent again alone, so each gets the answer above.
    *
    * Cosmos does not send the 40 KB meeting back (Prefer: return=minimal): the answer is the meeting
    * as this instance last read it (`known`), with this mark and its other own marks since. Marks
