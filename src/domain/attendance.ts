@@ -296,8 +296,20 @@ export function partyCountsAfterMarks(before: Meeting, counts: PartyCount[], m: 
     const people = party.people.map((e) => (e.member.id === id ? withMark(e, m.attendance[id], e.joinedAt ? (e as { joinedAt: string; leftAt?: string }) : undefined) : e));
     next[p] = { ...party, people };
   }
-  const substituted = substitutedIds(next.flatMap((c) => c.people));
-  return next.map((c, i) => (c === counts[i] ? c : { ...c, present: seated(c.people, c.organisation, substituted) }));
+  // No substitute mark changed, so who is substituted for is as before.
+  const substituted = substitutedIn(counts);
+  const after = next.map((c, i) => (c === counts[i] ? c : { ...c, present: seated(c.people, c.organisation, substituted) }));
+  substitutedKept.set(after, substituted);
+  return after;
+}
+
+/** Who is substituted for in a count, carried from one version's count to the next. */
+const substitutedKept = new WeakMap<PartyCount[], Set<string>>();
+
+function substitutedIn(counts: PartyCount[]): Set<string> {
+  let ids = substitutedKept.get(counts);
+  if (!ids) substitutedKept.set(counts, (ids = substitutedIds(counts.flatMap((c) => c.people))));
+  return ids;
 }
 
 function substitutedIds(all: Effective[]): Set<string> {
