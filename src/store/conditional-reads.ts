@@ -117,8 +117,16 @@ export class ConditionalReads<D extends object, V> {
 
   /** A document as a write returned it: kept for the next If-None-Match read, not counted as confirmed. */
   keep(id: string, partitionKey: string, doc: D & { _etag?: string }): Read<V> | undefined {
+    const key = `${partitionKey}\n${id}`;
     this.forget(id, partitionKey);
-    return doc._etag ? this.store(`${partitionKey}\n${id}`, doc, partitionKey, doc._etag, -Infinity, Date.now()) : undefined;
+    if (!doc._etag) return undefined;
+    // The same answer again (changes that shared one patch): the value already made from it, the very same object.
+    const cur = this.kept.get(key);
+    if (cur && cur.etag === doc._etag && cur.amendments.length === 0) {
+      cur.fetchedAt = Date.now();
+      return cur;
+    }
+    return this.store(key, doc, partitionKey, doc._etag, -Infinity, Date.now());
   }
 
   /** This instance wrote the document: the next trusting read, and the next `known`, ask Cosmos again. */

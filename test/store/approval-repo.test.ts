@@ -65,6 +65,8 @@ describe('ApprovalRepo on the embedded Cosmos server', () => {
     // Three voters (three operations each) to a patch once they queue.
     expect(patches.length).toBeLessThan(30);
     expect(Math.max(...patches)).toBe(9);
+    // Voters who shared a patch share the request it left: one value (and one tally on their cards) per patch.
+    expect(new Set(results.map((r) => r?.approval)).size).toBeLessThanOrEqual(patches.length);
     for (const [i, r] of results.entries()) expect(r?.ok && r.approval.answers[voterOf(r.approval, `m${i}`)!.key]?.log).toHaveLength(1);
     expect(tally((await here.get('g-tierp', a.id))!.approval).comment).toBe(60);
   });
