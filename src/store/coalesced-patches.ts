@@ -16,8 +16,17 @@ export interface ConditionalChange {
   when: string;
 }
 
-/** Written (with the document when the server sent it back), or not: the document is missing or a condition failed. */
-export type ChangeOutcome<D> = { written: true; resource: D | undefined } | { written: false };
+/** The changes written by one patch; `made` is for what the first of their callers makes of them, for the others. */
+export interface WrittenTogether {
+  readonly changes: readonly ConditionalChange[];
+  made?: unknown;
+}
+
+/**
+ * Written (with the document when the server sent it back, and the changes that went with it), or
+ * not: the document is missing or a condition failed.
+ */
+export type ChangeOutcome<D> = { written: true; resource: D | undefined; together: WrittenTogether } | { written: false };
 
 /** One `set` of a path (its own key) under a condition. */
 export function conditionalSet(path: string, value: unknown, when: string): ConditionalChange {
@@ -79,7 +88,8 @@ export class CoalescedPatches<D extends ItemDefinition> {
   private async send(id: string, partitionKey: string, shared: string, changes: Waiting<D>[]): Promise<void> {
     try {
       const resource = await this.patch(id, partitionKey, shared, changes);
-      for (const c of changes) c.resolve(resource === false ? { written: false } : { written: true, resource });
+      const together: WrittenTogether = { changes: changes.map((c) => c.change) };
+      for (const c of changes) c.resolve(resource === false ? { written: false } : { written: true, resource, together });
     } catch (err) {
       if (changes.length === 1) return changes[0]!.reject(err);
       // A joined patch failed: each change alone, so each gets the outcome of its own condition.

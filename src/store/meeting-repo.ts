@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { ActionItem, AttendanceMark, Decision, Meeting, MeetingStatus, Note } from '../domain/meeting.js';
 import type { MeetingStore } from '../domain/ports.js';
-import { CoalescedPatches, conditionalSet } from './coalesced-patches.js';
+import { CoalescedPatches, conditionalSet, type WrittenTogether } from './coalesced-patches.js';
 import { cosmosStatus } from './cosmos-errors.js';
 import { ConditionalReads } from './conditional-reads.js';
 import { withoutSystem, type Versioned } from './doc.js';
@@ -151,12 +151,17 @@ export class MeetingRepo implements MeetingStore {
     const states = onlyIn ? ` AND ARRAY_CONTAINS(${JSON.stringify(onlyIn.filter((x) => /^[A-Za-z]+$/.test(x)))}, c.status)` : '';
     const same = expected === undefined ? '' : sameMarkCondition(memberId, expected);
     if (same === undefined) return undefined;
-    const outcome = await this.marks.apply(meetingId, groupId, `FROM c WHERE c.type = 'meeting'${states}`, conditionalSet(`/attendance/${pointerEscape(memberId)}`, mark, same));
+    const outcome = await this.marks.apply(meetingId, groupId, `FROM c WHERE c.type = 'meeting'${states}`, conditionalSet(`${ATTENDANCE}${pointerEscape(memberId)}`, mark, same));
     if (!outcome.written) return undefined;
     // A server that ignores the header sends the document after all.
     if (outcome.resource) return this.reads.keep(meetingId, groupId, outcome.resource)?.value;
-    const known = this.reads.amend(meetingId, groupId, (m) => ({ ...m, attendance: { ...m.attendance, [memberId]: mark } }));
-    return known ?? (await this.get(groupId, meetingId));
+    // Everyone whose mark went in this patch gets the one meeting with all of them: laid over once, drawn once.
+    const together = outcome.together as WrittenTogether & { made?: Meeting | null };
+    if (together.made === undefined) {
+      const marks = Object.fromEntries(together.changes.map((c) => [pointerUnescape(c.key.slice(ATTENDANCE.length)), (c.operations[0] as { value: AttendanceMark }).value]));
+      together.made = this.reads.amend(meetingId, groupId, (m) => ({ ...m, attendance: { ...m.attendance, ...marks } })) ?? null;
+    }
+    return together.made ?? (await this.get(groupId, meetingId));
   }
 }
 
@@ -173,7 +178,14 @@ function sameMarkCondition(memberId: string, expected: AttendanceMark | null): s
   return Object.entries(fields).map(([k, v]) => (v === undefined ? ` AND NOT IS_DEFINED(${path}["${k}"])` : ` AND ${path}["${k}"] = "${v}"`)).join('');
 }
 
+/** The patch path of a member's mark is this and their escaped id. */
+const ATTENDANCE = '/attendance/';
+
 /** JSON Pointer escaping for a map key used in a patch path. */
 function pointerEscape(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function pointerUnescape(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

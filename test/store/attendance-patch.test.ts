@@ -50,4 +50,17 @@ describe('attendance as one conditional Cosmos patch per member path', () => {
     expect((await meetings.setAttendance('g_tierp', 'meeting-q', 'm_1', absent, OPEN_STATUSES, first))?.attendance.m_1).toEqual(absent);
     expect((await meetings.get('g_tierp', 'meeting-q'))!.attendance.m_1).toEqual(absent);
   });
+  it('marks that went in one patch come back as one and the same meeting, holding all of them', async () => {
+    await meetings.create(must(startMeeting(must(newMeeting({ id: 'meeting-t', group: tierp(), title: 'Lokusmöte Tierp', itemIds: ['a'], at: T0 })), 'mv', T0)));
+    await meetings.known('g_tierp', 'meeting-t');
+    const ids = Array.from({ length: 40 }, (_, i) => `t_${i}`);
+    const results = await Promise.all(ids.map((id) => meetings.setAttendance('g_tierp', 'meeting-t', id, present(id), OPEN_STATUSES, null)));
+    ids.forEach((id, i) => expect(results[i]!.attendance[id]).toEqual(present(id)));
+    const shared = new Set(results);
+    expect(shared.size).toBeLessThan(ids.length);
+    // Each meeting handed out is at least as complete as the one handed out before it.
+    const sizes = [...shared].map((m) => Object.keys(m!.attendance).length);
+    expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+    expect(Object.keys((await meetings.get('g_tierp', 'meeting-t'))!.attendance).sort()).toEqual([...ids].sort());
+  });
 });
