@@ -1,12 +1,5 @@
 import type { Container } from '@azure/cosmos';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
+import { deepFreeze } from '../domain/deep-freeze.js';
 
 export interface Read<V> {
   value: V;

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../domain/deep-freeze.js';
 import { isOpenForMarks, partyCounts, partyCountsAfterMarks, type Effective, type PartyCount } from '../domain/attendance.js';
 import { activeMembers, memberById, rolesAt, type Group, type Member } from '../domain/group.js';
 import { ATTENDANCE_STATUSES, itemNumber, type Meeting } from '../domain/meeting.js';
@@ -158,5 +159,23 @@ export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Vi
 export function attendanceCard(view: AttendanceView, m: Meeting, viewer?: Viewer, message = ''): CardJson {
   // A personal view carries no `refresh` (renderCard drops the null a false `$when` leaves): an invoke
   // answer with one would make teams-ai replace the card for everyone (REPLACE_FOR_ALL).
-  return renderCard('attendance', attendanceCardData(view, m, viewer, message));
+  const data = attendanceCardData(view, m, viewer, message);
+  if (!viewer || data.canMark || !Object.isFrozen(m) || !Object.isFrozen(view.group)) return renderCard('attendance', data);
+  // Without the form, a personal view differs between people only in their own line and the message:
+  // everyone who pressed into this version of the meeting alike gets the one card, drawn once.
+  let kept = personalKept.get(m);
+  if (!kept || kept.group !== view.group || kept.texts !== view.texts || kept.language !== view.language) {
+    personalKept.set(m, (kept = { group: view.group, texts: view.texts, language: view.language, cards: new Map() }));
+  }
+  const key = `${data.youText}\n${data.message}`;
+  let card = kept.cards.get(key);
+  if (!card) {
+    card = deepFreeze(renderCard('attendance', data));
+    if (kept.cards.size < MAX_PERSONAL_CARDS) kept.cards.set(key, card);
+  }
+  return card;
 }
+
+/** Personal views (without the form) drawn for a stored meeting, by own line and message; at most `MAX_PERSONAL_CARDS` each. */
+const personalKept = new WeakMap<Meeting, { group: Group; texts: Texts; language: Language; cards: Map<string, CardJson> }>();
+const MAX_PERSONAL_CARDS = 20;
