@@ -17,7 +17,7 @@ import { cmd, commandArgs } from './command.js';
 import { actor, groupIdOf, groupRef, t, tenantIdOf } from './context.js';
 import { allowed, cardId, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
 import {
-  REMINDER_CHOICES, defaultFormValues, formCardData, formatWhen, historyCardData, requestCardData, signCardData,
+  REMINDER_CHOICES, defaultFormValues, formCardData, formatWhen, historyCardData, personalRequestCard, requestCardData, signCardData,
   type FormValues, type ReminderChoice, type Viewer,
 } from './approval-view.js';
 import { cardAttachment, renderCard, type CardJson } from './render-card.js';
@@ -239,7 +239,8 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     return { turn, data: parsed.data };
   }
 
-  const view = (tx: T, approval: Approval, viewer: Viewer, notice = '') => card('approval-request', requestCardData(tx, approval, viewer, notice));
+  const view = (tx: T, approval: Approval, viewer: Viewer, notice = '') =>
+    viewer.memberId ? personalRequestCard(tx, approval, { ...viewer, memberId: viewer.memberId }, notice) : card('approval-request', requestCardData(tx, approval, viewer, notice));
   const viewerOf = (turn: Turn): Viewer => (turn.member ? { memberId: turn.member.id } : {});
 
   /** A change only the requester may make (new version, withdrawal): refused ones show the card with why. */
