@@ -6,8 +6,8 @@ import { auditTrail, type AuditEntry } from '../domain/approval-audit.js';
 import { tally, type Tally } from '../domain/approval-tally.js';
 import { activeMembers, type Group } from '../domain/group.js';
 import { stockholmDate, stockholmTime } from '../domain/swedish-date.js';
-import { deepFreeze } from '../domain/deep-freeze.js';
 import type { Texts } from '../i18n/texts.js';
+import { CardsPerVersion } from './cards-per-version.js';
 import { renderCard, type CardJson } from './render-card.js';
 
 type T = Texts['approvals'];
@@ -137,28 +137,18 @@ export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, n
   };
 }
 
-/** Personal views drawn for a stored request, by what differs between voters; at most `MAX_PERSONAL_CARDS` each. */
-const personalKept = new WeakMap<Approval, { t: T; cards: Map<string, CardJson> }>();
-const MAX_PERSONAL_CARDS = 20;
-
 /**
- * `cards/approval-request.json` for one member: a personal view differs between people only in their
- * own line, the notice and what they may do, so voters alike who answered into the same version of
- * the request (one patch, or pressing again) get the one card, drawn once and frozen.
+ * `cards/approval-request.json`: the shared channel card, or one member's own view. A personal view
+ * differs between people only in their own line, the notice and what they may do, so voters alike
+ * who answered into the same version of the request (one patch, or pressing again) get one card.
  */
-export function personalRequestCard(t: T, approval: Approval, viewer: Viewer & { memberId: string }, notice = ''): CardJson {
+export function requestCard(t: T, approval: Approval, viewer: Viewer = {}, notice = ''): CardJson {
   const data = requestCardData(t, approval, viewer, notice);
-  if (!Object.isFrozen(approval)) return renderCard('approval-request', data);
-  let kept = personalKept.get(approval);
-  if (!kept || kept.t !== t) personalKept.set(approval, (kept = { t, cards: new Map() }));
-  const key = JSON.stringify([data.myLine, data.notice, data.canAnswer, data.isRequester]);
-  let card = kept.cards.get(key);
-  if (!card) {
-    card = deepFreeze(renderCard('approval-request', data));
-    if (kept.cards.size < MAX_PERSONAL_CARDS) kept.cards.set(key, card);
-  }
-  return card;
+  if (!viewer.memberId || !Object.isFrozen(approval)) return renderCard('approval-request', data);
+  return personalCards.card(approval, [t], JSON.stringify([data.myLine, data.notice, data.canAnswer, data.isRequester]), () => renderCard('approval-request', data));
 }
+
+const personalCards = new CardsPerVersion<Approval>();
 
 function auditLine(t: T, e: AuditEntry): { text: string; detail: string } {
   switch (e.kind) {

@@ -17,7 +17,7 @@ import { cmd, commandArgs } from './command.js';
 import { actor, groupIdOf, groupRef, t, tenantIdOf } from './context.js';
 import { allowed, cardId, loadGroupTurn, refusal, type GroupTurn } from './group-turn.js';
 import {
-  REMINDER_CHOICES, defaultFormValues, formCardData, formatWhen, historyCardData, personalRequestCard, requestCardData, signCardData,
+  REMINDER_CHOICES, defaultFormValues, formCardData, formatWhen, historyCardData, requestCard, signCardData,
   type FormValues, type ReminderChoice, type Viewer,
 } from './approval-view.js';
 import { cardAttachment, renderCard, type CardJson } from './render-card.js';
@@ -104,7 +104,7 @@ function textsFor(reference: Record<string, unknown> | undefined): T {
 // ---- after the reply: the shared card, personal messages ----
 
 function sharedCard(approval: Approval, reference: Record<string, unknown>): CardJson {
-  return card('approval-request', requestCardData(textsFor(reference), approval));
+  return requestCard(textsFor(reference), approval);
 }
 
 function updateChannelCard(deps: Deps, groupId: string, approvalId: string): void {
@@ -227,7 +227,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       });
     }
     deps.log.info({ groupId: turn.groupId, approvalId, rule: f.rule, voters: voters.length }, 'approval requested');
-    return card('approval-request', requestCardData(tx, stored.approval, { memberId: turn.member.id }));
+    return requestCard(tx, stored.approval, { memberId: turn.member.id });
   });
 
   /** Validates card data and loads the turn; ids in it are only ever looked up in this conversation's group. */
@@ -239,8 +239,6 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     return { turn, data: parsed.data };
   }
 
-  const view = (tx: T, approval: Approval, viewer: Viewer, notice = '') =>
-    viewer.memberId ? personalRequestCard(tx, approval, { ...viewer, memberId: viewer.memberId }, notice) : card('approval-request', requestCardData(tx, approval, viewer, notice));
   const viewerOf = (turn: Turn): Viewer => (turn.member ? { memberId: turn.member.id } : {});
 
   /** A change only the requester may make (new version, withdrawal): refused ones show the card with why. */
@@ -252,10 +250,10 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     if (!r) return tx.notFound;
     if (!r.ok) {
       const current = await deps.approvals.get(turn.groupId, approvalId);
-      return current ? view(tx, current.approval, viewerOf(turn), errorText(tx, r.error)) : tx.notFound;
+      return current ? requestCard(tx, current.approval, viewerOf(turn), errorText(tx, r.error)) : tx.notFound;
     }
     followUp(deps, r.value.approval, r.channelCard, r.value.events);
-    return view(tx, r.value.approval, viewerOf(turn), saved(r.value.approval));
+    return requestCard(tx, r.value.approval, viewerOf(turn), saved(r.value.approval));
   }
 
   /**
@@ -277,15 +275,15 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     let memberId = r ? voterByIdentity(r.approval, who)?.memberId : undefined;
     if (r && !r.ok && r.error.code === 'APPROVAL.NOT_A_VOTER') {
       const turn = await loadTurn(ctx, deps);
-      if (!turn?.member) return view(tx, r.approval, {}, tx.notMember);
+      if (!turn?.member) return requestCard(tx, r.approval, {}, tx.notMember);
       memberId = turn.member.id;
       r = await deps.approvals.answer(groupId, d.approvalId, turn.member.id, answer, now);
     }
     if (!r) return tx.notFound;
     const viewer: Viewer = memberId ? { memberId } : {};
-    if (!r.ok) return view(tx, r.approval, viewer, errorText(tx, r.error));
+    if (!r.ok) return requestCard(tx, r.approval, viewer, errorText(tx, r.error));
     followUp(deps, r.approval, r.channelCard, r.events);
-    return view(tx, r.approval, viewer, r.changed || r.redelivered ? tx.saved[choice] : tx.saved.same);
+    return requestCard(tx, r.approval, viewer, r.changed || r.redelivered ? tx.saved[choice] : tx.saved.same);
   });
 
   for (const verb of ['approval.refresh', 'approval.history'] as const) {
@@ -296,7 +294,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       if (!found) return x.turn.tx.notFound;
       return verb === 'approval.history'
         ? card('approval-history', historyCardData(x.turn.tx, found.approval))
-        : view(x.turn.tx, found.approval, viewerOf(x.turn));
+        : requestCard(x.turn.tx, found.approval, viewerOf(x.turn));
     });
   }
 

@@ -1,4 +1,3 @@
-import { deepFreeze } from '../domain/deep-freeze.js';
 import { isOpenForMarks, partyCounts, partyCountsAfterMarks, type Effective, type PartyCount } from '../domain/attendance.js';
 import { activeMembers, memberById, rolesAt, type Group, type Member } from '../domain/group.js';
 import { ATTENDANCE_STATUSES, itemNumber, type Meeting } from '../domain/meeting.js';
@@ -6,6 +5,7 @@ import { may } from '../domain/permissions.js';
 import { stockholmTime } from '../domain/swedish-date.js';
 import type { Language, Texts } from '../i18n/texts.js';
 import { whenText } from './meeting-view.js';
+import { CardsPerVersion } from './cards-per-version.js';
 import { renderCard, type CardJson } from './render-card.js';
 
 /** Teams refreshes a card per user automatically for at most 60 listed users. */
@@ -161,21 +161,8 @@ export function attendanceCard(view: AttendanceView, m: Meeting, viewer?: Viewer
   // answer with one would make teams-ai replace the card for everyone (REPLACE_FOR_ALL).
   const data = attendanceCardData(view, m, viewer, message);
   if (!viewer || data.canMark || !Object.isFrozen(m) || !Object.isFrozen(view.group)) return renderCard('attendance', data);
-  // Without the form, a personal view differs between people only in their own line and the message:
-  // everyone who pressed into this version of the meeting alike gets the one card, drawn once.
-  let kept = personalKept.get(m);
-  if (!kept || kept.group !== view.group || kept.texts !== view.texts || kept.language !== view.language) {
-    personalKept.set(m, (kept = { group: view.group, texts: view.texts, language: view.language, cards: new Map() }));
-  }
-  const key = `${data.youText}\n${data.message}`;
-  let card = kept.cards.get(key);
-  if (!card) {
-    card = deepFreeze(renderCard('attendance', data));
-    if (kept.cards.size < MAX_PERSONAL_CARDS) kept.cards.set(key, card);
-  }
-  return card;
+  // Without the form, a personal view differs between people only in their own line and the message.
+  return personalCards.card(m, [view.group, view.texts, view.language], `${data.youText}\n${data.message}`, () => renderCard('attendance', data));
 }
 
-/** Personal views (without the form) drawn for a stored meeting, by own line and message; at most `MAX_PERSONAL_CARDS` each. */
-const personalKept = new WeakMap<Meeting, { group: Group; texts: Texts; language: Language; cards: Map<string, CardJson> }>();
-const MAX_PERSONAL_CARDS = 20;
+const personalCards = new CardsPerVersion<Meeting>();

@@ -3,7 +3,7 @@ import { answer, createApproval, type Approval } from '../../src/domain/approval
 import { deepFreeze } from '../../src/domain/deep-freeze.js';
 import { en } from '../../src/i18n/en/index.js';
 import { sv } from '../../src/i18n/sv/index.js';
-import { personalRequestCard, requestCardData } from '../../src/teams/approval-view.js';
+import { requestCard, requestCardData } from '../../src/teams/approval-view.js';
 import { renderCard } from '../../src/teams/render-card.js';
 import { SEED000 as S, deviationReport } from '../fixtures/seed000-approval.js';
 
@@ -29,18 +29,18 @@ describe('personal approval cards shared between voters alike', () => {
       for (const notice of ['', 'Ditt godkännande är sparat.', 'Det svaret var redan sparat.']) {
         for (const p of people) {
           const viewer = { memberId: p.memberId };
-          expect(personalRequestCard(t, a, viewer, notice)).toEqual(renderCard('approval-request', requestCardData(t, a, viewer, notice)));
+          expect(requestCard(t, a, viewer, notice)).toEqual(renderCard('approval-request', requestCardData(t, a, viewer, notice)));
         }
       }
     }
   });
 
   it('hands two voters with the same answer the very same card, which nobody can change', () => {
-    const birgitta = personalRequestCard(sv.approvals, a, { memberId: S.birgitta.memberId }, 'Ditt godkännande är sparat.');
-    expect(personalRequestCard(sv.approvals, a, { memberId: S.nima.memberId }, 'Ditt godkännande är sparat.')).toBe(birgitta);
+    const birgitta = requestCard(sv.approvals, a, { memberId: S.birgitta.memberId }, 'Ditt godkännande är sparat.');
+    expect(requestCard(sv.approvals, a, { memberId: S.nima.memberId }, 'Ditt godkännande är sparat.')).toBe(birgitta);
     expect(Object.isFrozen(birgitta)).toBe(true);
-    expect(personalRequestCard(sv.approvals, a, { memberId: S.marikaS.memberId }, 'Ditt godkännande är sparat.')).not.toBe(birgitta);
+    expect(requestCard(sv.approvals, a, { memberId: S.marikaS.memberId }, 'Ditt godkännande är sparat.')).not.toBe(birgitta);
     // Someone not asked is told so; the requester, also no voter, is not.
-    expect(personalRequestCard(sv.approvals, a, { memberId: S.geli.memberId }, '')).not.toBe(personalRequestCard(sv.approvals, a, { memberId: S.marikaB.memberId }, ''));
+    expect(requestCard(sv.approvals, a, { memberId: S.geli.memberId }, '')).not.toBe(requestCard(sv.approvals, a, { memberId: S.marikaB.memberId }, ''));
   });
 });
