@@ -16,10 +16,9 @@ export interface ConditionalChange {
   when: string;
 }
 
-/** The changes written by one patch; `made` is for what the first of their callers makes of them, for the others. */
+/** The changes written by one patch: the same object for each of their callers. */
 export interface WrittenTogether {
   readonly changes: readonly ConditionalChange[];
-  made?: unknown;
 }
 
 /**

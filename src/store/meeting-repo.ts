@@ -29,6 +29,8 @@ export class MeetingRepo implements MeetingStore {
   private readonly reads: ConditionalReads<MeetingDoc, Meeting>;
   /** Check-ins that come while two patches of the meeting are on their way go together (see `setAttendance`). */
   private readonly marks: CoalescedPatches<MeetingDoc>;
+  /** The meeting as known with a patch's marks laid over it, for each of the patch's callers (null: nothing was known). */
+  private readonly laidOver = new WeakMap<WrittenTogether, Meeting | null>();
 
   constructor(private readonly container: Container) {
     this.reads = new ConditionalReads<MeetingDoc, Meeting>(container, 200, (doc, groupId) =>
@@ -156,12 +158,13 @@ export class MeetingRepo implements MeetingStore {
     // A server that ignores the header sends the document after all.
     if (outcome.resource) return this.reads.keep(meetingId, groupId, outcome.resource)?.value;
     // Everyone whose mark went in this patch gets the one meeting with all of them: laid over once, drawn once.
-    const together = outcome.together as WrittenTogether & { made?: Meeting | null };
-    if (together.made === undefined) {
-      const marks = Object.fromEntries(together.changes.map((c) => [pointerUnescape(c.key.slice(ATTENDANCE.length)), (c.operations[0] as { value: AttendanceMark }).value]));
-      together.made = this.reads.amend(meetingId, groupId, (m) => ({ ...m, attendance: { ...m.attendance, ...marks } })) ?? null;
+    let known = this.laidOver.get(outcome.together);
+    if (known === undefined) {
+      const marks = Object.fromEntries(outcome.together.changes.map((c) => [pointerUnescape(c.key.slice(ATTENDANCE.length)), (c.operations[0] as { value: AttendanceMark }).value]));
+      known = this.reads.amend(meetingId, groupId, (m) => ({ ...m, attendance: { ...m.attendance, ...marks } })) ?? null;
+      this.laidOver.set(outcome.together, known);
     }
-    return together.made ?? (await this.get(groupId, meetingId));
+    return known ?? (await this.get(groupId, meetingId));
   }
 }
 
