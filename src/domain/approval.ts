@@ -326,14 +326,18 @@ function keptText(input: AnswerInput): string | undefined {
 
 /** Applies a planned answer (what the store's patch does, as a pure function). */
 export function applyAnswer(approval: Approval, plan: AnswerPlan): Approval {
+  return { ...approval, answers: { ...approval.answers, [plan.voter.key]: answeredSlot(approval, plan) } };
+}
+
+/** The voter's answers as the planned answer leaves them. Every answer adds to the log: a slot with as many entries is the same slot. */
+export function answeredSlot(approval: Approval, plan: AnswerPlan): MemberAnswers {
   const prev = approval.answers[plan.voter.key] ?? { key: '', log: [] };
-  const next: MemberAnswers = {
+  return {
     ...prev,
     key: plan.key,
     log: [...prev.log, plan.entry],
     ...(plan.entry.choice === 'comment' ? { comment: plan.entry } : { decision: plan.entry }),
   };
-  return { ...approval, answers: { ...approval.answers, [plan.voter.key]: next } };
 }
 
 /** Answers, then decides the outcome if the answer settles it. */
