@@ -134,7 +134,7 @@ export class ApprovalRepo {
     const next = toDoc(decided.approval, channelCard) as unknown as Record<string, unknown>;
     const before = written as unknown as Record<string, unknown>;
     const operations: PatchOperation[] = [
-      ...Object.keys(next).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k])).map((k): PatchOperation => ({ op: 'set', path: `/${k}`, value: next[k] })),
+      ...Object.keys(next).filter((k) => next[k] !== before[k] && JSON.stringify(next[k]) !== JSON.stringify(before[k])).map((k): PatchOperation => ({ op: 'set', path: `/${k}`, value: next[k] })),
       ...Object.keys(before).filter((k) => !k.startsWith('_') && !(k in next)).map((k): PatchOperation => ({ op: 'remove', path: `/${k}` })),
     ];
     // Cosmos DB takes at most 10 operations in one patch.
