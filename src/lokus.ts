@@ -25,6 +25,7 @@ import { handleActivityRequest } from './teams/channel-auth.js';
 import { runOnce } from './teams/run-once.js';
 import { expireActivityClaims } from './scheduler/expire-claims.js';
 import { shapeActivity } from './teams/activity-shape.js';
+import { formatJson } from './teams/card-answer-json.js';
 import type { Deps } from './teams/deps.js';
 import { registerMinutesExport } from './web/minutes-export.js';
 import { LinkSigner } from './web/signed-link.js';
@@ -81,7 +82,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
   if (config.cosmos.mode === 'embedded') deps.scheduler.register(expireActivityClaims(deps.activityClaims));
   deps.scheduler.start(options.schedulerIntervalMs ?? 30_000);
 
-  const server = restify.createServer({ name: 'lokus', handleUncaughtExceptions: false });
+  const server = restify.createServer({ name: 'lokus', handleUncaughtExceptions: false, formatters: { 'application/json': formatJson } });
   server.server.keepAliveTimeout = 65_000;
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
 
