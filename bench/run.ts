@@ -25,6 +25,8 @@ const ROUNDS = 4;
 const BURSTS = 3;
 /** Presses in a card-action row where each press is a member's first (a write), over fresh cards. */
 const FIRST_PRESSES = 2_400;
+/** Cards pressed through (first presses, then again) before a card-action row is measured: the JIT warms up on its code, as the warm-up does for the rest. */
+const WARM_CARDS = 2;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const COLD_STARTS = 3;
 /** BENCH_LOKUS_ROOT: run the built bot of another checkout (e.g. main, for before/after figures). */
@@ -215,6 +217,15 @@ async function main(): Promise<void> {
     const preparedAt = Date.now();
     const actions = await prepare(ctx);
     log(`${r.label}: prepared in ${((Date.now() - preparedAt) / 1000).toFixed(1)} s (lokus peak RSS so far ${bot.peakRssMb()?.toFixed(0) ?? '?'} MB)`);
+    // Warm-up, not measured: the row's first presses and repeats on cards of their own, so that what
+    // is measured is the warm bot (as the baseline's invokes are), not V8 compiling the row's code.
+    phase = `${r.label}: warm-up`;
+    for (let i = 0; i < WARM_CARDS; i++) {
+      const warm = await prepare(ctx);
+      await drive(bot.url, { bodies: warm, connections: CONNECTIONS, seconds: 10, amount: warm.length, exact: true });
+      await drive(bot.url, { bodies: warm, connections: CONNECTIONS, seconds: 1, amount: 2_000 });
+    }
+    await settle();
     // First presses, each a Cosmos write (the target's "card actions with their write"): every
     // member of several freshly prepared cards presses once, in card order, 50 at a time.
     phase = `${r.label}: prepare first presses`;
