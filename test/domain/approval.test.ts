@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answer, createApproval, evaluate, newVersion, planAnswer, sign, signingContent, withdraw,
+  answer, createApproval, evaluate, newVersion, planAnswer, sign, signingContent, voterByIdentity, voterOf, withdraw,
   type Approval, type Choice, type NewApproval, type PersonRef,
 } from '../../src/domain/approval.js';
 import { auditTrail } from '../../src/domain/approval-audit.js';
@@ -25,6 +25,24 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string 
 function say(a: Approval, who: PersonRef, choice: Choice, minute: number, text?: string, version = a.version): Approval {
   return must(answer(a, { memberId: who.memberId, choice, text, version }, at(minute))).approval;
 }
+
+describe('finding voters', () => {
+  it('finds the same voters on a request as the store hands it out (frozen, looked up by index) as on one being built', () => {
+    const twin = { ...S.nima, memberId: 'm_nima2', teamsId: '29:m_nima', aadObjectId: 'aad-m_nima2' };
+    const built = start({ voters: [S.birgitta, S.nima, twin, S.wictoria] });
+    const frozen = structuredClone(built);
+    Object.freeze(frozen.voters);
+    for (const a of [built, frozen]) {
+      expect(voterOf(a, 'm_nima2')?.key).toBe('v2');
+      expect(voterOf(a, 'nobody')).toBeUndefined();
+      // The AAD object id first, then the 29: id; two with one 29: id: the first in the list.
+      expect(voterByIdentity(a, { aadObjectId: 'aad-m_nima2', teamsId: '29:m_wictoria' })?.memberId).toBe('m_nima2');
+      expect(voterByIdentity(a, { aadObjectId: 'aad-unknown', teamsId: '29:m_nima' })?.memberId).toBe(S.nima.memberId);
+      expect(voterByIdentity(a, { teamsId: '29:m_wictoria' })?.memberId).toBe(S.wictoria.memberId);
+      expect(voterByIdentity(a, {})).toBeUndefined();
+    }
+  });
+});
 
 describe('creating a request', () => {
   it('snapshots who must answer, version 1 and the requester', () => {
