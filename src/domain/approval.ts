@@ -1,4 +1,5 @@
 import type { Member } from './group.js';
+import { FrozenMemo } from './frozen-memo.js';
 import { err, ok, type DomainError, type Result } from './result.js';
 
 /**
@@ -234,33 +235,29 @@ interface VoterIndex {
   byTeamsId: Map<string, Voter>;
 }
 
-/** Lookups of a voter list that cannot change (a request as the store hands it out, deep-frozen), built once. */
-const voterIndexes = new WeakMap<readonly Voter[], VoterIndex>();
-
-/** A press looks its voter up among 100 several times (who pressed, their answers, their line); a list being built has no index. */
-function voterIndex(voters: readonly Voter[]): VoterIndex | undefined {
-  if (!Object.isFrozen(voters)) return undefined;
-  let index = voterIndexes.get(voters);
-  if (index) return index;
-  index = { byMemberId: new Map(), byAad: new Map(), byTeamsId: new Map() };
-  // The first of the list wins, as a search from the start would find it.
+/**
+ * Lookups of a voter list that cannot change (a request as the store hands it out, deep-frozen),
+ * built once: a press looks its voter up among 100 several times (who pressed, their answers, their
+ * line). The first of the list wins, as a search from the start would find it.
+ */
+const voterIndex = new FrozenMemo((voters: readonly Voter[]): VoterIndex => {
+  const index: VoterIndex = { byMemberId: new Map(), byAad: new Map(), byTeamsId: new Map() };
   for (const v of voters) {
     if (!index.byMemberId.has(v.memberId)) index.byMemberId.set(v.memberId, v);
     if (v.aadObjectId && !index.byAad.has(v.aadObjectId)) index.byAad.set(v.aadObjectId, v);
     if (v.teamsId && !index.byTeamsId.has(v.teamsId)) index.byTeamsId.set(v.teamsId, v);
   }
-  voterIndexes.set(voters, index);
   return index;
-}
+});
 
 export function voterOf(approval: Approval, memberId: string): Voter | undefined {
-  const index = voterIndex(approval.voters);
+  const index = voterIndex.of(approval.voters);
   return index ? index.byMemberId.get(memberId) : approval.voters.find((v) => v.memberId === memberId);
 }
 
 /** The voter with this Teams identity as it was snapshotted (AAD object id first, then the 29: id). */
 export function voterByIdentity(approval: Approval, who: { teamsId?: string; aadObjectId?: string }): Voter | undefined {
-  const index = voterIndex(approval.voters);
+  const index = voterIndex.of(approval.voters);
   if (index) return (who.aadObjectId ? index.byAad.get(who.aadObjectId) : undefined) ?? (who.teamsId ? index.byTeamsId.get(who.teamsId) : undefined);
   return (
     (who.aadObjectId ? approval.voters.find((v) => v.aadObjectId === who.aadObjectId) : undefined) ??

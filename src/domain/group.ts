@@ -1,3 +1,4 @@
+import { FrozenMemo } from './frozen-memo.js';
 import { err, ok, type DomainError, type Result } from './result.js';
 import type { AgendaItemKind, MinutesFormat } from './meeting.js';
 
@@ -161,42 +162,35 @@ interface MemberIndex {
   activeByTeamsId: Map<string, Member>;
 }
 
-/** Lookups of a member list that cannot change (a group as the store hands it out, deep-frozen), built once. */
-const indexes = new WeakMap<readonly Member[], MemberIndex>();
-
 /**
- * A frozen member list's index: every press looks its presser up among 200 members several times
- * (who pressed, their roles, their line). A list that is not frozen is being built: no index.
+ * Lookups of a member list that cannot change (a group as the store hands it out, deep-frozen), built
+ * once: every press looks its presser up among 200 members several times (who pressed, their roles,
+ * their line). The first of the list wins, as a search from the start would find it.
  */
-function indexOf(members: readonly Member[]): MemberIndex | undefined {
-  if (!Object.isFrozen(members)) return undefined;
-  let index = indexes.get(members);
-  if (index) return index;
+const memberIndex = new FrozenMemo((members: readonly Member[]): MemberIndex => {
   const active = Object.freeze(members.filter((m) => !m.removedAt));
-  index = { active, byId: new Map(), activeByAad: new Map(), activeByTeamsId: new Map() };
-  // The first of the list wins, as a search from the start would find it.
+  const index: MemberIndex = { active, byId: new Map(), activeByAad: new Map(), activeByTeamsId: new Map() };
   for (const m of members) if (!index.byId.has(m.id)) index.byId.set(m.id, m);
   for (const m of active) {
     if (m.aadObjectId && !index.activeByAad.has(m.aadObjectId)) index.activeByAad.set(m.aadObjectId, m);
     if (m.teamsId && !index.activeByTeamsId.has(m.teamsId)) index.activeByTeamsId.set(m.teamsId, m);
   }
-  indexes.set(members, index);
   return index;
-}
+});
 
 export function activeMembers(group: Group): readonly Member[] {
-  return indexOf(group.members)?.active ?? group.members.filter((m) => !m.removedAt);
+  return memberIndex.of(group.members)?.active ?? group.members.filter((m) => !m.removedAt);
 }
 
 export function memberById(group: Group, memberId: string | undefined): Member | undefined {
   if (memberId === undefined) return undefined;
-  const index = indexOf(group.members);
+  const index = memberIndex.of(group.members);
   return index ? index.byId.get(memberId) : group.members.find((m) => m.id === memberId);
 }
 
 /** The active member with this Teams identity (AAD object id first, then the 29: id). */
 export function findMember(group: Group, who: TeamsIdentity): Member | undefined {
-  const index = indexOf(group.members);
+  const index = memberIndex.of(group.members);
   if (index) return (who.aadObjectId ? index.activeByAad.get(who.aadObjectId) : undefined) ?? (who.teamsId ? index.activeByTeamsId.get(who.teamsId) : undefined);
   const active = activeMembers(group);
   return (
