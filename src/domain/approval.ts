@@ -400,6 +400,13 @@ export function partiesOf(voters: Voter[]): string[] {
 export type RuleState = { state: 'met' } | { state: 'open' } | { state: 'failed'; reason: OutcomeReason };
 
 export function ruleState(approval: Approval): RuleState {
+  return ruleStates.of(approval) ?? countRule(approval);
+}
+
+/** A stored request's rule state, counted once: everyone whose answers went in one patch evaluates the same request. */
+const ruleStates = new FrozenMemo(countRule);
+
+function countRule(approval: Approval): RuleState {
   const decisions = approval.voters.map((v) => ({ voter: v, d: countingDecision(approval, v) }));
   const yes = decisions.filter((x) => x.d?.choice === 'approve').length;
   const no = decisions.filter((x) => x.d?.choice === 'reject').length;

@@ -27,9 +27,11 @@ export function formatJson(_req: Request, res: Response, body: unknown): string 
 
 function sharedCardAnswer(body: unknown): Buffer | undefined {
   if (!body || typeof body !== 'object') return undefined;
-  const { statusCode, type, value, ...rest } = body as Record<string, unknown>;
+  const { statusCode, type, value } = body as Record<string, unknown>;
   if (statusCode !== 200 || type !== CARD_ANSWER_TYPE || !value || typeof value !== 'object' || !shared.has(value)) return undefined;
-  if (Object.keys(rest).length > 0) return undefined;
+  let keys = 0;
+  for (const _ in body) keys++;
+  if (keys !== 3) return undefined;
   let bytes = answerBodies.get(value);
   if (!bytes) {
     bytes = Buffer.from(JSON.stringify({ statusCode, type, value }));

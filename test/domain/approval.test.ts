@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answer, createApproval, evaluate, newVersion, planAnswer, sign, signingContent, voterByIdentity, voterOf, withdraw,
+  answer, createApproval, evaluate, newVersion, planAnswer, ruleState, sign, signingContent, voterByIdentity, voterOf, withdraw,
   type Approval, type Choice, type NewApproval, type PersonRef,
 } from '../../src/domain/approval.js';
 import { auditTrail } from '../../src/domain/approval-audit.js';
+import { deepFreeze } from '../../src/domain/deep-freeze.js';
 import { dueWork, nextDueAt, runDue } from '../../src/domain/approval-due.js';
 import { tally } from '../../src/domain/approval-tally.js';
 import { deviationReport, SEED000 as S } from '../fixtures/seed000-approval.js';
@@ -40,6 +41,22 @@ describe('finding voters', () => {
       expect(voterByIdentity(a, { aadObjectId: 'aad-unknown', teamsId: '29:m_nima' })?.memberId).toBe(S.nima.memberId);
       expect(voterByIdentity(a, { teamsId: '29:m_wictoria' })?.memberId).toBe(S.wictoria.memberId);
       expect(voterByIdentity(a, {})).toBeUndefined();
+    }
+  });
+});
+
+describe('the rule state of a stored request', () => {
+  it('is counted once per stored version (frozen) and is the state counted afresh, answer by answer, under every rule', () => {
+    for (const rule of ['all', 'onePerParty', 'majority', 'first'] as const) {
+      let a = start({ rule });
+      const steps: Array<[PersonRef, Choice]> = [[S.nima, 'comment'], [S.birgitta, 'approve'], [S.marikaS, 'reject'], [S.wictoria, 'approve']];
+      for (const [who, choice] of steps) {
+        if (a.status !== 'open') break;
+        a = say(a, who, choice, 1, choice === 'approve' ? undefined : 'Motivering');
+        const stored = deepFreeze(structuredClone(a));
+        expect(ruleState(stored), `${rule} after ${who.name}`).toEqual(ruleState(structuredClone(a)));
+        expect(ruleState(stored)).toBe(ruleState(stored));
+      }
     }
   });
 });
