@@ -93,11 +93,9 @@ function counted(t: T, approval: Approval): Counted {
   return result;
 }
 
-/** The data for `cards/approval-request.json`: the shared channel card, or one member's own view. */
-export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, notice = '') {
-  const { s, parties, persons } = counted(t, approval);
-  const userIds = viewer.memberId ? [] : refreshUserIds(approval);
-  const version = currentVersion(approval);
+/** What of the request card is the viewer's own: their line and what they may do. */
+function viewerPart(t: T, approval: Approval, viewer: Viewer) {
+  const { s } = counted(t, approval);
   const open = approval.status === 'open';
   const voter = viewer.memberId ? voterOf(approval, viewer.memberId) : undefined;
   const mine = voter ? s.persons.find((p) => p.voter.key === voter.key) : undefined;
@@ -106,6 +104,18 @@ export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, n
   else if (mine?.decision) myLine = t.yourAnswer(t.personStates[mine.state], formatWhen(mine.decision.at));
   else if (mine?.comment) myLine = t.yourComment(mine.comment.text ?? '');
   else if (mine && open) myLine = t.youHaveNotAnswered;
+  return {
+    myLine,
+    canAnswer: open && (!viewer.memberId || !!voter),
+    isRequester: open && !!viewer.memberId && viewer.memberId === approval.requester.memberId,
+  };
+}
+
+/** The data for `cards/approval-request.json`: the shared channel card, or one member's own view. */
+export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, notice = '', own = viewerPart(t, approval, viewer)) {
+  const { s, parties, persons } = counted(t, approval);
+  const userIds = viewer.memberId ? [] : refreshUserIds(approval);
+  const version = currentVersion(approval);
   return {
     t,
     id: approval.id,
@@ -128,10 +138,8 @@ export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, n
     // The shared card asks Teams to refresh it per user; a per-user view never does (it is only theirs).
     refresh: !viewer.memberId && userIds.length > 0,
     refreshUserIds: userIds,
-    myLine,
+    ...own,
     notice,
-    canAnswer: open && (!viewer.memberId || !!voter),
-    isRequester: open && !!viewer.memberId && viewer.memberId === approval.requester.memberId,
     reasonRequired: t.errors['APPROVAL.REASON_REQUIRED'],
     commentRequired: t.errors['APPROVAL.COMMENT_REQUIRED'],
   };
@@ -143,9 +151,9 @@ export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, n
  * who answered into the same version of the request (one patch, or pressing again) get one card.
  */
 export function requestCard(t: T, approval: Approval, viewer: Viewer = {}, notice = ''): CardJson {
-  const data = requestCardData(t, approval, viewer, notice);
-  if (!viewer.memberId || !Object.isFrozen(approval)) return renderCard('approval-request', data);
-  return personalCards.card(approval, [t], JSON.stringify([data.myLine, data.notice, data.canAnswer, data.isRequester]), () => renderCard('approval-request', data));
+  if (!viewer.memberId || !Object.isFrozen(approval)) return renderCard('approval-request', requestCardData(t, approval, viewer, notice));
+  const own = viewerPart(t, approval, viewer);
+  return personalCards.card(approval, [t], JSON.stringify([own.myLine, notice, own.canAnswer, own.isRequester]), () => renderCard('approval-request', requestCardData(t, approval, viewer, notice, own)));
 }
 
 const personalCards = new CardsPerVersion<Approval>();

@@ -125,16 +125,26 @@ function drawParty(view: AttendanceView, p: PartyCount): { line: string; people:
   return drawn;
 }
 
-export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Viewer, message = '') {
+/** What of the check-in card is the viewer's own: their line, and whether they get the marking form. */
+function viewerPart(view: AttendanceView, m: Meeting, viewer: Viewer | undefined) {
+  const a = view.texts.attendance;
+  const { everyone } = partyLines(view, m);
+  const mine = viewer?.member ? everyone.find((e) => e.member.id === viewer.member!.id) : undefined;
+  return {
+    youText: !viewer ? '' : !viewer.member ? a.notMember : mine && mine.status !== 'none' ? a.youAre(statusText(view.texts, view.group, mine)) : a.youNotMarked,
+    canMark: canMark(view.group, m, viewer),
+  };
+}
+
+export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Viewer, message = '', own = viewerPart(view, m, viewer)) {
   const a = view.texts.attendance;
   const { group } = view;
-  const { parties, present, expected, everyone } = partyLines(view, m);
-  const mine = viewer?.member ? everyone.find((e) => e.member.id === viewer.member!.id) : undefined;
-  const youText = !viewer ? '' : !viewer.member ? a.notMember : mine && mine.status !== 'none' ? a.youAre(statusText(view.texts, group, mine)) : a.youNotMarked;
+  const { parties, present, expected } = partyLines(view, m);
+  const { youText } = own;
   const userIds = viewer ? [] : refreshUserIds(group, m.startedAt ?? m.createdAt);
   // The marking form's lists are only bound for someone who sees the form (the shared card and a
   // member's own view hide it): 200 members' choices twice cost more than the rest of the card.
-  const form = canMark(group, m, viewer);
+  const form = own.canMark;
   return {
     t: a,
     meetingId: m.id,
@@ -159,10 +169,10 @@ export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Vi
 export function attendanceCard(view: AttendanceView, m: Meeting, viewer?: Viewer, message = ''): CardJson {
   // A personal view carries no `refresh` (renderCard drops the null a false `$when` leaves): an invoke
   // answer with one would make teams-ai replace the card for everyone (REPLACE_FOR_ALL).
-  const data = attendanceCardData(view, m, viewer, message);
-  if (!viewer || data.canMark || !Object.isFrozen(m) || !Object.isFrozen(view.group)) return renderCard('attendance', data);
+  const own = viewerPart(view, m, viewer);
+  if (!viewer || own.canMark || !Object.isFrozen(m) || !Object.isFrozen(view.group)) return renderCard('attendance', attendanceCardData(view, m, viewer, message, own));
   // Without the form, a personal view differs between people only in their own line and the message.
-  return personalCards.card(m, [view.group, view.texts, view.language], `${data.youText}\n${data.message}`, () => renderCard('attendance', data));
+  return personalCards.card(m, [view.group, view.texts, view.language], `${own.youText}\n${message}`, () => renderCard('attendance', attendanceCardData(view, m, viewer, message, own)));
 }
 
 const personalCards = new CardsPerVersion<Meeting>();
