@@ -1,7 +1,10 @@
-import type { Request, Response } from 'restify';
+import restify, { type Request, type Response } from 'restify';
 
 /** Teams' invoke answer with a card (teams-ai's shape: `{ statusCode, type, value }`). */
 const CARD_ANSWER_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** restify's own: anything it cannot serialise becomes its 500 answer, not an uncaught error. */
+const restifyJson = Object.entries(restify.formatters).find(([type]) => type.startsWith('application/json'))![1];
 
 /** Cards drawn once for many people (deep-frozen, so what they serialise to never changes). */
 const shared = new WeakSet<object>();
@@ -19,10 +22,11 @@ export function shareCard<C extends object>(card: C): C {
  * people pressing into one version of a request get the one card, and its body (about 9 KB of JSON
  * for 100 voters) is serialised and encoded once instead of a hundred times.
  */
-export function formatJson(_req: Request, res: Response, body: unknown): string | Buffer {
-  const data = sharedCardAnswer(body) ?? (body === undefined ? 'null' : JSON.stringify(body));
-  res.setHeader('Content-Length', typeof data === 'string' ? Buffer.byteLength(data) : data.length);
-  return data;
+export function formatJson(req: Request, res: Response, body: unknown): string | Buffer | null {
+  const bytes = sharedCardAnswer(body);
+  if (!bytes) return restifyJson(req, res, body);
+  res.setHeader('Content-Length', bytes.length);
+  return bytes;
 }
 
 function sharedCardAnswer(body: unknown): Buffer | undefined {

@@ -10,6 +10,7 @@ function format(body: unknown): { data: string | Buffer; length: unknown } {
   const headers: Record<string, unknown> = {};
   const res = { setHeader: (k: string, v: unknown) => void (headers[k] = v) } as unknown as Response;
   const data = formatJson({} as Request, res, body);
+  if (data === null) throw new Error('the formatter gave no body');
   return { data, length: headers['Content-Length'] };
 }
 
@@ -43,5 +44,9 @@ describe('the JSON of HTTP answers', () => {
       expect(length).toBe(Buffer.byteLength(JSON.stringify(body)));
     }
     expect(format(undefined).data).toBe('null');
+  });
+
+  it('a body that cannot be serialised gets the error of restify’s own formatter (restify answers it 500), not an uncaught TypeError', () => {
+    expect(() => format({ statusCode: 200, type: TYPE, value: { count: 1n } })).toThrow(/could not format response body/);
   });
 });
