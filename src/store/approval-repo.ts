@@ -48,7 +48,7 @@ const MAX_ANSWER_ATTEMPTS = 10;
  */
 export class ApprovalRepo {
   private readonly reads: ConditionalReads<ApprovalDoc, StoredApproval>;
-  /** Answers that come while two patches of a request are on their way go together (10 voters to a patch). */
+  /** Answers that come while two patches of a request are on their way go together (ten voters' first answers to a patch). */
   private readonly answers: CoalescedPatches<ApprovalDoc>;
 
   constructor(private readonly container: Container) {
@@ -95,10 +95,16 @@ export class ApprovalRepo {
       const slot = approval.answers[plan.voter.key];
       const voterPath = `c.answers["${plan.voter.key}"]`;
       const sameSlot = slot ? `array_length(${voterPath}["log"]) = ${slot.log.length}` : `not is_defined(${voterPath})`;
-      // The voter's whole slot in one operation, as this answer leaves it (the condition makes the
-      // stored slot the one it was decided on): ten voters to a coalesced patch, not three.
       const path = `/answers/${plan.voter.key}`;
-      const operations: PatchOperation[] = [{ op: 'set', path, value: answeredSlot(approval, plan) }];
+      const operations: PatchOperation[] = !slot || slot.log.length === 0
+        // A first answer (the common press): the whole slot in one operation, all of it new; ten voters to a coalesced patch, not three.
+        ? [{ op: 'set', path, value: answeredSlot(approval, plan) }]
+        // Later answers only append: the entries before it may have been rewritten since in place (erasure keeps their number), and must not come back from this copy.
+        : [
+            { op: 'set', path: `${path}/key`, value: plan.key },
+            { op: 'add', path: `${path}/log/-`, value: plan.entry },
+            { op: 'set', path: `${path}/${plan.entry.choice === 'comment' ? 'comment' : 'decision'}`, value: plan.entry },
+          ];
       const written = await this.answers.apply(id, groupId, `from c where c.status = 'open' and c.version = ${approval.version}`, { key: path, operations, when: ` and ${sameSlot}` });
       if (!written.written) continue;
       const patched = written.resource;

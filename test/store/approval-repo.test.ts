@@ -4,6 +4,7 @@ import { createApproval, newVersion, voterOf, type Approval, type NewApproval, t
 import { runDue } from '../../src/domain/approval-due.js';
 import { tally } from '../../src/domain/approval-tally.js';
 import { ApprovalRepo } from '../../src/store/approval-repo.js';
+import { pseudonymize } from '../../src/domain/personal-data.js';
 import { LeaseRepo } from '../../src/store/lease-repo.js';
 import { countingPatches } from '../support/counting-patches.js';
 import { freshCosmos } from '../support/embedded.js';
@@ -84,6 +85,28 @@ describe('ApprovalRepo on the embedded Cosmos server', () => {
     const slot = (await one.get('g-tierp', a.id))!.approval.answers[voterOf(a, 'm0')!.key]!;
     expect(slot.log.map((e) => e.choice)).toEqual(['approve', 'comment', 'reject']);
     expect(slot).toMatchObject({ decision: { choice: 'reject', text: 'Datumet krockar.' }, comment: { choice: 'comment', text: 'Se bilagan.' } });
+  });
+
+  it('an answer decided on an older copy never brings back what erasure rewrote in place since', async () => {
+    const domain = await cosmos.container('domain');
+    const [one, two] = [new ApprovalRepo(domain), new ApprovalRepo(domain)];
+    const a = make({ voters: people(5), rule: 'majority', signatory: undefined });
+    await one.create(a);
+    await one.answer('g-tierp', a.id, 'm0', { choice: 'comment', text: 'Fråga Medlem 4 om datumet.', version: 1 }, T0);
+    await two.get('g-tierp', a.id); // instance two keeps the request with m0's comment naming Medlem 4
+    // Medlem 4 is erased (as `npm run gdpr -- erase` does it: the document replaced under If-Match).
+    const { resource: doc } = await domain.item(a.id, 'g-tierp').read();
+    const erased = pseudonymize(doc, { ids: ['m4', '29:m4'], names: ['Medlem 4'] }, { id: 'pseudonym-x', name: 'Anonymiserad person 1a2b' });
+    expect(erased.kind).toBe('pseudonymized');
+    if (erased.kind !== 'pseudonymized') return;
+    await domain.item(a.id, 'g-tierp').replace(erased.doc, { accessCondition: { type: 'IfMatch', condition: doc._etag } });
+
+    const r = await two.answer('g-tierp', a.id, 'm0', { choice: 'approve', version: 1 }, T0);
+    expect(r).toMatchObject({ ok: true, changed: true });
+    const { resource: stored } = await domain.item(a.id, 'g-tierp').read();
+    expect(JSON.stringify(stored)).not.toContain('Medlem 4');
+    const slot = (await one.get('g-tierp', a.id))!.approval.answers[voterOf(a, 'm0')!.key]!;
+    expect(slot.log.map((e) => [e.choice, e.text])).toEqual([['comment', 'Fråga Anonymiserad person 1a2b om datumet.'], ['approve', undefined]]);
   });
 
   it('writes the outcome once when many yeses land together', async () => {
