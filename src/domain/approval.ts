@@ -361,8 +361,13 @@ export function answeredSlot(approval: Approval, plan: AnswerPlan): MemberAnswer
     ...prev,
     key: plan.key,
     log: [...prev.log, plan.entry],
-    ...(plan.entry.choice === 'comment' ? { comment: plan.entry } : { decision: plan.entry }),
+    [entryField(plan.entry)]: plan.entry,
   };
+}
+
+/** The field of the voter's answers an entry also stands in: their latest comment, or their latest decision. */
+export function entryField(entry: AnswerEntry): 'comment' | 'decision' {
+  return entry.choice === 'comment' ? 'comment' : 'decision';
 }
 
 /** Answers, then decides the outcome if the answer settles it. */

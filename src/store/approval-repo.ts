@@ -1,6 +1,6 @@
 import type { Container, PatchOperation } from '@azure/cosmos';
 import {
-  answeredSlot, evaluate, planAnswer,
+  answeredSlot, entryField, evaluate, planAnswer,
   type AnswerInput, type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed,
 } from '../domain/approval.js';
 import { nextDueAt } from '../domain/approval-due.js';
@@ -103,7 +103,7 @@ export class ApprovalRepo {
         : [
             { op: 'set', path: `${path}/key`, value: plan.key },
             { op: 'add', path: `${path}/log/-`, value: plan.entry },
-            { op: 'set', path: `${path}/${plan.entry.choice === 'comment' ? 'comment' : 'decision'}`, value: plan.entry },
+            { op: 'set', path: `${path}/${entryField(plan.entry)}`, value: plan.entry },
           ];
       const written = await this.answers.apply(id, groupId, `from c where c.status = 'open' and c.version = ${approval.version}`, { key: path, operations, when: ` and ${sameSlot}` });
       if (!written.written) continue;
