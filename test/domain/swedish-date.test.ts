@@ -47,6 +47,34 @@ describe('Swedish dates', () => {
     expect(code(parseDate('29 februari', '2019-01-10'))).toBe('DATE.INVALID');
   });
 
+  it.each([
+    ['16 april', '2018-04-16'],
+    ['1 maj', '2018-05-01'],
+    ['30 juni', '2018-06-30'],
+    ['31 juli', '2018-07-31'],
+    ['15 augusti', '2018-08-15'],
+    ['1 september', '2018-09-01'],
+    ['31 oktober', '2018-10-31'],
+    ['30 november', '2018-11-30'],
+    ['24 december', '2018-12-24'],
+    ['16 apr', '2018-04-16'],
+    ['1 sept', '2018-09-01'],
+    ['16 okt', '2018-10-16'],
+    ['16/10', '2018-10-16'],
+    ['24/12 2018', '2018-12-24'],
+  ])('reads %s (a month after March) as %s', (text, expected) => {
+    expect(value(parseDate(text, today))).toBe(expected);
+  });
+
+  it.each(['31 april', '31 juni', '31 september', '31 november', '31/11', '31/6', '32 december'])(
+    'refuses the impossible date %s in a month after March',
+    (text) => {
+      const r = parseDate(text, today);
+      expect(code(r)).toBe('DATE.INVALID');
+      expect(r.ok ? undefined : r.error.details?.text).toBe(text);
+    },
+  );
+
   it('says a text that is no date is unreadable', () => {
     expect(code(parseDate('nästa vecka', today))).toBe('DATE.UNREADABLE');
   });
