@@ -212,6 +212,18 @@ describe('answers', () => {
     expect(say(say(four, S.nima, 'reject', 1, 'nej'), S.birgitta, 'reject', 2, 'nej').status).toBe('rejected');
   });
 
+  it('majority: 2 yes of 4 voters is a tie, not a majority; it stays open, and a 2–2 split is rejected', () => {
+    const four = [S.birgitta, S.marikaS, S.wictoria, S.nima];
+    let a = start({ rule: 'majority', voters: four });
+    a = say(say(a, S.birgitta, 'approve', 1), S.marikaS, 'approve', 2);
+    expect(ruleState(a)).toEqual({ state: 'open' });
+    expect(a.status).toBe('open');
+    expect(say(a, S.wictoria, 'approve', 3).status).toBe('approved');
+    const split = say(say(a, S.wictoria, 'reject', 3, 'nej'), S.nima, 'reject', 4, 'nej');
+    expect(split.status).toBe('rejected');
+    expect(ruleState(split)).toEqual({ state: 'failed', reason: 'cannotBeMet' });
+  });
+
   it('first answer: a comment does not decide; the first decision does', () => {
     let a = start({ rule: 'first' });
     a = say(a, S.nima, 'comment', 1, 'Bra');
