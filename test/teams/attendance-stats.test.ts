@@ -90,6 +90,36 @@ describe('närvaro [från] [till]: statistics against the target, over real HTTP
     expect((await fetch(forged)).status).toBe(403);
   });
 
+  it('refuses a CSV link whose end date, language or groups were changed', async () => {
+    const linkOf = async (who: A.Person, text: string) =>
+      new URL(findAction(cardsOf((await bot.say(conv, who, text)).replies[0])[0]! as Json, 'Ladda ner som CSV (öppnas i Excel)').action.url as string);
+    const url = await linkOf(nima, 'närvaro 2018');
+    expect((await fetch(url)).status).toBe(200);
+    // Geli (kansli) gets a link for both her groups: the groups one could widen Nima's link to.
+    const bothGroups = (await linkOf(geli, 'närvaro 2018')).searchParams.get('g')!;
+    expect(bothGroups.split(',')).toHaveLength(2);
+    expect(bothGroups.split(',')).toContain(url.searchParams.get('g'));
+    const changed = (k: string, v: string | undefined) => {
+      const u = new URL(url);
+      if (v === undefined) u.searchParams.delete(k);
+      else u.searchParams.set(k, v);
+      return u;
+    };
+    const forgeries: Array<[string, URL]> = [
+      ['to moved later', changed('to', '2019-12-31')],
+      ['to moved earlier', changed('to', '2018-03-31')],
+      ['to removed', changed('to', undefined)],
+      ['lang sv → en', changed('lang', 'en')],
+      ['g widened to both groups', changed('g', bothGroups)],
+      ['g swapped for the other group', changed('g', bothGroups.split(',').find((g) => g !== url.searchParams.get('g'))!)],
+    ];
+    for (const [what, forged] of forgeries) {
+      const res = await fetch(forged);
+      expect(res.status, what).toBe(403);
+      expect(await res.text(), what).not.toContain('Tierp;');
+    }
+  });
+
   it('refuses a period that cannot be read or ends before it starts', async () => {
     expect((await bot.say(conv, nima, 'närvaro 2018-06-30 2018-01-01')).replies[0]!.text).toBe('Från-datumet är efter till-datumet. Skriv till exempel **närvaro 2018-01-01 2018-12-31**.');
     expect((await bot.say(conv, nima, 'närvaro 30 februari 2018')).replies[0]!.text).toMatch(/^Datumet ”30 februari 2018” finns inte i kalendern/);
