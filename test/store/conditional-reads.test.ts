@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container, CosmosClient } from '@azure/cosmos';
-import { newGroup } from '../../src/domain/group.js';
+import { newGroup, type Group } from '../../src/domain/group.js';
 import { ensureContainers } from '../../src/store/containers.js';
 import { createCosmosClient } from '../../src/store/cosmos-client.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos.js';
@@ -149,6 +149,97 @@ describe('group, meeting and approval reads with If-None-Match', () => {
       const now = (await here.known('g-min', 'meeting-min3'))!;
       expect(now.title).toBe('Extra lokusmöte');
       expect(Object.keys(now.attendance)).toEqual(['m1']);
+    });
+  });
+
+  /**
+   * Reads that Cosmos answered before this instance's own write and that come back after it. The
+   * next read that holds still answers (Cosmos has answered it) and is handed back only on `release`.
+   */
+  describe('this instance reads its own write through the trusting and conditional paths', () => {
+    function holding(container: Container) {
+      let next: { answered: () => void; gate: Promise<void> } | undefined;
+      const proxy = new Proxy(container, {
+        get: (target, prop) => (prop === 'item' ? (id: string, pk: string) => {
+          const item = target.item(id, pk);
+          return new Proxy(item, { get: (i, p) => (p === 'read' ? async (...args: Parameters<typeof item.read>) => {
+            const held = next;
+            next = undefined;
+            const r = await i.read(...args);
+            if (held) {
+              held.answered();
+              await held.gate;
+            }
+            return r;
+          } : Reflect.get(i, p)) });
+        } : Reflect.get(target, prop)),
+      });
+      const holdNextRead = () => {
+        let answered!: () => void;
+        let release!: () => void;
+        const wasAnswered = new Promise<void>((r) => (answered = r));
+        next = { answered, gate: new Promise<void>((r) => (release = r)) };
+        return { answered: wasAnswered, release };
+      };
+      return { container: proxy, holdNextRead };
+    }
+    const rename = (name: string) => (g: Group | undefined) => ({ next: { ...g!, name }, result: undefined });
+
+    it('recent, asked after the write while a trusting read from before it is on its way: its own read, with the write', async () => {
+      const { container, holdNextRead } = holding(domain);
+      const here = new GroupRepo(container);
+      await here.create({ ...group, groupId: 'g-own1' });
+      const held = holdNextRead();
+      const before = here.recent('g-own1');
+      await held.answered;
+      await here.update('g-own1', rename('Ändrad här'));
+      const after = here.recent('g-own1');
+      held.release();
+      expect((await before)!.name).toBe('Lokusgrupp Tierp');
+      expect((await after)!.name).toBe('Ändrad här');
+      expect((await here.recent('g-own1'))!.name).toBe('Ändrad här');
+    });
+
+    it('recent, after a first read that overlapped the write came back with the old group: not trusted, asked again', async () => {
+      const { container, holdNextRead } = holding(domain);
+      const here = new GroupRepo(container);
+      await here.create({ ...group, groupId: 'g-own2' });
+      const held = holdNextRead();
+      const before = here.get('g-own2');
+      await held.answered;
+      await here.update('g-own2', rename('Ändrad här'));
+      held.release();
+      expect((await before)!.name).toBe('Lokusgrupp Tierp');
+      expect((await here.recent('g-own2'))!.name).toBe('Ändrad här');
+    });
+
+    it('recent, after an unchanged answer (304) that overlapped the write: not trusted, asked again', async () => {
+      const { container, holdNextRead } = holding(domain);
+      const here = new GroupRepo(container);
+      await here.create({ ...group, groupId: 'g-own3' });
+      expect((await here.get('g-own3'))!.name).toBe('Lokusgrupp Tierp');
+      const held = holdNextRead();
+      const before = here.get('g-own3');
+      await held.answered;
+      await here.update('g-own3', rename('Ändrad här'));
+      held.release();
+      expect((await before)!.name).toBe('Lokusgrupp Tierp');
+      expect((await here.recent('g-own3'))!.name).toBe('Ändrad här');
+      expect((await here.get('g-own3'))!.name).toBe('Ändrad här');
+    });
+
+    it('a meeting read answered unchanged (304) before this instance\'s check-in, handed back after it, has the check-in', async () => {
+      await domain.items.create({ id: 'meeting-own4', groupId: 'g-own', type: 'meeting', title: 'Lokusmöte', status: 'started', attendance: {}, items: [], participantEvents: [] });
+      const { container, holdNextRead } = holding(domain);
+      const here = new MeetingRepo(container);
+      await here.known('g-own', 'meeting-own4');
+      const held = holdNextRead();
+      const reading = here.get('g-own', 'meeting-own4');
+      await held.answered;
+      await here.setAttendance('g-own', 'meeting-own4', 'm1', { status: 'present', source: 'self', at }, ['started']);
+      held.release();
+      expect(Object.keys((await reading)!.attendance)).toEqual(['m1']);
+      expect(Object.keys((await here.known('g-own', 'meeting-own4'))!.attendance)).toEqual(['m1']);
     });
   });
 });
