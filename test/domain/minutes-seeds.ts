@@ -1,5 +1,5 @@
 import { addMember, newGroup, setRoles, type Group, type Role, type StandingItem } from '../../src/domain/group.js';
-import { addItem, dropItem, endMeeting, goToItem, newMeeting, recordDecision, recordNote, startMeeting, type Meeting } from '../../src/domain/meeting.js';
+import { addItem, dropItem, endMeeting, goToItem, newMeeting, recordAction, recordDecision, recordNote, startMeeting, type Meeting } from '../../src/domain/meeting.js';
 import { must } from './fixtures.js';
 
 /**
@@ -19,6 +19,8 @@ export interface SeedItem {
   title: string;
   notes: string[];
   decisions?: string[];
+  /** Action items recorded on the item (uppdrag: who, what, by when). */
+  actions?: Array<{ id: string; ownerId: string; ownerName: string; text: string; due?: string }>;
   dropped?: boolean;
 }
 
@@ -200,6 +202,9 @@ export function seedMeeting(s: SeedMeeting, group: Group): Meeting {
     m = must(goToItem(m, { to: 'item', itemId: target.id }, `move-${n++}`, at, s.chairId)).meeting;
     for (const text of item.notes) m = must(recordNote(m, { id: `note-${n++}`, text, by: s.secretaryId, byName: 'sekreterare' }, at)).meeting;
     for (const text of item.decisions ?? []) m = must(recordDecision(m, { id: `dec-${n++}`, text, by: s.secretaryId, byName: 'sekreterare' }, at)).meeting;
+    for (const x of item.actions ?? []) {
+      m = must(recordAction(m, { id: x.id, text: x.text, ownerId: x.ownerId, ownerName: x.ownerName, ...(x.due ? { due: x.due } : {}), by: s.secretaryId, byName: 'sekreterare' }, at)).meeting;
+    }
   });
   if (s.nextMeeting) {
     const next = m.items.find((x) => x.standing === 'nextMeeting')!;

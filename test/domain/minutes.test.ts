@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { draftMinutes } from '../../src/domain/minutes.js';
+import { markActionDone } from '../../src/domain/follow-up.js';
+import { newMinutes, regenerate } from '../../src/domain/minutes-record.js';
 import { renderMinutesHtml } from '../../src/domain/minutes-html.js';
 import { escapeMarkdown, itemBodyText, itemsText, parseItemBody, parseItemsText, renderMinutesText } from '../../src/domain/minutes-text.js';
 import { sv } from '../../src/i18n/sv/index.js';
 import { en } from '../../src/i18n/en/index.js';
 import { expectGolden } from '../support/golden.js';
+import { must } from './fixtures.js';
 import { SEED_000, SEED_003, seedGroup, seedMeeting, type SeedMeeting } from './minutes-seeds.js';
 
 const L = sv.minutes.document;
@@ -124,6 +127,92 @@ describe('drafting the minutes from the meeting record', () => {
     expect(present).toContain('Nima Najafi, Tierps Kommun');
     expect(absent).toContain('Wictoria Palmetorp, Arbetsförmedlingen');
     expect(absent).not.toContain('Nima Najafi');
+  });
+
+  it('a protokoll with the group\'s standing items keeps them all as § items, "Nästa möte" with what was noted under it', () => {
+    const s: SeedMeeting = {
+      ...SEED_003,
+      standing: [
+        { key: 'previousMinutes', title: 'Föregående protokoll', kind: 'information', position: 'start' },
+        { key: 'otherBusiness', title: 'Övriga frågor', kind: 'diskussion', position: 'end' },
+        { key: 'nextMeeting', title: 'Nästa möte', kind: 'information', position: 'end' },
+      ],
+      items: [
+        { title: 'Föregående protokoll', notes: ['Protokollet från föregående möte lades till handlingarna.'] },
+        ...SEED_003.items.filter((i) => i.title !== 'Övrigt' && i.title !== 'Avslutning'),
+        { title: 'Övriga frågor', notes: [SEED_003.items.find((i) => i.title === 'Övrigt')!.notes[0]!] },
+      ],
+      nextMeeting: 'Arbetsutskottet träffas den 30 mars klockan 13-17 för diskussion om roller och förväntningar.',
+    };
+    const group = seedGroup(s);
+    const meeting = seedMeeting(s, group);
+    // With the next meeting planned too: a protokoll still writes "Nästa möte" as its own § item.
+    const next = { date: '2016-03-30', time: { start: '13:00', end: '17:00' }, place: 'Kommunhuset, Eskilstuna' };
+    for (const input of [{}, { next }]) {
+      const doc = draftMinutes({ meeting, group, language: 'sv', labels: L, ...input });
+      expect(doc.items.map((i) => `${i.number} ${i.title}`)).toEqual([
+        '§1 Föregående protokoll',
+        '§2 Inledning',
+        '§3 Psykisk ohälsa, KUR - Information',
+        '§4 AMIF projektansökan - Information',
+        '§5 Vad vill RAR med medlemskapet i Nationella Nätverket för Samordningsförbund (NNS)',
+        '§6 Implementering, hur ska vi förhålla oss?',
+        '§7 Roller och förväntningar',
+        '§8 Övriga frågor',
+        '§9 Nästa möte',
+      ]);
+      const l = lines(renderMinutesText(doc, L));
+      expect(missingInOrder(l, [
+        'Protokoll',
+        'Sekreterare: Ann Lundqvist',
+        '§1 Föregående protokoll',
+        'Protokollet från föregående möte lades till handlingarna.',
+        '§2 Inledning',
+        '§7 Roller och förväntningar',
+        'Utgår.',
+        '§8 Övriga frågor',
+        'Britta Bergström informerade om att den 28 april kommer Oxelösunds kommun att visa en inspelad version av det seminarium som SKL arrangerar.',
+        '§9 Nästa möte',
+        'Arbetsutskottet träffas den 30 mars klockan 13-17 för diskussion om roller och förväntningar.',
+        'Vid protokollet:',
+        'Justeras:',
+      ])).toEqual([]);
+      expect(l.filter((x) => x.includes('Nästa möte'))).toEqual(['§9 Nästa möte']);
+    }
+  });
+
+  it('redrafting keeps action items that were finished since, as the first draft had them', () => {
+    const ola = { ownerId: 'm_ola', ownerName: 'Ola Wiktorson' };
+    const s: SeedMeeting = {
+      ...SEED_003,
+      items: SEED_003.items.map((i) => (i.title === 'AMIF projektansökan - Information'
+        ? { ...i, actions: [{ id: 'a-kartlaggning', ...ola, text: 'utarbeta förslag till fördjupad kartläggning med Försäkringskassan', due: '2016-03-01' }] }
+        : i.title === 'Implementering, hur ska vi förhålla oss?'
+          ? { ...i, actions: [{ id: 'a-vagledning', ...ola, text: 'formulera förslag till vägledning för projektansökningar' }, { id: 'a-styrgrupper', ownerId: 'm_britta', ownerName: 'Britta Bergström', text: 'beskriva styrgruppernas mandat', due: '2016-04-01' }] }
+          : i)),
+    };
+    const group = seedGroup(s);
+    const meeting = seedMeeting(s, group);
+    const input = { group, language: 'sv' as const, labels: L };
+    const first = draftMinutes({ meeting, ...input });
+    expect(first.items[2]!.actions).toEqual([{ owner: 'Ola Wiktorson', text: 'utarbeta förslag till fördjupad kartläggning med Försäkringskassan', due: '2016-03-01' }]);
+    expect(first.items[4]!.actions.map((a) => a.owner)).toEqual(['Ola Wiktorson', 'Britta Bergström']);
+    const firstText = renderMinutesText(first, L);
+    expect(firstText).toContain('Uppdrag: Ola Wiktorson – utarbeta förslag till fördjupad kartläggning med Försäkringskassan, senast 2016-03-01');
+    // Two of the three are done before the secretary makes the draft again.
+    let later = meeting;
+    for (const [id, memberId] of [['a-kartlaggning', 'm_ola'], ['a-vagledning', 'm_ola']] as const) {
+      later = must(markActionDone(later, id, { memberId, mayManage: false }, '2016-02-20T10:00:00.000Z')).meeting;
+    }
+    expect(later.actionItems.map((a) => [a.id, a.status])).toEqual([['a-kartlaggning', 'done'], ['a-vagledning', 'done'], ['a-styrgrupper', 'open']]);
+    const again = draftMinutes({ meeting: later, ...input });
+    expect(again).toEqual(first);
+    expect(renderMinutesText(again, L)).toBe(firstText);
+    // Through the minutes' own "regenerate" too: the new version has them all.
+    const minutes = newMinutes({ id: 'minutes-3', groupId: group.groupId, meetingId: meeting.id, secretaryId: 'm_ann', doc: first, at: '2016-02-05T10:00:00.000Z' });
+    const regenerated = must(regenerate(minutes, again, 'm_ann', '2016-02-21T10:00:00.000Z'));
+    expect(regenerated.doc.items.flatMap((i) => i.actions)).toEqual(first.items.flatMap((i) => i.actions));
+    expect(regenerated.doc.items.flatMap((i) => i.actions)).toHaveLength(3);
   });
 
   it('keeps att-satser as a list under the decision', () => {
