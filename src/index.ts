@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   }
   // Before the bot's modules load: the first full collection, while they load, already sets how far the heap may grow.
   limitHeapGrowth(config.heapGrowthPercent);
-  const [{ createLogger }, { startLokus }, { DataFileError }] = await Promise.all([import('./log.js'), import('./lokus.js'), import('./store/snapshot.js')]);
+  const [{ createLogger }, { startLokus }, { DataFileError }] = await Promise.all([import('./log.js'), import('./lokus.js'), import('./store/embedded/data-folder.js')]);
   const log = createLogger(config.logLevel);
   let lokus;
   try {

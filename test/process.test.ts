@@ -31,7 +31,7 @@ describe('the bot as a process (npm start)', () => {
     });
     expect(await first.stop('SIGTERM')).toBe(0);
     expect(first.output()).toContain('Lokus stopped');
-    const saved = await readFile(path.join(dataDir, 'cosmos.json'), 'utf8');
+    const saved = await readFile(path.join(dataDir, 'snapshot.jsonl'), 'utf8');
     expect(saved).toContain(conv.id);
 
     const second = await spawnBot({ LOKUS_DATA_DIR: dataDir });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CosmosClient } from '@azure/cosmos';
 import { ActivityClaims, type ActivityRef } from '../../src/store/activity-claims.js';
 import { ensureContainers } from '../../src/store/containers.js';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos.js';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded/start.js';
 import { createCosmosClient } from '../../src/store/cosmos-client.js';
 
 describe('ActivityClaims on the embedded Cosmos server', () => {

@@ -3,7 +3,7 @@ import type { Container, CosmosClient } from '@azure/cosmos';
 import { newGroup, type Group } from '../../src/domain/group.js';
 import { ensureContainers } from '../../src/store/containers.js';
 import { createCosmosClient } from '../../src/store/cosmos-client.js';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos.js';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded/start.js';
 import { GroupRepo } from '../../src/store/group-repo.js';
 import { KNOWN_MS, MeetingRepo } from '../../src/store/meeting-repo.js';
 

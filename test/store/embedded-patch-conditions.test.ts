@@ -3,17 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container, CosmosClient } from '@azure/cosmos';
 import { ensureContainers } from '../../src/store/containers.js';
 import { createCosmosClient } from '../../src/store/cosmos-client.js';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos.js';
+import { inThreadCosmos } from '../support/in-thread-cosmos.js';
 import { cosmosStatus } from '../../src/store/cosmos-errors.js';
 
 /** A conditional patch is decided on its own document, however many others would match. */
 describe('conditional patches on the embedded server', () => {
-  let server: EmbeddedCosmos;
+  let server: Awaited<ReturnType<typeof inThreadCosmos>>;
   let client: CosmosClient;
   let domain: Container;
 
   beforeAll(async () => {
-    server = await startEmbeddedCosmos();
+    // In this thread: one test watches which query texts the server parses.
+    server = await inThreadCosmos();
     client = await createCosmosClient({ endpoint: server.endpoint, key: server.key });
     domain = (await ensureContainers(client, 'conditions')).domain;
     // 2,000 open meetings in other groups, one closed one: a scan would find "open" documents.

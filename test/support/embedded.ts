@@ -1,5 +1,5 @@
 import { CosmosClient, type Container } from '@azure/cosmos';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos.js';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded/start.js';
 import { createCosmosClient } from '../../src/store/cosmos-client.js';
 
 /** A separate cosmosdb-server on loopback and an SDK client for it, for store-level tests. */

@@ -44,16 +44,16 @@ describe('faults: Cosmos down or throttling, the Bot Connector failing', () => {
 
   it('tells the user when Cosmos keeps throttling (429), then works again', async () => {
     const faults = bot.lokus.store.faultsForTests!;
-    faults.throttleNext(1_000);
+    await faults.throttleNext(1_000);
     expect(textOf(await bot.say(conv, anna, 'hjälp'))).toEqual([DB_DOWN]);
     const press = await bot.post(A.cardAction(conv, anna, bot.serviceUrl, 'some.verb', {}));
     expect(press.body).toMatchObject({ value: DB_DOWN });
-    faults.throttleNext(0);
+    await faults.throttleNext(0);
     expect(textOf(await bot.say(conv, anna, 'hjälp'))).toEqual(['[card]']);
   });
 
   it('rides out a short throttle without the user noticing (the SDK retries after Retry-After)', async () => {
-    bot.lokus.store.faultsForTests!.throttleNext(3);
+    await bot.lokus.store.faultsForTests!.throttleNext(3);
     expect(textOf(await bot.say(conv, anna, 'hjälp'))).toEqual(['[card]']);
   });
 
