@@ -12,10 +12,14 @@ export class ConcurrencyError extends Error {
   }
 }
 
-/** Cosmos could not be reached or is throttling; the user is asked to try again shortly. */
+/**
+ * Cosmos could not be reached, did not answer in time or is throttling; the user is asked to try
+ * again shortly. 'TimeoutError' is the code of the SDK's own TimeoutError (not exported by
+ * @azure/cosmos), thrown when a request outlasts `connectionPolicy.requestTimeout`.
+ */
 export function isCosmosUnavailable(err: unknown): boolean {
   const status = cosmosStatus(err);
   if (status === 429 || status === 503 || status === 408) return true;
   const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code);
+  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'TimeoutError'].includes(code);
 }
