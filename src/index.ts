@@ -1,3 +1,4 @@
+import './quiet-start.js';
 import { ConfigError, loadConfig } from './config.js';
 import { limitHeapGrowth } from './heap-growth.js';
 

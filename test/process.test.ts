@@ -15,6 +15,8 @@ describe('the bot as a process (npm start)', () => {
 
     const first = await spawnBot({ LOKUS_DATA_DIR: dataDir });
     expect(first.output()).toContain('embedded Cosmos DB');
+    // A newcomer's first screen: Lokus's own log lines only (no dependency's deprecation warnings).
+    expect(first.output()).not.toContain('Warning');
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     const help = await fetch(`${first.url}/api/messages`, {
       method: 'POST',
