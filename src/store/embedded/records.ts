@@ -142,9 +142,8 @@ export function applyRecord(account: Account, r: DataRecord): string | undefined
     const db = account.database(r.db);
     if (Object.keys(r).length === 1) return undefined;
     if ('coll' in r) {
-      const existing = db.collection(r.coll.id).read();
-      if (existing) db.collections.replace({ ...r.coll, _rid: existing._rid }, existing);
-      else db.collections.create(r.coll);
+      // An existing container is kept as it is: the package's replace would make it anew, empty.
+      if (!db.collection(r.coll.id).read()) db.collections.create(r.coll);
       return undefined;
     }
     if ('dropColl' in r) {
