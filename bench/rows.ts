@@ -77,7 +77,7 @@ const PARTIES = ['Region Uppsala', 'Försäkringskassan', 'Arbetsförmedlingen',
 let groups = 0;
 
 /** One person's turn with the bot during setup: say something, press a button on a card. */
-class Setup {
+export class Setup {
   constructor(private readonly ctx: BenchContext, readonly conv: Conversation) {}
 
   async say(from: Person, text: string): Promise<void> {
@@ -113,7 +113,7 @@ class Setup {
  * A fresh group in a fresh channel, set up as its founder would: `grupp`, create it (the founder
  * becomes chair), then pick everyone from the Teams roster party by party.
  */
-async function newGroup(ctx: BenchContext, size: number): Promise<{ setup: Setup; people: Person[] }> {
+export async function newGroup(ctx: BenchContext, size: number): Promise<{ setup: Setup; people: Person[] }> {
   const conv = channel(`bench-group-${++groups}-${Date.now()}`);
   const setup = new Setup(ctx, conv);
   const people = ctx.members(size);
@@ -146,6 +146,14 @@ function choiceValues(card: Json, inputId: string, title: RegExp): string[] {
 /** 200 members, a meeting today, `starta möte` posts the check-in card; everyone presses "Närvarande". */
 async function prepareCheckIn(ctx: BenchContext): Promise<object[]> {
   const { setup, people } = await newGroup(ctx, 200);
+  return startWithCheckIn(ctx, setup, people);
+}
+
+/**
+ * In a group set up by `newGroup` (recording on): the chair plans a meeting today and starts it
+ * (`nytt möte`, `starta möte`); returns every member's "Närvarande" on the check-in card posted.
+ */
+export async function startWithCheckIn(ctx: BenchContext, setup: Setup, people: Person[]): Promise<object[]> {
   const today = format(new Date(), 'yyyy-MM-dd', { in: tz('Europe/Stockholm') });
   await setup.say(ctx.chair, `nytt möte ${today} kl 00:00-23:59 Regionens hus`);
   await setup.say(ctx.chair, 'starta möte');
@@ -158,7 +166,15 @@ async function prepareCheckIn(ctx: BenchContext): Promise<object[]> {
 /** 100 members; the chair asks all of them to approve (`godkännande`); everyone presses "Godkänn". */
 async function prepareApproval(ctx: BenchContext): Promise<object[]> {
   const { setup, people } = await newGroup(ctx, 100);
-  await setup.say(ctx.chair, 'godkännande Avvikelserapport: insatsstart flyttas till 1 mars');
+  return askAll(ctx, setup, people, 'Avvikelserapport: insatsstart flyttas till 1 mars');
+}
+
+/**
+ * In a group set up by `newGroup` (recording on): the chair asks every member to approve `title`
+ * (`godkännande`, the form sent); returns every member's "Godkänn" on the request card.
+ */
+export async function askAll(ctx: BenchContext, setup: Setup, people: Person[], title: string): Promise<object[]> {
+  await setup.say(ctx.chair, `godkännande ${title}`);
   const form = await setup.card((t) => t.includes('Begär godkännande'), 'post');
   const voters = choiceValues(form.card, 'voters', /^Medlem /);
   if (voters.length !== people.length) throw new Error(`the approval form offers ${voters.length} of ${people.length} members`);

@@ -1,23 +1,35 @@
 /**
- * `npm run bench`: Lokus (production build, Cosmos in its own process, auth off) against a bare
- * botbuilder echo bot in the same run, over loopback, with bounded load. Prints a table and writes
+ * `npm run bench`: Lokus against a bare botbuilder echo bot in the same run, over loopback, with
+ * bounded load, in two installations. Prints a table and the issue targets (met or not) and writes
  * bench/results/latest.json. Not a test: CI does not run it.
  *
+ * - Production path: `node dist/index.js` with Cosmos in its own process (COSMOS_ENDPOINT), auth off:
+ *   "hjälp", installs and the card-action rows, Cosmos requests per operation.
+ * - As users start it (README, `npm start`): `node dist/index.js` with no COSMOS_ENDPOINT, the
+ *   embedded Cosmos with its data in LOKUS_DATA_DIR. Cold start on a fresh folder; "hjälp" and
+ *   check-in first presses on an empty folder and on a copy of a förbund's three years (made by
+ *   bench/three-years.ts, cached under bench/results/) interleaved, with that bot's start time and
+ *   peak RSS; then the soak (bench/soak.ts): minutes of mixed traffic on a fresh folder, throughput
+ *   and p99 minute by minute and their drift. Cosmos figures are empty there (Cosmos is inside the bot).
+ *
  * Settings (environment): BENCH_SECONDS (per sustained row, default 8), BENCH_CONNECTIONS (50),
- * BENCH_SKIP_BUILD=1 (use the existing dist/), BENCH_PROFILE=1 (CPU profile of the bot, see PROFILE),
- * BENCH_LOKUS_ROOT=<checkout> (benchmark that checkout's dist/ instead, built beforehand),
- * BENCH_ONLY=checkIn,approvalAnswer (only these card-action rows, and no "hjälp"/install rows unless
- * listed as help/install: for quick looks while optimising; the full table needs every row).
+ * BENCH_SOAK_SECONDS (300), BENCH_SKIP_BUILD=1 (use the existing dist/), BENCH_PROFILE=1 (CPU profile
+ * of the bot, see PROFILE), BENCH_LOKUS_ROOT=<checkout> (benchmark that checkout's dist/ instead,
+ * built beforehand), BENCH_ONLY=checkIn,approvalAnswer (only these Lokus rows, for quick looks while
+ * optimising: help, install, checkIn, approvalAnswer on the production path; embedded (empty folder),
+ * threeYears (with the empty folder's rows to compare), soak; the full table needs every row).
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { botAdded, cardAction, channel, message, person, personalChat, type Person } from '../test/support/activities.js';
 import { burst, drive, summarize, type LoadResult, type Sample } from './lib/load.js';
 import { forkChild, killAll, ROOT, startServer, stopAll, type IpcChild, type ServerProcess } from './lib/proc.js';
 import { benchContext, cardActionRows, minutesDraftRow } from './rows.js';
+import { runSoak, type SoakResult } from './soak.js';
+import { cachedThreeYears, type ThreeYearSummary } from './three-years.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Rounds per compared pair of rows, and bursts per burst row. */
@@ -33,16 +45,24 @@ const COLD_STARTS = 3;
 const LOKUS_ROOT = path.resolve(process.env.BENCH_LOKUS_ROOT ?? ROOT);
 /** BENCH_PROFILE=1: write a CPU profile of the bot under load to bench/results/profile/. */
 const PROFILE = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profile'] : [];
-const BUDGET_MS = 175_000;
-const NOT_BUILT = 'not built yet';
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
+/** Check-in first presses per embedded bot (empty and three-year folder), in two rounds each. */
+const EMBEDDED_FIRST_PRESSES = 1_200;
+/** The issue's figures for the embedded default (issue 22). */
+const TARGET = { coldStartMs: 2_000, threeYearStartMs: 5_000, peakRssMb: 400, vsEcho: 1.0, vsEmpty: 0.9, soakThroughput: 0.9, soakP99: 1.5, invokeDeadlineMs: 5_000 };
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined;
 const wanted = (id: string) => !ONLY || ONLY.has(id);
+const embeddedWanted = { rows: wanted('embedded') || wanted('threeYears'), threeYears: wanted('threeYears'), soak: wanted('soak') };
+/** The watchdog's bound: the production rows, the embedded rows, making the three-year folder (when not cached) and the soak. */
+const BUDGET_MS = 200_000 + (embeddedWanted.rows ? 240_000 : 0) + (embeddedWanted.threeYears ? 480_000 : 0) + (embeddedWanted.soak ? SOAK_SECONDS * 1000 + 120_000 : 0);
+const NOT_BUILT = 'not built yet';
 
 /** One row of the table and of the JSON. */
 interface Row {
   id: string;
   label: string;
-  target: 'lokus' | 'baseline';
+  /** Which bot: production path, echo baseline, embedded default on an empty or a three-year folder. */
+  target: 'lokus' | 'baseline' | 'embedded' | 'embedded, 3 years';
   status: 'measured' | 'not built yet';
   load?: LoadResult;
   /** This row's throughput divided by the baseline reference row's (same run). */
@@ -69,6 +89,8 @@ interface Measurement {
   row: Omit<Row, 'status'>;
   target: ServerProcess;
   run: (url: string) => Promise<Sample>;
+  /** False: the bot's Cosmos is not the Cosmos child (embedded), so its columns stay empty. */
+  cosmos?: boolean;
 }
 
 /**
@@ -106,9 +128,7 @@ async function measure(list: Measurement[], rounds: number, cosmos: IpcChild, co
       ...m.row,
       status: 'measured',
       load,
-      cosmosPerOp: a.cosmos / n,
-      ruPerOp: a.charge / n,
-      cosmosByKind: a.byKind,
+      ...(m.cosmos === false ? {} : { cosmosPerOp: a.cosmos / n, ruPerOp: a.charge / n, cosmosByKind: a.byKind }),
       connectorPerOp: a.calls / n,
       connectorConnections: a.conns,
       roundsPerSecond: a.samples.map((x) => x.latencies.length / x.seconds),
@@ -279,8 +299,188 @@ async function main(): Promise<void> {
   }
 
   const peakRss = { lokusMb: bot.peakRssMb(), baselineMb: baseline.peakRssMb() };
-  await Promise.all([bot.stop(), baseline.stop()]);
-  report({ coldStarts, peakRss, minutesDraftMs, roundRatios });
+  await bot.stop();
+  const embedded = await embeddedSections({ baseline, cosmos, connector, help, invokeBodies, context: (url) => benchContext(url, connector, { serviceUrl, channel: groupChannel, chair, members }) });
+  peakRss.baselineMb = baseline.peakRssMb();
+  await baseline.stop();
+  report({ coldStarts, peakRss, minutesDraftMs, roundRatios, embedded });
+}
+
+// ---- the embedded default, as users start it -------------------------------------------------------
+
+/** What the embedded sections share with the production path's: the baseline, the children, the bodies. */
+interface Scene {
+  baseline: ServerProcess;
+  cosmos: IpcChild;
+  connector: IpcChild;
+  help: object[];
+  invokeBodies: object[];
+  context: (botUrl: string) => ReturnType<typeof benchContext>;
+}
+
+interface EmbeddedFigures {
+  /** Spawn → first 200 on /healthz, fresh empty data folder each time. */
+  coldStarts?: number[];
+  emptyPeakRssMb?: number;
+  threeYears?: {
+    data: ThreeYearSummary;
+    /** False: the cached folder was used. */
+    generated: boolean;
+    startMs?: number;
+    peakRssMb?: number;
+    error?: string;
+  };
+  /** Check-in setups (a new group, a meeting started) the bot failed and that were tried again, per bot. */
+  setupFailures?: Record<string, number>;
+  /** Three-year folder ÷ empty folder, throughput (same rounds). */
+  helpVsEmpty?: number;
+  checkInVsEmpty?: number;
+  soak?: SoakResult & { peakRssMb?: number };
+}
+
+const tempDirs: string[] = [];
+function tempDir(name: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `lokus-bench-${name}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** `node dist/index.js` as the README starts it: no COSMOS_ENDPOINT, the data in `dataDir`. */
+function startEmbedded(label: string, dataDir: string, timeoutMs?: number): Promise<ServerProcess> {
+  const env = {
+    LOKUS_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    ...(process.env.LOKUS_HEAP_GROWTH_PERCENT ? { LOKUS_HEAP_GROWTH_PERCENT: process.env.LOKUS_HEAP_GROWTH_PERCENT } : {}),
+  };
+  return startServer(label, [...PROFILE, ...(process.env.BENCH_LOKUS_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'dist/index.js'], env, LOKUS_ROOT, timeoutMs);
+}
+
+async function embeddedSections(scene: Scene): Promise<EmbeddedFigures> {
+  const out: EmbeddedFigures = {};
+  const { baseline, cosmos, connector, help } = scene;
+  const sustained = (bodies: object[], seconds: number) => (url: string) => drive(url, { bodies, connections: CONNECTIONS, seconds, amount: 1_000_000 });
+  try {
+    if (embeddedWanted.rows) {
+      // The three-year folder first: when it has to be made, that is not during a measurement.
+      let yearsDir: string | undefined;
+      if (embeddedWanted.threeYears) {
+        phase = 'three-year data';
+        const cached = await cachedThreeYears(log);
+        out.threeYears = { data: cached.summary, generated: cached.generated };
+        yearsDir = tempDir('three-years');
+        cpSync(cached.dir, yearsDir, { recursive: true });
+        log(`three-year data: ${cached.generated ? 'made' : 'cached'} (${cached.summary.meetings} meetings, ${(cached.summary.dataBytes / 1e6).toFixed(1)} MB on disk)`);
+      }
+
+      phase = 'embedded cold start';
+      const coldStarts: number[] = [];
+      let empty: ServerProcess | undefined;
+      for (let i = 0; i < COLD_STARTS; i++) {
+        await empty?.stop();
+        empty = await startEmbedded('lokus (embedded)', tempDir('empty'));
+        coldStarts.push(empty.coldStartMs);
+      }
+      out.coldStarts = coldStarts;
+      log(`embedded cold start (empty folder) ${coldStarts.map((m) => m.toFixed(0)).join(', ')} ms`);
+      const bots: Array<{ bot: ServerProcess; target: 'embedded' | 'embedded, 3 years'; id: string }> = [{ bot: empty!, target: 'embedded', id: 'embedded' }];
+      if (yearsDir && out.threeYears) {
+        phase = 'three-year start';
+        try {
+          const years = await startEmbedded('lokus (embedded, three years)', yearsDir, 180_000);
+          out.threeYears.startMs = years.coldStartMs;
+          log(`three-year folder: start ${years.coldStartMs.toFixed(0)} ms, RSS ${years.peakRssMb()?.toFixed(0) ?? '?'} MB`);
+          bots.push({ bot: years, target: 'embedded, 3 years', id: 'threeYears' });
+        } catch (err) {
+          out.threeYears.error = String(err).slice(0, 2_000);
+          log(`three-year folder: the bot did not start: ${out.threeYears.error.slice(0, 300)}`);
+        }
+      }
+
+      phase = 'embedded warm-up';
+      for (const { bot } of bots) await drive(bot.url, { bodies: help, connections: CONNECTIONS, seconds: 2, amount: 5_000 });
+      const helpRows = await measure([
+        { row: { id: 'baselineMessageEmbedded', label: 'message (echo), beside the embedded rows', target: 'baseline' }, target: baseline, run: sustained(help, SECONDS / ROUNDS) },
+        ...bots.map(({ bot, target, id }): Measurement => ({ row: { id: `${id}Help`, label: 'message "hjälp"', target }, target: bot, run: sustained(help, SECONDS / ROUNDS), cosmos: false })),
+      ], ROUNDS, cosmos, connector);
+      const [baseHelp, emptyHelp, yearsHelp] = helpRows;
+      for (const r of helpRows) ratio(r, baseHelp!);
+      if (yearsHelp?.load && emptyHelp?.load) out.helpVsEmpty = yearsHelp.load.perSecond / emptyHelp.load.perSecond;
+
+      // Check-in first presses: each bot warmed up on cards of its own, then fresh cards in rounds
+      // interleaved with the baseline's invokes.
+      const checkIn = cardActionRows.find((r) => r.id === 'checkIn')!;
+      // A setup the bot did not do in time (e.g. a stall of the embedded server) is tried again, with a new group.
+      const failures: Record<string, number> = {};
+      out.setupFailures = failures;
+      const prepare = async (ctx: ReturnType<Scene['context']>, target: string): Promise<object[]> => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await checkIn.prepare!(ctx);
+          } catch (err) {
+            failures[target] = (failures[target] ?? 0) + 1;
+            if (attempt === 3) throw err;
+            log(`  check-in setup failed (${String(err).split('\n')[0]}); again with a new group`);
+          }
+        }
+      };
+      const perRound = Math.ceil(EMBEDDED_FIRST_PRESSES / 2 / checkIn.members);
+      const queues: object[][][] = [];
+      for (const { bot, target } of bots) {
+        phase = `${target}: check-in warm-up`;
+        const ctx = scene.context(bot.url);
+        for (let i = 0; i < WARM_CARDS; i++) {
+          const warm = await prepare(ctx, target);
+          await drive(bot.url, { bodies: warm, connections: CONNECTIONS, seconds: 10, amount: warm.length, exact: true });
+          await drive(bot.url, { bodies: warm, connections: CONNECTIONS, seconds: 1, amount: 2_000 });
+        }
+        phase = `${target}: prepare check-in first presses`;
+        const rounds: object[][] = [];
+        for (let r = 0; r < 2; r++) {
+          const bodies: object[] = [];
+          for (let c = 0; c < perRound; c++) bodies.push(...(await prepare(ctx, target)));
+          rounds.push(bodies);
+        }
+        queues.push(rounds);
+        log(`${target}: check-in cards prepared (peak RSS so far ${bot.peakRssMb()?.toFixed(0) ?? '?'} MB)`);
+      }
+      await settle();
+      const checkInRows = await measure([
+        { row: { id: 'baselineInvokeEmbedded', label: 'card action (invoke), beside the embedded rows', target: 'baseline' }, target: baseline, run: sustained(scene.invokeBodies, SECONDS / 4) },
+        ...bots.map(({ bot, target, id }, i): Measurement => ({
+          row: { id: `${id}_checkIn`, label: `${checkIn.label}, first presses (${2 * perRound} cards × ${checkIn.members})`, target },
+          target: bot,
+          run: (url) => {
+            const bodies = queues[i]!.shift()!;
+            return drive(url, { bodies, connections: CONNECTIONS, seconds: SECONDS * 2, amount: bodies.length, exact: true });
+          },
+          cosmos: false,
+        })),
+      ], 2, cosmos, connector);
+      const [baseInvoke, emptyCheckIn, yearsCheckIn] = checkInRows;
+      for (const r of checkInRows) ratio(r, baseInvoke!);
+      if (yearsCheckIn?.load && emptyCheckIn?.load) out.checkInVsEmpty = yearsCheckIn.load.perSecond / emptyCheckIn.load.perSecond;
+
+      out.emptyPeakRssMb = empty!.peakRssMb();
+      if (out.threeYears && bots[1]) out.threeYears.peakRssMb = bots[1].bot.peakRssMb();
+      await Promise.all(bots.map(({ bot }) => bot.stop()));
+    }
+
+    if (embeddedWanted.soak) {
+      phase = 'soak';
+      const bot = await startEmbedded('lokus (embedded, soak)', tempDir('soak'));
+      log(`soak: ${SOAK_SECONDS} s of mixed traffic on a fresh folder`);
+      await drive(bot.url, { bodies: help, connections: CONNECTIONS, seconds: 2, amount: 5_000 });
+      const soak = await runSoak(bot.url, scene.context(bot.url), SOAK_SECONDS, log);
+      out.soak = { ...soak, peakRssMb: bot.peakRssMb() };
+      await bot.stop();
+    }
+  } finally {
+    removeTempDirs();
+  }
+  return out;
 }
 
 interface Extras {
@@ -289,6 +489,66 @@ interface Extras {
   minutesDraftMs?: number;
   /** Lokus "hjälp" ÷ baseline messages, round by round. */
   roundRatios: number[];
+  embedded: EmbeddedFigures;
+}
+
+/** One of the issues' targets, with this run's figure. */
+interface Target {
+  id: string;
+  label: string;
+  value?: number;
+  unit: '×' | 'ms' | 'MB';
+  /** E.g. "≥ 1.0×", "≤ 2000 ms". */
+  target: string;
+  /** Undefined when the figure was not measured in this run. */
+  met?: boolean;
+}
+
+function targets(extras: Extras): Target[] {
+  const row = (id: string) => rows.find((r) => r.id === id);
+  const ratioOf = (id: string) => row(id)?.ratio?.value;
+  const at = (id: string, label: string, value: number | undefined, unit: Target['unit'], bound: number, kind: 'min' | 'max'): Target => ({
+    id, label, value, unit,
+    target: `${kind === 'min' ? '≥' : '≤'} ${unit === '×' ? bound.toFixed(1) : bound} ${unit}`.replace(' ×', '×'),
+    met: value === undefined || !Number.isFinite(value) ? undefined : kind === 'min' ? value >= bound : value <= bound,
+  });
+  const e = extras.embedded;
+  const list: Target[] = [
+    at('productionHelpVsEcho', 'production path: "hjälp" ÷ echo messages', ratioOf('lokusHelp'), '×', TARGET.vsEcho, 'min'),
+    ...cardActionRows.map((r) => at(`production_${r.id}BurstP99`, `production path: ${r.label}, burst of ${r.members}, p99 (Teams' invoke deadline)`, row(`lokus_${r.id}Burst`)?.load?.p99Ms, 'ms', TARGET.invokeDeadlineMs, 'max')),
+    at('embeddedHelpVsEcho', 'embedded default (npm start): "hjälp" ÷ echo messages', ratioOf('embeddedHelp'), '×', TARGET.vsEcho, 'min'),
+    at('embeddedColdStart', 'embedded default: cold start, empty folder (median)', e.coldStarts ? median(e.coldStarts) : undefined, 'ms', TARGET.coldStartMs, 'max'),
+    at('soakThroughputDrift', 'soak: last minute\'s throughput ÷ first minute\'s', e.soak?.drift?.throughput, '×', TARGET.soakThroughput, 'min'),
+    at('soakP99Drift', 'soak: last minute\'s p99 ÷ first minute\'s', e.soak?.drift?.p99, '×', TARGET.soakP99, 'max'),
+    at('threeYearsStart', 'three-year folder: start (spawn → first 200 on /healthz)', e.threeYears?.startMs, 'ms', TARGET.threeYearStartMs, 'max'),
+    at('threeYearsPeakRss', 'three-year folder: peak RSS', e.threeYears?.peakRssMb, 'MB', TARGET.peakRssMb, 'max'),
+    at('threeYearsHelpVsEmpty', 'three-year folder: "hjälp" ÷ empty folder\'s', e.helpVsEmpty, '×', TARGET.vsEmpty, 'min'),
+    at('threeYearsCheckInVsEmpty', 'three-year folder: check-in first presses ÷ empty folder\'s', e.checkInVsEmpty, '×', TARGET.vsEmpty, 'min'),
+  ];
+  return list;
+}
+
+/** The embedded default's figures that are not table rows: starts, RSS, the three-year data, the soak by minute. */
+function embeddedLines(e: EmbeddedFigures, f: (n: number | undefined, digits?: number) => string): string[] {
+  const out: string[] = [];
+  if (e.coldStarts) out.push(`embedded default: cold start on an empty folder: median ${f(median(e.coldStarts))} ms (${e.coldStarts.map((m) => f(m)).join(', ')}); peak RSS after its rows ${f(e.emptyPeakRssMb)} MB`);
+  const y = e.threeYears;
+  if (y) {
+    const d = y.data;
+    out.push(
+      `three-year folder (${y.generated ? `made in ${f(d.seconds)} s` : 'cached'}, generator v${d.generator}, ${d.from.slice(0, 10)} – ${d.to.slice(0, 10)}): ${d.groups} groups, ${d.meetings} meetings, ${d.approvals} approvals, ${f(d.documents.domain)} domain + ${f(d.documents.bot)} bot documents, ${f(d.dataBytes / 1e6, 1)} MB on disk`,
+      y.error ? `three-year folder: the bot did not start: ${y.error.split('\n')[0]}` : `three-year folder: start ${f(y.startMs)} ms, peak RSS ${f(y.peakRssMb)} MB; "hjälp" ${f(e.helpVsEmpty, 2)}× and check-in first presses ${f(e.checkInVsEmpty, 2)}× the empty folder's`,
+    );
+  }
+  const failed = Object.entries(e.setupFailures ?? {});
+  if (failed.length) out.push(`check-in setups the bot failed (tried again with a new group): ${failed.map(([bot, n]) => `${bot} ${n}`).join(', ')}`);
+  if (e.soak) {
+    const s = e.soak;
+    out.push(`soak (embedded, fresh folder): ${f(s.seconds)} s, ${s.cycles} cycles of ${s.perCycle} activities (check-ins, approval answers, notes, "hjälp")${s.setupFailures ? `, ${s.setupFailures} cycles not set up (the bot failed a setup step)` : ''}; peak RSS ${f(s.peakRssMb)} MB`);
+    out.push(...s.minutes.map((m) => `  minute ${m.minute}: ${f(m.perSecond)}/s, p50 ${f(m.p50Ms)} ms, p99 ${f(m.p99Ms)} ms (${m.requests} answered${m.failures ? `, ${m.failures} failed` : ''})`));
+    out.push(s.drift ? `  drift, last minute ÷ first: throughput ${f(s.drift.throughput, 2)}×, p99 ${f(s.drift.p99, 2)}×` : '  drift: needs two minutes of soak at least (BENCH_SOAK_SECONDS ≥ 120)');
+  }
+  return out;
 }
 
 function report(extras: Extras): void {
@@ -315,8 +575,16 @@ function report(extras: Extras): void {
     `cold start (spawn → first 200 on /healthz): median ${f(median(extras.coldStarts))} ms (${extras.coldStarts.map((m) => f(m)).join(', ')})`,
     `peak RSS after load (VmHWM): lokus ${f(extras.peakRss.lokusMb)} MB, baseline ${f(extras.peakRss.baselineMb)} MB`,
     `${minutesDraftRow.label}, ${minutesDraftRow.items} items: ${extras.minutesDraftMs === undefined ? NOT_BUILT : `${f(extras.minutesDraftMs, 1)} ms (median)`}`,
+    ...embeddedLines(extras.embedded, f),
     '',
   ];
+  const list = targets(extras);
+  const tw = [Math.max(...list.map((t) => t.label.length)), Math.max(...list.map((t) => t.target.length))];
+  out.push(
+    'Issue targets (production path: issue 11 and the brief; embedded default: issue 22):',
+    ...list.map((t) => `  ${t.label.padEnd(tw[0]!)}  ${(t.value === undefined ? '–' : `${f(t.value, t.unit === '×' ? 2 : 0)}${t.unit === '×' ? '×' : ` ${t.unit}`}`).padStart(9)}  target ${t.target.padEnd(tw[1]!)}  ${t.met === undefined ? 'not measured' : t.met ? 'met' : 'NOT MET'}`),
+    '',
+  );
   process.stdout.write(out.join('\n'));
 
   const file = path.join(ROOT, 'bench/results/latest.json');
@@ -333,12 +601,22 @@ function report(extras: Extras): void {
     lokusRoot: LOKUS_ROOT === ROOT ? undefined : LOKUS_ROOT,
     node: process.version,
     cpus: os.cpus().length,
-    settings: { seconds: SECONDS, connections: CONNECTIONS },
+    settings: { seconds: SECONDS, connections: CONNECTIONS, soakSeconds: SOAK_SECONDS, only: ONLY ? [...ONLY] : undefined },
     rows,
     helpVsBaselineByRound: extras.roundRatios,
     coldStartMs: { median: median(extras.coldStarts), runs: extras.coldStarts },
     peakRssMb: extras.peakRss,
     minutesDraft: { items: minutesDraftRow.items, ...(extras.minutesDraftMs === undefined ? { status: NOT_BUILT } : { medianMs: extras.minutesDraftMs }) },
+    embedded: {
+      coldStartMs: extras.embedded.coldStarts ? { median: median(extras.embedded.coldStarts), runs: extras.embedded.coldStarts } : undefined,
+      peakRssMb: extras.embedded.emptyPeakRssMb,
+      threeYears: extras.embedded.threeYears,
+      helpVsEmpty: extras.embedded.helpVsEmpty,
+      checkInVsEmpty: extras.embedded.checkInVsEmpty,
+      setupFailures: extras.embedded.setupFailures,
+    },
+    soak: extras.embedded.soak,
+    targets: list,
   };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   process.stdout.write(`wrote ${path.relative(ROOT, file)}\n`);
