@@ -46,8 +46,9 @@ const LOKUS_ROOT = path.resolve(process.env.BENCH_LOKUS_ROOT ?? ROOT);
 /** BENCH_PROFILE=1: write a CPU profile of the bot under load to bench/results/profile/. */
 const PROFILE = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profile'] : [];
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
-/** Check-in first presses per embedded bot (empty and three-year folder), in two rounds each. */
-const EMBEDDED_FIRST_PRESSES = 1_200;
+/** Check-in first presses per embedded bot (empty and three-year folder), over fresh cards, in EMBEDDED_ROUNDS interleaved rounds. */
+const EMBEDDED_FIRST_PRESSES = 2_400;
+const EMBEDDED_ROUNDS = 4;
 /** The issue's figures for the embedded default (issue 22). */
 const TARGET = { coldStartMs: 2_000, threeYearStartMs: 5_000, peakRssMb: 400, vsEcho: 1.0, vsEmpty: 0.9, soakThroughput: 0.9, soakP99: 1.5, invokeDeadlineMs: 5_000 };
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined;
@@ -426,7 +427,7 @@ async function embeddedSections(scene: Scene): Promise<EmbeddedFigures> {
           }
         }
       };
-      const perRound = Math.ceil(EMBEDDED_FIRST_PRESSES / 2 / checkIn.members);
+      const perRound = Math.ceil(EMBEDDED_FIRST_PRESSES / EMBEDDED_ROUNDS / checkIn.members);
       const queues: object[][][] = [];
       for (const { bot, target } of bots) {
         phase = `${target}: check-in warm-up`;
@@ -438,7 +439,7 @@ async function embeddedSections(scene: Scene): Promise<EmbeddedFigures> {
         }
         phase = `${target}: prepare check-in first presses`;
         const rounds: object[][] = [];
-        for (let r = 0; r < 2; r++) {
+        for (let r = 0; r < EMBEDDED_ROUNDS; r++) {
           const bodies: object[] = [];
           for (let c = 0; c < perRound; c++) bodies.push(...(await prepare(ctx, target)));
           rounds.push(bodies);
@@ -448,9 +449,9 @@ async function embeddedSections(scene: Scene): Promise<EmbeddedFigures> {
       }
       await settle();
       const checkInRows = await measure([
-        { row: { id: 'baselineInvokeEmbedded', label: 'card action (invoke), beside the embedded rows', target: 'baseline' }, target: baseline, run: sustained(scene.invokeBodies, SECONDS / 4) },
+        { row: { id: 'baselineInvokeEmbedded', label: 'card action (invoke), beside the embedded rows', target: 'baseline' }, target: baseline, run: sustained(scene.invokeBodies, SECONDS / EMBEDDED_ROUNDS) },
         ...bots.map(({ bot, target, id }, i): Measurement => ({
-          row: { id: `${id}_checkIn`, label: `${checkIn.label}, first presses (${2 * perRound} cards × ${checkIn.members})`, target },
+          row: { id: `${id}_checkIn`, label: `${checkIn.label}, first presses (${EMBEDDED_ROUNDS * perRound} cards × ${checkIn.members})`, target },
           target: bot,
           run: (url) => {
             const bodies = queues[i]!.shift()!;
@@ -458,7 +459,7 @@ async function embeddedSections(scene: Scene): Promise<EmbeddedFigures> {
           },
           cosmos: false,
         })),
-      ], 2, cosmos, connector);
+      ], EMBEDDED_ROUNDS, cosmos, connector);
       const [baseInvoke, emptyCheckIn, yearsCheckIn] = checkInRows;
       for (const r of checkInRows) ratio(r, baseInvoke!);
       if (yearsCheckIn?.load && emptyCheckIn?.load) out.checkInVsEmpty = yearsCheckIn.load.perSecond / emptyCheckIn.load.perSecond;
@@ -536,7 +537,7 @@ function embeddedLines(e: EmbeddedFigures, f: (n: number | undefined, digits?: n
   if (y) {
     const d = y.data;
     out.push(
-      `three-year folder (${y.generated ? `made in ${f(d.seconds)} s` : 'cached'}, generator v${d.generator}, ${d.from.slice(0, 10)} – ${d.to.slice(0, 10)}): ${d.groups} groups, ${d.meetings} meetings, ${d.approvals} approvals, ${f(d.documents.domain)} domain + ${f(d.documents.bot)} bot documents, ${f(d.dataBytes / 1e6, 1)} MB on disk`,
+      `three-year folder (${y.generated ? `made in ${f(d.seconds)} s` : 'cached'}, generator v${d.generator}, ${d.from.slice(0, 10)} – ${d.to.slice(0, 10)}): ${d.groups} groups, ${d.meetings} meetings, ${d.approvals} approvals, ${f(d.documents.domain)} domain documents${d.documents.bot === undefined ? '' : ` + ${d.documents.bot} in the bot container`}, ${d.requests.lastWeek} activity claims from the last week, ${f(d.dataBytes / 1e6, 1)} MB on disk`,
       y.error ? `three-year folder: the bot did not start: ${y.error.split('\n')[0]}` : `three-year folder: start ${f(y.startMs)} ms, peak RSS ${f(y.peakRssMb)} MB; "hjälp" ${f(e.helpVsEmpty, 2)}× and check-in first presses ${f(e.checkInVsEmpty, 2)}× the empty folder's`,
     );
   }
