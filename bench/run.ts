@@ -623,7 +623,10 @@ function report(extras: Extras): void {
   process.stdout.write(`wrote ${path.relative(ROOT, file)}\n`);
 }
 
-process.on('exit', killAll);
+process.on('exit', () => {
+  killAll();
+  removeTempDirs();
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     killAll();

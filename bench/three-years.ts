@@ -118,6 +118,8 @@ interface GroupPlan {
 const MUNICIPALITIES = ['Tierp', 'Östhammar', 'Enköping', 'Håbo', 'Knivsta', 'Heby'];
 
 function förbund(): GroupPlan[] {
+  // The förbund's director, in every group (kansli), is the first name: Anna Lindqvist, the
+  // benchmark's own chair, so the bench's "hjälp" and check-in setups come from someone with history.
   const director = someone();
   const plan = (name: string, kind: GroupPlan['kind'], municipalities: string[], perParty: number, formatOf: GroupPlan['format'], place: string): GroupPlan => {
     const parties = ['Region Uppsala', 'Försäkringskassan', 'Arbetsförmedlingen', ...municipalities.map((m) => `${m}s kommun`)];
