@@ -23,7 +23,6 @@ import { createPersonalChat } from './teams/personal-chat.js';
 import { createProactive } from './teams/proactive.js';
 import { handleActivityRequest } from './teams/channel-auth.js';
 import { runOnce } from './teams/run-once.js';
-import { expireActivityClaims } from './scheduler/expire-claims.js';
 import { shapeActivity } from './teams/activity-shape.js';
 import { formatJson } from './teams/card-answer-json.js';
 import type { Deps } from './teams/deps.js';
@@ -78,8 +77,6 @@ export async function startLokus(config: Config, options: StartOptions): Promise
   // Issue 5: the check-in card shows the meeting as ended (no more "Närvarande").
   deps.meetingEnded.push((e) => onMeetingEndedAttendance(deps, e));
   const app = createBotApp(adapter, deps);
-  // Cosmos DB deletes expired claims itself (TTL); the embedded server does not.
-  if (config.cosmos.mode === 'embedded') deps.scheduler.register(expireActivityClaims(deps.activityClaims));
   deps.scheduler.start(options.schedulerIntervalMs ?? 30_000);
 
   const server = restify.createServer({ name: 'lokus', handleUncaughtExceptions: false, formatters: { 'application/json': formatJson } });

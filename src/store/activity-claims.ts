@@ -94,17 +94,6 @@ export class ActivityClaims {
     }
   }
 
-  /**
-   * Ids of claims made before `cutoff` (at most `limit`): what Cosmos DB's TTL deletes by itself and the
-   * embedded server, which ignores TTL, keeps for ever.
-   */
-  async expired(cutoff: Date, limit: number): Promise<string[]> {
-    const { resources } = await this.container.items
-      .query<string>({ query: `SELECT TOP ${limit} VALUE c.id FROM c WHERE c.type = 'activityClaim' AND c.claimedAt < @cutoff`, parameters: [{ name: '@cutoff', value: cutoff.toISOString() }] })
-      .fetchAll();
-    return resources;
-  }
-
   async get(id: string): Promise<ActivityClaimDoc | undefined> {
     const { resource } = await this.container.item(id, id).read<ActivityClaimDoc>();
     return resource;

@@ -5,6 +5,8 @@ export interface WorkerInput {
   /** The database a legacy data file is imported into. */
   database: string;
   port?: number;
+  /** How often expired documents (time to live) are deleted; 60 s by default. */
+  ttlSweepMs?: number;
 }
 
 export type Command =

@@ -17,7 +17,7 @@ type Obj = Record<string, unknown>;
 
 /** The parts of @vercel/cosmosdb-server's account model this file uses (its own, unexported types). */
 interface Item {
-  read(): (Obj & { id: string; _rid: string }) | undefined;
+  read(): (Obj & { id: string; _rid: string; _ts?: number; ttl?: unknown; defaultTtl?: unknown }) | undefined;
 }
 interface ItemsOf<T extends Item> {
   _parent: Item;

@@ -30,6 +30,8 @@ export interface EmbeddedOptions {
   /** The database a data file of an earlier version is imported into. */
   database?: string;
   log?: (level: 'warn' | 'error', fields: Record<string, unknown>, msg: string) => void;
+  /** How often documents past their time to live are deleted (60 s). */
+  ttlSweepMs?: number;
 }
 
 /** Run from source (tests, `npm run dev`): the thread needs tsx to load TypeScript. */
@@ -46,7 +48,7 @@ function startWorker(input: WorkerInput): Worker {
  * real @azure/cosmos SDK, as to Azure Cosmos DB.
  */
 export async function startEmbeddedCosmos(options: EmbeddedOptions = {}): Promise<EmbeddedCosmos> {
-  const worker = startWorker({ dataDir: options.dataDir, database: options.database ?? 'lokus' });
+  const worker = startWorker({ dataDir: options.dataDir, database: options.database ?? 'lokus', ttlSweepMs: options.ttlSweepMs });
   let seq = 0;
   const waiting = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
   const ready = new Promise<{ port: number; documents: number }>((resolve, reject) => {

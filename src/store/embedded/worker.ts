@@ -9,6 +9,7 @@ import { fixPatches } from '../embedded-fixes.js';
 import { createCosmosServer } from './cosmos-server.js';
 import { DataFileError, DataFolder } from './data-folder.js';
 import { countDocuments, newAccount, reportChanges } from './records.js';
+import { deleteExpired } from './ttl-sweep.js';
 import type { FromWorker, ToWorker, WorkerInput } from './messages.js';
 
 const input = workerData as WorkerInput;
@@ -30,6 +31,15 @@ try {
     durable: () => folder?.journal.durable(),
     onError: (err) => send({ log: { level: 'error', msg: 'the embedded Cosmos DB failed a request', fields: { err: err.message } } }),
   });
+  // Cosmos DB deletes documents whose time to live has passed by itself; so does this server.
+  let sweeping = false;
+  setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    deleteExpired(account, Math.floor(Date.now() / 1000))
+      .catch((err: Error) => warn('deleting expired documents failed', { err: err.message }))
+      .finally(() => (sweeping = false));
+  }, input.ttlSweepMs ?? 60_000).unref();
   server.listen(input.port ?? 0, '127.0.0.1', () => {
     const { port: listening } = server.address() as AddressInfo;
     send({ ready: { port: listening, documents: folder?.documents ?? countDocuments(account) } });
