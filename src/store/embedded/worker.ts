@@ -20,13 +20,14 @@ const warn = (msg: string, fields: Record<string, unknown> = {}) => send({ log: 
 try {
   fixPatches();
   const account = newAccount('127.0.0.1', 0);
-  let folder: DataFolder | undefined;
+  const journaling: { folder?: DataFolder } = {};
   // Before anything is loaded: the hooks learn which database each container belongs to as it is made.
   reportChanges((record) => {
-    folder?.journal.append(record);
-    folder?.compactIfDue();
+    journaling.folder?.journal.append(record);
+    journaling.folder?.compactIfDue();
   });
-  folder = input.dataDir ? DataFolder.open(input.dataDir, account, { legacyDatabase: input.database, warn }) : undefined;
+  const folder = input.dataDir ? DataFolder.open(input.dataDir, account, { legacyDatabase: input.database, warn }) : undefined;
+  journaling.folder = folder;
   const { server, faults } = createCosmosServer(account, {
     durable: () => folder?.journal.durable(),
     onError: (err) => send({ log: { level: 'error', msg: 'the embedded Cosmos DB failed a request', fields: { err: err.message } } }),
