@@ -11,13 +11,14 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is pure: no Teams, no Cosmos, no I/O (STYLE.md habit 12).
-    files: ['src/domain/**/*.ts'],
+    // Each slice's domain (and the shared helpers) is pure: no Teams, no Cosmos, no I/O, nothing of
+    // its slice's repository, listeners or views (STYLE.md habit 12).
+    files: ['src/*/domain/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['botbuilder*', '@microsoft/*', '@azure/*', 'restify', 'pino', 'node:fs*', 'fs', 'node:http*', '**/store/**', '**/teams/**'],
-            message: 'src/domain must stay pure: no framework, storage or I/O imports.' },
+          { group: ['botbuilder*', '@microsoft/*', '@azure/*', 'restify', 'pino', 'node:fs*', 'fs', 'node:http*', '**/store/**', '**/bot/**', '**/app/**', '../*.js', '../../*/*.js', '!../../shared/*.js'],
+            message: 'A domain must stay pure: no framework, storage or I/O imports, and nothing of a slice outside its domain/.' },
         ],
       }],
     },

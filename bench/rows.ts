@@ -7,12 +7,12 @@
  */
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { draftMinutes } from '../src/domain/minutes.js';
-import { renderMinutesText } from '../src/domain/minutes-text.js';
+import { draftMinutes } from '../src/minutes/domain/minutes.js';
+import { renderMinutesText } from '../src/minutes/domain/minutes-text.js';
 import { sv } from '../src/i18n/sv/index.js';
 import { cardAction, cardSubmit, channel, message, type Conversation, type Person } from '../test/support/activities.js';
 import { cardsOf, cardText, findAction, pressData } from '../test/support/cards.js';
-import { SEED_003, seedGroup, seedMeeting } from '../test/domain/minutes-seeds.js';
+import { SEED_003, seedGroup, seedMeeting } from '../test/minutes/minutes-seeds.js';
 import type { IpcChild } from './lib/proc.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cards as Teams sends them, read like the test helpers do

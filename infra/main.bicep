@@ -7,7 +7,7 @@
 //
 // The bot reaches Cosmos DB with its managed identity (Cosmos DB Built-in Data Contributor); the
 // account has key auth switched off, so no Cosmos key exists to leak. test/infra.test.ts checks
-// this file against src/config.ts and src/store/containers.ts.
+// this file against src/app/config.ts and src/store/containers.ts.
 
 targetScope = 'resourceGroup'
 
@@ -258,7 +258,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       webSocketsEnabled: false
-      // Every variable src/config.ts reads in production. PORT is set by App Service itself.
+      // Every variable src/app/config.ts reads in production. PORT is set by App Service itself.
       appSettings: [
         {
           name: 'MicrosoftAppId'

@@ -1,6 +1,6 @@
-import './quiet-start.js';
-import { ConfigError, loadConfig } from './config.js';
-import { limitHeapGrowth } from './heap-growth.js';
+import './app/quiet-start.js';
+import { ConfigError, loadConfig } from './app/config.js';
+import { limitHeapGrowth } from './app/heap-growth.js';
 
 async function main(): Promise<void> {
   let config;
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   }
   // Before the bot's modules load: the first full collection, while they load, already sets how far the heap may grow.
   limitHeapGrowth(config.heapGrowthPercent);
-  const [{ createLogger }, { startLokus }, { DataFileError }] = await Promise.all([import('./log.js'), import('./lokus.js'), import('./store/embedded/data-folder.js')]);
+  const [{ createLogger }, { startLokus }, { DataFileError }] = await Promise.all([import('./app/log.js'), import('./app/lokus.js'), import('./store/embedded/data-folder.js')]);
   const log = createLogger(config.logLevel);
   let lokus;
   try {

@@ -4,7 +4,7 @@
  */
 import type http from 'node:http';
 import { createHttpServer } from '@vercel/cosmosdb-server';
-import { answerAsCosmos, fixPatches } from '../../src/store/embedded-fixes.js';
+import { answerAsCosmos, fixPatches } from '../../src/store/embedded/cosmos-fidelity.js';
 import { serveChild } from './ipc.js';
 
 let requests = 0;

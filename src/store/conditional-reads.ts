@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { deepFreeze } from '../domain/deep-freeze.js';
+import { deepFreeze } from '../shared/deep-freeze.js';
 
 export interface Read<V> {
   value: V;

@@ -1,8 +1,8 @@
 import type { CosmosClient } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
 import path from 'node:path';
-import type { Config } from '../config.js';
-import type { Logger } from '../log.js';
+import type { Config } from '../app/config.js';
+import type { Logger } from '../app/log.js';
 import { ensureContainers, type Containers } from './containers.js';
 import { createCosmosClient } from './cosmos-client.js';
 import type { EmbeddedCosmos, EmbeddedCosmosFaults } from './embedded/start.js';

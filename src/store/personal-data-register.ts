@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
-import { mentions, pseudonymize, type PersonKeys, type Pseudonym } from '../domain/personal-data.js';
+import { mentions, pseudonymize, type PersonKeys, type Pseudonym } from '../shared/personal-data.js';
 import type { Containers } from './containers.js';
 
 type Doc = Record<string, unknown> & { id: string; _etag?: string };

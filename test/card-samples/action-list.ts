@@ -1,4 +1,4 @@
-import { actionListCardData } from '../../src/teams/follow-up-view.js';
+import { actionListCardData } from '../../src/follow-up/follow-up-view.js';
 import { sampleFollowUp } from '../support/follow-up-sample.js';
 
 const s = sampleFollowUp();

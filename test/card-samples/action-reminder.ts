@@ -1,4 +1,4 @@
-import { actionReminderCardData } from '../../src/teams/follow-up-view.js';
+import { actionReminderCardData } from '../../src/follow-up/follow-up-view.js';
 import { sampleFollowUp } from '../support/follow-up-sample.js';
 
 const s = sampleFollowUp();

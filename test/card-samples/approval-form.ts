@@ -1,7 +1,7 @@
 import { sv } from '../../src/i18n/sv/index.js';
-import { defaultFormValues, formCardData } from '../../src/teams/approval-view.js';
-import { rolesAt } from '../../src/domain/group.js';
-import { tierp } from '../domain/fixtures.js';
+import { defaultFormValues, formCardData } from '../../src/approvals/approval-view.js';
+import { rolesAt } from '../../src/groups/domain/group.js';
+import { tierp } from '../meetings/fixtures.js';
 
 const group = tierp();
 const now = new Date('2018-01-29T08:00:00.000Z');

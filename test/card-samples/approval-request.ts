@@ -1,5 +1,5 @@
 import { sv } from '../../src/i18n/sv/index.js';
-import { requestCardData } from '../../src/teams/approval-view.js';
+import { requestCardData } from '../../src/approvals/approval-view.js';
 import { seed000Approval } from '../fixtures/seed000-approval-state.js';
 
 /** The channel card of seed 000's deviation report while open, as Nima Najafi sees it after commenting. */

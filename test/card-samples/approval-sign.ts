@@ -1,5 +1,5 @@
 import { sv } from '../../src/i18n/sv/index.js';
-import { signCardData } from '../../src/teams/approval-view.js';
+import { signCardData } from '../../src/approvals/approval-view.js';
 import { seed000Approval } from '../fixtures/seed000-approval-state.js';
 
 /** Wictoria Palmetorp's personal card with Signera, once the four parties have approved. */

@@ -1,7 +1,7 @@
-import { attendanceStats, HELD_STATUSES } from '../../src/domain/attendance.js';
-import type { Meeting } from '../../src/domain/meeting.js';
+import { attendanceStats, HELD_STATUSES } from '../../src/attendance/domain/attendance.js';
+import type { Meeting } from '../../src/meetings/domain/meeting.js';
 import { sv } from '../../src/i18n/sv/index.js';
-import { statsCardData } from '../../src/teams/attendance-stats.js';
+import { statsCardData } from '../../src/attendance/attendance-stats-listeners.js';
 import { sampleTierp } from '../support/sample-tierp.js';
 
 /** Seed 000's group over 2018: three meetings held, Arbetsförmedlingen away from one (below 85 %). */

@@ -1,5 +1,5 @@
-import type { Meeting } from '../../src/domain/meeting.js';
-import { attendanceCardData } from '../../src/teams/attendance-view.js';
+import type { Meeting } from '../../src/meetings/domain/meeting.js';
+import { attendanceCardData } from '../../src/attendance/attendance-view.js';
 import { sampleTierp } from '../support/sample-tierp.js';
 
 /**

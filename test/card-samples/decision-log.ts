@@ -1,4 +1,4 @@
-import { decisionLogCardData } from '../../src/teams/follow-up-view.js';
+import { decisionLogCardData } from '../../src/follow-up/follow-up-view.js';
 import { sampleFollowUp } from '../support/follow-up-sample.js';
 
 const s = sampleFollowUp();

@@ -1,6 +1,6 @@
-import { goToItem, recordAction, recordDecision, recordNote, startMeeting } from '../../src/domain/meeting.js';
-import { liveCardData } from '../../src/teams/meeting-cards.js';
-import { must } from '../domain/fixtures.js';
+import { goToItem, recordAction, recordDecision, recordNote, startMeeting } from '../../src/meetings/domain/meeting.js';
+import { liveCardData } from '../../src/meetings/meeting-cards.js';
+import { must } from '../meetings/fixtures.js';
 import { sampleTierp } from '../support/sample-tierp.js';
 
 const { turn, meeting } = sampleTierp();

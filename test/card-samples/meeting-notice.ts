@@ -1,4 +1,4 @@
-import { agendaCardData } from '../../src/teams/meeting-cards.js';
+import { agendaCardData } from '../../src/meetings/meeting-cards.js';
 import { sampleTierp } from '../support/sample-tierp.js';
 
 const { turn, meeting } = sampleTierp();

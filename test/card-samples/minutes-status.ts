@@ -1,5 +1,5 @@
 import { sv } from '../../src/i18n/sv/index.js';
-import { statusCardData } from '../../src/teams/minutes-cards.js';
+import { statusCardData } from '../../src/minutes/minutes-cards.js';
 import { sampleMinutes } from '../support/sample-minutes.js';
 
 const { links, now, signed } = sampleMinutes();

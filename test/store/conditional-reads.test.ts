@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container, CosmosClient } from '@azure/cosmos';
-import { newGroup, type Group } from '../../src/domain/group.js';
+import { newGroup, type Group } from '../../src/groups/domain/group.js';
 import { ensureContainers } from '../../src/store/containers.js';
 import { createCosmosClient } from '../../src/store/cosmos-client.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded/start.js';
-import { GroupRepo } from '../../src/store/group-repo.js';
-import { KNOWN_MS, MeetingRepo } from '../../src/store/meeting-repo.js';
+import { GroupRepo } from '../../src/groups/group-repo.js';
+import { KNOWN_MS, MeetingRepo } from '../../src/meetings/meeting-repo.js';
 
 /** A read asks Cosmos (unless a recent copy is asked for); an unchanged document comes back as 304 with no body and is taken from memory. */
 describe('group, meeting and approval reads with If-None-Match', () => {

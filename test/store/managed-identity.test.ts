@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import { loadConfig } from '../../src/app/config.js';
+import { createLogger } from '../../src/app/log.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded/start.js';
 import { openStore } from '../../src/store/open-store.js';
 

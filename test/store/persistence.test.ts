@@ -2,8 +2,8 @@ import { appendFile, mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import { loadConfig } from '../../src/app/config.js';
+import { createLogger } from '../../src/app/log.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createCosmosClient } from '../../src/store/cosmos-client.js';
 import { DataFileError } from '../../src/store/embedded/data-folder.js';

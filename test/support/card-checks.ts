@@ -21,7 +21,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { renderCard, type CardJson } from '../../src/teams/render-card.js';
+import { renderCard, type CardJson } from '../../src/bot/render-card.js';
 import { en } from '../../src/i18n/en/index.js';
 import { sv } from '../../src/i18n/sv/index.js';
 import { cardProblems } from './card-schema.js';

@@ -1,10 +1,10 @@
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/app/config.js';
 import { CONTAINERS } from '../../src/store/containers.js';
 
 /**
  * Reads infra/main.bicep (and its parameters file) as text and checks it against the code, since
  * no Bicep compiler can run here. Returns the problems found; none means the deployment gives the
- * bot every setting src/config.ts needs in production, the containers src/store expects, and
+ * bot every setting src/app/config.ts needs in production, the containers src/store expects, and
  * holds no secret.
  */
 export function checkInfra(bicep: string, parametersJson: string): string[] {

@@ -1,7 +1,7 @@
-import { decisionLog, openActionList, pageOf, setFollowUp } from '../../src/domain/follow-up.js';
+import { decisionLog, openActionList, pageOf, setFollowUp } from '../../src/follow-up/domain/follow-up.js';
 import { sv } from '../../src/i18n/sv/index.js';
-import { must } from '../domain/fixtures.js';
-import { heldMeeting, tierpIn } from '../domain/follow-up-fixtures.js';
+import { must } from '../meetings/fixtures.js';
+import { heldMeeting, tierpIn } from '../follow-up/follow-up-fixtures.js';
 
 /** Seed 000 and seed 003 decisions and action items, in one group, for the issue 7 card samples. */
 export function sampleFollowUp() {

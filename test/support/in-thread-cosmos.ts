@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { fixPatches } from '../../src/store/embedded-fixes.js';
+import { fixPatches } from '../../src/store/embedded/cosmos-fidelity.js';
 import { createCosmosServer } from '../../src/store/embedded/cosmos-server.js';
 import { newAccount } from '../../src/store/embedded/records.js';
 

@@ -1,10 +1,10 @@
-import { draftMinutes } from '../../src/domain/minutes.js';
-import { newMinutes, requestChange, sendForAdjustment, sign, type Minutes } from '../../src/domain/minutes-record.js';
-import type { Group } from '../../src/domain/group.js';
+import { draftMinutes } from '../../src/minutes/domain/minutes.js';
+import { newMinutes, requestChange, sendForAdjustment, sign, type Minutes } from '../../src/minutes/domain/minutes-record.js';
+import type { Group } from '../../src/groups/domain/group.js';
 import { sv } from '../../src/i18n/sv/index.js';
-import { LinkSigner } from '../../src/web/signed-link.js';
-import { must } from '../domain/fixtures.js';
-import { SEED_003, seedGroup, seedMeeting } from '../domain/minutes-seeds.js';
+import { LinkSigner } from '../../src/app/signed-link.js';
+import { must } from '../meetings/fixtures.js';
+import { SEED_003, seedGroup, seedMeeting } from '../minutes/minutes-seeds.js';
 
 /** Seed 003's minutes at each step (draft, change requested, in justering, signed), for card samples. */
 export function sampleMinutes(): { group: Group; links: { links: LinkSigner }; now: Date; draft: Minutes; changeRequested: Minutes; inAdjustment: Minutes; signed: Minutes } {

@@ -1,7 +1,7 @@
-import { memberById } from '../../src/domain/group.js';
-import { addItem, changePlan, newMeeting, recordNotice, type Meeting } from '../../src/domain/meeting.js';
+import { memberById } from '../../src/groups/domain/group.js';
+import { addItem, changePlan, newMeeting, recordNotice, type Meeting } from '../../src/meetings/domain/meeting.js';
 import { sv } from '../../src/i18n/sv/index.js';
-import { must, tierp } from '../domain/fixtures.js';
+import { must, tierp } from '../meetings/fixtures.js';
 
 /** Seed 000's group and its next meeting, moved after the notice went out: data for card samples. */
 export function sampleTierp() {

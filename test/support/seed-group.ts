@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { groupIdOf } from '../../src/teams/context.js';
+import { groupIdOf } from '../../src/bot/context.js';
 import * as A from './activities.js';
 import { cardText, cardsOf } from './cards.js';
 import type { TestBot } from './test-bot.js';

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { startLokus, type Lokus } from '../../src/lokus.js';
+import { loadConfig } from '../../src/app/config.js';
+import { createLogger } from '../../src/app/log.js';
+import { startLokus, type Lokus } from '../../src/app/lokus.js';
 import * as A from './activities.js';
 import { cardProblems } from './card-schema.js';
 import { cardsOf, findAction, pressData } from './cards.js';

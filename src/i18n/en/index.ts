@@ -1,5 +1,5 @@
 import { followUp } from './follow-up.js';
-import type { Texts } from '../texts.js';
+import type { sv } from '../sv/index.js';
 import { attendance } from './attendance.js';
 import { common } from './common.js';
 import { approvals } from './approvals.js';
@@ -10,4 +10,4 @@ import { minutes } from './minutes.js';
 import { running } from './running.js';
 
 /** Every English user-facing text; same shape as the Swedish ones (checked by the compiler). */
-export const en: Texts = { common, help, group, meeting, running, approvals, minutes, followUp, attendance };
+export const en: typeof sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance };

@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import { fixPatches } from '../embedded-fixes.js';
+import { fixPatches } from './cosmos-fidelity.js';
 import { createCosmosServer } from './cosmos-server.js';
 import { DataFileError, DataFolder } from './data-folder.js';
 import { countDocuments, newAccount, reportChanges } from './records.js';

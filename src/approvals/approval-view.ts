@@ -1,0 +1,256 @@
+import {
+  APPROVAL_KINDS, APPROVAL_RULES, currentVersion, voterOf,
+  type Approval, type ApprovalRule,
+} from './domain/approval.js';
+import { auditTrail, type AuditEntry } from './domain/approval-audit.js';
+import { tally, type Tally } from './domain/approval-tally.js';
+import { activeMembers, type Group } from '../groups/domain/group.js';
+import { stockholmDate, stockholmTime } from '../shared/swedish-date.js';
+import type { Texts } from '../i18n/texts.js';
+import { CardsPerVersion } from '../bot/cards-per-version.js';
+import { renderCard, type CardJson } from '../bot/render-card.js';
+
+type T = Texts['approvals'];
+
+/** Teams refreshes a card per user automatically for at most 60 listed users. */
+const MAX_REFRESH_USERS = 60;
+
+/** 2018-02-05 09:00, in Stockholm. */
+export function formatWhen(iso: string | Date): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  return `${stockholmDate(d)} ${stockholmTime(d)}`;
+}
+
+const party = (t: T, p: string) => p || t.noParty;
+const shortHash = (hash: string) => hash.slice(0, 12);
+
+/** Who sees the card: undefined for the shared channel card; a member id for a per-user view. */
+export interface Viewer {
+  memberId?: string;
+}
+
+function neededYes(approval: Approval): number {
+  return Math.floor(approval.voters.length / 2) + 1;
+}
+
+function summaryOf(t: T, approval: Approval, s: Tally): string {
+  const rule: ApprovalRule = approval.rule;
+  switch (rule) {
+    case 'all':
+      return t.summary.all(s.approve, s.total);
+    case 'onePerParty':
+      return t.summary.onePerParty(s.partiesWithYes, s.parties.length);
+    case 'majority':
+      return t.summary.majority(s.approve, s.total, neededYes(approval));
+    case 'first':
+      return t.summary.first();
+  }
+}
+
+function outcomeLineOf(t: T, approval: Approval): string {
+  if (approval.signature) return t.signedBy(approval.signature.name, formatWhen(approval.signature.at), shortHash(approval.signature.contentHash));
+  if (approval.status === 'approved' && approval.signatory) return t.awaitingSignature(approval.signatory.name);
+  if (approval.status === 'open') return '';
+  return t.statuses[approval.status];
+}
+
+/** Teams ids (29:…) for per-user refresh: voters, the requester and the signatory, at most 60. */
+export function refreshUserIds(approval: Approval): string[] {
+  const ids = [approval.requester.teamsId, ...approval.voters.map((v) => v.teamsId), approval.signatory?.teamsId];
+  return [...new Set(ids.filter((x): x is string => !!x))].slice(0, MAX_REFRESH_USERS);
+}
+
+interface Counted {
+  s: Tally;
+  parties: Array<{ title: string; value: string }>;
+  persons: Array<{ title: string; value: string }>;
+}
+
+/** The count last made for a stored request, with the texts it was written in. */
+const countedKept = new WeakMap<Approval, { t: T; counted: Counted }>();
+
+/**
+ * The tally and its lines. A request read unchanged (304) is the very same frozen object
+ * (ConditionalReads), so a refresh or a repeated press reuses them; any change is a new object and
+ * is counted afresh.
+ */
+function counted(t: T, approval: Approval): Counted {
+  const kept = countedKept.get(approval);
+  if (kept && kept.t === t) return kept.counted;
+  const s = tally(approval);
+  const result: Counted = {
+    s,
+    parties: s.parties.map((p) => ({
+      title: party(t, p.party),
+      value: `${t.partyValue(p.approve, p.reject, p.total)}${p.hasYes ? ` – ${t.partyHasYes}` : ''}`,
+    })),
+    persons: s.persons.map((p) => {
+      const extra = p.decision?.text ? ` – ${t.reasonPrefix}: ${p.decision.text}` : p.comment?.text ? ` – ${t.commentPrefix}: ${p.comment.text}` : '';
+      return { title: `${p.voter.name} (${party(t, p.voter.party)})`, value: `${t.personStates[p.state]}${extra}` };
+    }),
+  };
+  if (Object.isFrozen(approval)) countedKept.set(approval, { t, counted: result });
+  return result;
+}
+
+/** What of the request card is the viewer's own: their line and what they may do. */
+function viewerPart(t: T, approval: Approval, viewer: Viewer) {
+  const { s } = counted(t, approval);
+  const open = approval.status === 'open';
+  const voter = viewer.memberId ? voterOf(approval, viewer.memberId) : undefined;
+  const mine = voter ? s.persons.find((p) => p.voter.key === voter.key) : undefined;
+  let myLine = '';
+  if (viewer.memberId && !voter) myLine = approval.requester.memberId === viewer.memberId ? '' : t.youAreNotAsked;
+  else if (mine?.decision) myLine = t.yourAnswer(t.personStates[mine.state], formatWhen(mine.decision.at));
+  else if (mine?.comment) myLine = t.yourComment(mine.comment.text ?? '');
+  else if (mine && open) myLine = t.youHaveNotAnswered;
+  return {
+    myLine,
+    canAnswer: open && (!viewer.memberId || !!voter),
+    isRequester: open && !!viewer.memberId && viewer.memberId === approval.requester.memberId,
+  };
+}
+
+/** The data for `cards/approval-request.json`: the shared channel card, or one member's own view. */
+export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, notice = '', own = viewerPart(t, approval, viewer)) {
+  const { s, parties, persons } = counted(t, approval);
+  const userIds = viewer.memberId ? [] : refreshUserIds(approval);
+  const version = currentVersion(approval);
+  return {
+    t,
+    id: approval.id,
+    version: approval.version,
+    title: approval.title,
+    kindText: t.kinds[approval.kind],
+    versionText: String(approval.version),
+    ruleText: t.rules[approval.rule],
+    deadlineText: formatWhen(approval.deadline),
+    requesterText: `${approval.requester.name} (${party(t, approval.requester.party)})`,
+    signatoryText: approval.signatory ? approval.signatory.name : '',
+    statusText: t.statuses[approval.status],
+    outcomeLine: outcomeLineOf(t, approval),
+    summary: summaryOf(t, approval, s),
+    text: version.text,
+    link: version.link ?? '',
+    // Copies: the card's link guard rewrites shown text in place, and these lines are kept.
+    parties: parties.map((f) => ({ ...f })),
+    persons: persons.map((f) => ({ ...f })),
+    // The shared card asks Teams to refresh it per user; a per-user view never does (it is only theirs).
+    refresh: !viewer.memberId && userIds.length > 0,
+    refreshUserIds: userIds,
+    ...own,
+    notice,
+    reasonRequired: t.errors['APPROVAL.REASON_REQUIRED'],
+    commentRequired: t.errors['APPROVAL.COMMENT_REQUIRED'],
+  };
+}
+
+/**
+ * `cards/approval-request.json`: the shared channel card, or one member's own view. A personal view
+ * differs between people only in their own line, the notice and what they may do, so voters alike
+ * who answered into the same version of the request (one patch, or pressing again) get one card.
+ */
+export function requestCard(t: T, approval: Approval, viewer: Viewer = {}, notice = ''): CardJson {
+  if (!viewer.memberId || !Object.isFrozen(approval)) return renderCard('approval-request', requestCardData(t, approval, viewer, notice));
+  const own = viewerPart(t, approval, viewer);
+  return personalCards.card(approval, [t], JSON.stringify([own.myLine, notice, own.canAnswer, own.isRequester]), () => renderCard('approval-request', requestCardData(t, approval, viewer, notice, own)));
+}
+
+const personalCards = new CardsPerVersion<Approval>();
+
+function auditLine(t: T, e: AuditEntry): { text: string; detail: string } {
+  switch (e.kind) {
+    case 'created':
+      return { text: t.history.created(e.name), detail: '' };
+    case 'version':
+      return { text: t.history.version(e.name, e.version), detail: '' };
+    case 'answer':
+      return { text: t.history.answer(e.name, party(t, e.party), e.choice, e.version), detail: e.text ?? '' };
+    case 'outcome':
+      return { text: e.status === 'withdrawn' ? t.history.outcome.withdrawn(e.name ?? '') : t.history.outcome[e.status], detail: '' };
+    case 'reminder':
+      return { text: t.history.reminder(e.recipients), detail: '' };
+    case 'signed':
+      return { text: t.history.signed(e.name, e.version, shortHash(e.contentHash)), detail: e.contentHash };
+  }
+}
+
+/** The data for `cards/approval-history.json`: every answer, comment, version, outcome and signature. */
+export function historyCardData(t: T, approval: Approval) {
+  return {
+    t,
+    id: approval.id,
+    version: approval.version,
+    heading: t.historyTitle(approval.title),
+    entries: auditTrail(approval).map((e) => ({ when: formatWhen(e.at), ...auditLine(t, e) })),
+  };
+}
+
+/** The data for `cards/approval-sign.json`, the signatory's personal card. */
+export function signCardData(t: T, approval: Approval, linkId: string, notice = '') {
+  const version = currentVersion(approval);
+  return {
+    t,
+    linkId,
+    version: approval.version,
+    intro: t.signIntro(approval.title),
+    kindText: t.kinds[approval.kind],
+    versionText: String(approval.version),
+    ruleText: t.rules[approval.rule],
+    requesterText: `${approval.requester.name} (${party(t, approval.requester.party)})`,
+    text: version.text,
+    link: version.link ?? '',
+    doneLine: approval.signature ? t.signedYou(formatWhen(approval.signature.at), approval.signature.contentHash) : '',
+    notice,
+    canSign: approval.status === 'approved' && !approval.signature,
+  };
+}
+
+export const REMINDER_CHOICES = { none: 0, h1: 1, d1: 24, d2: 48, w1: 168 } as const;
+export type ReminderChoice = keyof typeof REMINDER_CHOICES;
+
+export interface FormValues {
+  title: string;
+  kind: string;
+  text: string;
+  link: string;
+  voters: string;
+  rule: string;
+  deadlineDate: string;
+  deadlineTime: string;
+  reminder: string;
+  signatory: string;
+}
+
+/** Default form: everyone who is not förbund staff answers, one yes per party, a week to answer, reminder a day before. */
+export function defaultFormValues(group: Group, title: string, now: Date, isKansli: (memberId: string) => boolean): FormValues {
+  const deadline = new Date(now.getTime() + 7 * 24 * 3600_000);
+  const voters = activeMembers(group).filter((m) => !isKansli(m.id)).map((m) => m.id);
+  return {
+    title,
+    kind: 'avvikelserapport',
+    text: '',
+    link: '',
+    voters: voters.join(','),
+    rule: 'onePerParty',
+    deadlineDate: stockholmDate(deadline),
+    deadlineTime: '12:00',
+    reminder: 'd1',
+    signatory: 'none',
+  };
+}
+
+/** The data for `cards/approval-form.json`. */
+export function formCardData(t: T, group: Group, values: FormValues, error = '') {
+  const members = activeMembers(group).map((m) => ({ title: `${m.name} (${party(t, m.organisation ?? '')})`, value: m.id }));
+  return {
+    t,
+    error,
+    values,
+    kinds: APPROVAL_KINDS.map((k) => ({ title: t.kinds[k], value: k })),
+    rules: APPROVAL_RULES.map((r) => ({ title: t.rules[r], value: r })),
+    reminders: (Object.keys(REMINDER_CHOICES) as ReminderChoice[]).map((r) => ({ title: t.reminders[r], value: r })),
+    members,
+    signatories: [{ title: t.noSignatory, value: 'none' }, ...members],
+  };
+}

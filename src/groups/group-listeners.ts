@@ -1,0 +1,277 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import {
+  GROUP_KINDS,
+  ROLES,
+  activeMembers,
+  addMember,
+  changeSettings,
+  memberById,
+  newGroup,
+  removeMember,
+  rolesAt,
+  setRoles,
+  type Group,
+  type Role,
+  type StandingItem,
+} from './domain/group.js';
+import { currentOrNextMeeting, isPlanning } from '../meetings/domain/meeting.js';
+import { stockholmDate, toInstant } from '../shared/swedish-date.js';
+import type { Texts } from '../i18n/texts.js';
+import type { Deps } from '../bot/deps.js';
+import { cmd } from '../bot/command.js';
+import { actor, groupRef, t } from '../bot/context.js';
+import { allowed, domainErrorText, invalidCardText, loadGroupTurn, newId, parseCard, refusal, roleWords, type GroupTurn } from '../bot/group-turn.js';
+import { cardAttachment, renderCard, type CardJson } from '../bot/render-card.js';
+import { rosterOf, type RosterPerson } from './roster.js';
+
+export const GROUP = cmd(['grupp', 'group']);
+
+const name = z.string().trim().min(1).max(100);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+const target = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().min(0).max(100).optional());
+const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const CreateData = z.object({ groupName: name, groupKind: z.enum(GROUP_KINDS), organisation: optionalText(100) });
+const SaveData = z.object({
+  groupName: name,
+  groupKind: z.enum(GROUP_KINDS),
+  organisations: optionalText(2000),
+  target,
+  membersMayNote: z.enum(['true', 'false']).optional(),
+  membersMayRequestApproval: z.enum(['true', 'false']).optional(),
+});
+const AddMemberData = z.object({ memberName: name, memberOrganisation: optionalText(100), memberRole: z.enum(ROLES).default('member') });
+const RosterPickData = z.object({ people: csv.pipe(z.array(z.string().max(200)).max(500)), rosterOrganisation: optionalText(100) });
+const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), roles: csv.pipe(z.array(z.enum(ROLES)).min(1)), effective: z.enum(['now', 'nextMeeting']).default('now') });
+const RemoveData = z.object({ roleMemberId: z.string().min(1).max(100) });
+
+export function standingItems(texts: Texts): StandingItem[] {
+  const s = texts.group.standingItems;
+  return [
+    { key: 'previousMinutes', title: s.previousMinutes, kind: 'information', position: 'start' },
+    { key: 'otherBusiness', title: s.otherBusiness, kind: 'diskussion', position: 'end' },
+    { key: 'nextMeeting', title: s.nextMeeting, kind: 'information', position: 'end' },
+  ];
+}
+
+function kindChoices(texts: Texts) {
+  return GROUP_KINDS.map((k) => ({ title: texts.group.kinds[k], value: k }));
+}
+
+function roleChoices(texts: Texts) {
+  return ROLES.map((r) => ({ title: texts.group.roles[r], value: r }));
+}
+
+/** The settings card's data: facts, members with organisation and roles, forms for those who may edit. */
+export function groupCardData(texts: Texts, group: Group, at: string, canEdit: boolean, extra: { message?: string; roster?: RosterPerson[] } = {}) {
+  const g = texts.group;
+  const members = activeMembers(group).map((m) => {
+    const roles = rolesAt(group, m.id, at);
+    const pending = group.roleHistory.filter((r) => r.memberId === m.id && (!r.from || r.from > at)).at(-1);
+    const parts = [m.organisation ?? g.noOrganisation, roleWords(texts, roles), ...(m.teamsId ? [] : [g.notInTeams]), ...(pending ? [g.pendingRole(roleWords(texts, pending.roles))] : [])];
+    return { name: m.name, details: parts.filter(Boolean).join(' · ') };
+  });
+  return {
+    t: g,
+    title: g.settingsTitle(group.name),
+    message: extra.message ?? '',
+    name: group.name,
+    kind: group.kind,
+    kindText: g.kinds[group.kind],
+    partiesText: group.organisations.join(', ') || '–',
+    organisationsText: group.organisations.join('\n'),
+    target: group.settings.attendanceTargetPercent,
+    targetText: g.targetValue(group.settings.attendanceTargetPercent),
+    membersMayNote: String(group.settings.membersMayNote),
+    membersMayRequestApproval: String(group.settings.membersMayRequestApproval === true),
+    members,
+    canEdit,
+    kindChoices: kindChoices(texts),
+    roleChoices: roleChoices(texts),
+    memberChoices: activeMembers(group).map((m) => ({ title: m.name, value: m.id })),
+    showRoster: extra.roster !== undefined,
+    rosterEmpty: (extra.roster ?? []).length === 0,
+    rosterChoices: (extra.roster ?? []).map((p) => ({ title: p.name, value: p.teamsId })),
+  };
+}
+
+function settingsCard(turn: GroupTurn, group: Group, extra: { message?: string; roster?: RosterPerson[] } = {}): CardJson {
+  const canEdit = allowed({ ...turn, group }, 'group.edit');
+  return renderCard('group-settings', groupCardData(turn.texts, group, turn.at, canEdit, extra));
+}
+
+function setupCard(texts: Texts): CardJson {
+  return renderCard('group-setup', { t: texts.group, name: '', kind: 'lokusgrupp', kindChoices: kindChoices(texts) });
+}
+
+async function showGroup(ctx: TurnContext, deps: Deps): Promise<void> {
+  const turn = await loadGroupTurn(ctx, deps);
+  const card = turn ? settingsCard(turn, turn.group) : setupCard(t(ctx));
+  await ctx.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+}
+
+/** The first person to set up the group becomes its chair; a second setup shows what is there. */
+async function createGroup(ctx: TurnContext, deps: Deps, data: unknown): Promise<CardJson | string> {
+  const texts = t(ctx);
+  const parsed = CreateData.safeParse(data);
+  if (!parsed.success) return invalidCardText(texts, parsed.error);
+  const ref = groupRef(ctx);
+  const who = actor(ctx);
+  const at = deps.now().toISOString();
+  const group = newGroup({
+    groupId: ref.groupId,
+    tenantId: ref.tenantId,
+    conversationId: ref.conversationId,
+    name: parsed.data.groupName,
+    kind: parsed.data.groupKind,
+    standingItems: standingItems(texts),
+    founder: { memberId: newId('m'), roleId: newId('r'), name: who.name || parsed.data.groupName, organisation: parsed.data.organisation, teamsId: who.teamsId, aadObjectId: who.aadObjectId },
+    at,
+  });
+  const { created, group: stored } = await deps.groups.create(group);
+  if (created) deps.log.info({ groupId: ref.groupId }, 'group set up');
+  const turn = (await loadGroupTurn(ctx, deps))!;
+  return settingsCard(turn, stored, { message: created ? texts.group.created(stored.name) : texts.group.alreadyCreated });
+}
+
+type GroupChange = (group: Group, turn: GroupTurn) => { ok: true; group: Group; message: string } | { ok: false; message: string };
+
+/**
+ * The common shape of every settings edit: validate, check the role in force now, apply the pure
+ * change under If-Match (retried on 412), answer with the refreshed card or the refusal.
+ */
+async function editGroup(ctx: TurnContext, deps: Deps, change: GroupChange): Promise<CardJson | string> {
+  const turn = await loadGroupTurn(ctx, deps);
+  if (!turn) return t(ctx).group.notSetUp;
+  type Outcome = { ok: true; group: Group; message: string } | { ok: false; message: string };
+  const outcome = await deps.groups.update<Outcome>(turn.ref.groupId, (current) => {
+    if (!current) return { result: { ok: false as const, message: turn.texts.group.notSetUp } };
+    const fresh = { ...turn, group: current, member: current.members.find((m) => m.id === turn.member?.id) };
+    if (!allowed(fresh, 'group.edit')) return { result: { ok: false as const, message: refusal(fresh, 'group.edit') } };
+    const r = change(current, fresh);
+    return r.ok ? { next: r.group, result: r } : { result: r };
+  });
+  if (!outcome.ok) return outcome.message;
+  return settingsCard(turn, outcome.group, { message: outcome.message });
+}
+
+
+async function nextMeetingStart(deps: Deps, groupId: string, now: Date): Promise<string | undefined> {
+  const meetings = (await deps.meetings.list(groupId)).filter(isPlanning);
+  const next = currentOrNextMeeting(meetings, stockholmDate(now));
+  return next?.date ? toInstant(next.date, next.time?.start).toISOString() : undefined;
+}
+
+export function register(app: Application<TurnState>, deps: Deps): void {
+  app.message(GROUP, (ctx) => showGroup(ctx, deps));
+
+  app.adaptiveCards.actionExecute('group.create', (ctx, _s, data) => createGroup(ctx, deps, data));
+
+  app.adaptiveCards.actionExecute('group.save', async (ctx, _s, data) => {
+    const p = parseCard(t(ctx), SaveData, data);
+    if (!p.ok) return p.message;
+    const d = p.data;
+    return editGroup(ctx, deps, (group, turn) => {
+      const r = changeSettings(
+        group,
+        {
+          name: d.groupName,
+          kind: d.groupKind,
+          ...(d.organisations !== undefined ? { organisations: d.organisations.split('\n') } : {}),
+          ...(d.target !== undefined ? { attendanceTargetPercent: d.target } : {}),
+          ...(d.membersMayNote ? { membersMayNote: d.membersMayNote === 'true' } : {}),
+          ...(d.membersMayRequestApproval ? { membersMayRequestApproval: d.membersMayRequestApproval === 'true' } : {}),
+        },
+        turn.at,
+      );
+      return r.ok ? { ok: true, group: r.value, message: turn.texts.group.saved } : { ok: false, message: domainErrorText(turn.texts, r.error) };
+    });
+  });
+
+  app.adaptiveCards.actionExecute('group.addMember', async (ctx, _s, data) => {
+    const p = parseCard(t(ctx), AddMemberData, data);
+    if (!p.ok) return p.message;
+    const d = p.data;
+    const memberId = newId('m');
+    const roleId = newId('r');
+    return editGroup(ctx, deps, (group, turn) => {
+      const added = addMember(group, { id: memberId, name: d.memberName, organisation: d.memberOrganisation }, turn.at);
+      if (!added.ok) return { ok: false, message: domainErrorText(turn.texts, added.error) };
+      const withRole = d.memberRole === 'member' ? added : setRoles(added.value.group, { id: roleId, memberId: added.value.member.id, roles: [d.memberRole], effective: 'now', at: turn.at, by: turn.member?.id });
+      if (!withRole.ok) return { ok: false, message: domainErrorText(turn.texts, withRole.error) };
+      const next = 'group' in withRole.value ? withRole.value.group : withRole.value;
+      return { ok: true, group: next, message: turn.texts.group.memberAdded(added.value.member.name) };
+    });
+  });
+
+  app.adaptiveCards.actionExecute('group.roster', async (ctx) => {
+    const turn = await loadGroupTurn(ctx, deps);
+    if (!turn) return t(ctx).group.notSetUp;
+    if (!allowed(turn, 'group.edit')) return refusal(turn, 'group.edit');
+    let roster: RosterPerson[];
+    try {
+      roster = await rosterOf(ctx);
+    } catch (err) {
+      deps.log.warn({ err }, 'roster fetch failed');
+      return turn.texts.group.rosterFailed;
+    }
+    const known = (p: RosterPerson) => activeMembers(turn.group).some((m) => (p.aadObjectId && m.aadObjectId === p.aadObjectId) || m.teamsId === p.teamsId);
+    return settingsCard(turn, turn.group, { roster: roster.filter((p) => !known(p)) });
+  });
+
+  app.adaptiveCards.actionExecute('group.addFromRoster', async (ctx, _s, data) => {
+    const texts = t(ctx);
+    const p = parseCard(texts, RosterPickData, data);
+    if (!p.ok) return p.message;
+    if (p.data.people.length === 0) return texts.group.rosterNothingPicked;
+    let roster: RosterPerson[];
+    try {
+      roster = await rosterOf(ctx);
+    } catch (err) {
+      deps.log.warn({ err }, 'roster fetch failed');
+      return texts.group.rosterFailed;
+    }
+    // Only people Teams says are in this conversation; ids from the card just pick among them.
+    const picked = roster.filter((r) => p.data.people.includes(r.teamsId));
+    if (picked.length === 0) return texts.group.rosterNothingPicked;
+    const ids = picked.map(() => newId('m'));
+    return editGroup(ctx, deps, (group, turn) => {
+      let next = group;
+      for (const [i, person] of picked.entries()) {
+        const r = addMember(next, { id: ids[i]!, name: person.name, organisation: p.data.rosterOrganisation, teamsId: person.teamsId, aadObjectId: person.aadObjectId }, turn.at);
+        if (r.ok) next = r.value.group;
+      }
+      return { ok: true, group: next, message: turn.texts.group.membersAdded(picked.length) };
+    });
+  });
+
+  app.adaptiveCards.actionExecute('group.setRole', async (ctx, _s, data) => {
+    const p = parseCard(t(ctx), RoleData, data);
+    if (!p.ok) return p.message;
+    const d = p.data;
+    const roleId = newId('r');
+    const ref = groupRef(ctx);
+    const start = d.effective === 'nextMeeting' ? await nextMeetingStart(deps, ref.groupId, deps.now()) : undefined;
+    return editGroup(ctx, deps, (group, turn) => {
+      const m = memberById(group, d.roleMemberId);
+      if (!m || m.removedAt) return { ok: false, message: domainErrorText(turn.texts, { code: 'GROUP.MEMBER_NOT_FOUND', details: { name: d.roleMemberId } }) };
+      const r = setRoles(group, { id: roleId, memberId: m.id, roles: d.roles as Role[], effective: d.effective, nextMeetingStart: start, at: turn.at, by: turn.member?.id });
+      if (!r.ok) return { ok: false, message: domainErrorText(turn.texts, r.error) };
+      const words = roleWords(turn.texts, d.roles);
+      return { ok: true, group: r.value, message: d.effective === 'now' ? turn.texts.group.roleSaved(m.name, words) : turn.texts.group.roleSavedNextMeeting(m.name, words) };
+    });
+  });
+
+  app.adaptiveCards.actionExecute('group.removeMember', async (ctx, _s, data) => {
+    const p = parseCard(t(ctx), RemoveData, data);
+    if (!p.ok) return p.message;
+    return editGroup(ctx, deps, (group, turn) => {
+      const m = memberById(group, p.data.roleMemberId);
+      const r = removeMember(group, p.data.roleMemberId, turn.at);
+      if (!r.ok) return { ok: false, message: domainErrorText(turn.texts, r.error) };
+      return { ok: true, group: r.value, message: turn.texts.group.memberRemoved(m!.name) };
+    });
+  });
+}

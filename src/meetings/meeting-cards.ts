@@ -1,0 +1,135 @@
+import type { ConversationReference } from 'botbuilder';
+import { activeMembers } from '../groups/domain/group.js';
+import { isPlanning, isRunning, recordNotice, type Meeting, type NoticeChange } from './domain/meeting.js';
+import type { Deps } from '../bot/deps.js';
+import { baseConversationId } from '../bot/context.js';
+import type { GroupTurn } from '../bot/group-turn.js';
+import { meetingView, placeText, whenText } from './meeting-view.js';
+import { renderCard, type CardJson } from '../bot/render-card.js';
+
+type View = Pick<GroupTurn, 'texts' | 'language' | 'group'>;
+
+/** The agenda as everyone sees it: the kallelse (notice) or `dagordning`. */
+export function agendaCard(turn: View, m: Meeting, kind: 'notice' | 'agenda'): CardJson {
+  return renderCard('meeting-notice', agendaCardData(turn, m, kind));
+}
+
+export function agendaCardData(turn: View, m: Meeting, kind: 'notice' | 'agenda') {
+  const mt = turn.texts.meeting;
+  return {
+    t: mt,
+    ...meetingView(turn.texts, turn.language, turn.group, m),
+    heading: kind === 'notice' ? mt.noticeTitle(m.title) : mt.agendaTitle(m.title),
+    footer: mt.noticeFooter,
+  };
+}
+
+/** The live agenda card of a running (or just ended) meeting: current item, records so far, controls. */
+export function liveCard(turn: View, m: Meeting): CardJson {
+  return renderCard('meeting-live', liveCardData(turn, m));
+}
+
+export function liveCardData(turn: View, m: Meeting) {
+  const rt = turn.texts.running;
+  const view = meetingView(turn.texts, turn.language, turn.group, m);
+  const running = isRunning(m);
+  return {
+    t: rt,
+    tm: turn.texts.meeting,
+    ...view,
+    heading: running ? rt.liveTitle(m.title) : rt.endedTitle(m.title),
+    running,
+    countsText: rt.counts(m.decisions.length, m.actionItems.length, m.notes.length),
+    items: view.items.map((item) => {
+      const notes = m.notes.filter((n) => n.itemId === item.itemId).length;
+      return {
+        ...item,
+        decisions: m.decisions.filter((d) => d.itemId === item.itemId).map((d) => ({ line: rt.decisionLine(d.text) })),
+        actions: m.actionItems.filter((a) => a.itemId === item.itemId).map((a) => ({ line: rt.actionLine(a.ownerName, a.text, a.due ?? '') })),
+        notesText: notes > 0 ? rt.noteCount(notes) : '',
+      };
+    }),
+    memberChoices: activeMembers(turn.group).map((x) => ({ title: x.name, value: x.id })),
+  };
+}
+
+/** Where the bot posts for the group: the channel itself (not a reply thread) of this activity. */
+export function channelReference(ref: Partial<ConversationReference>): Record<string, unknown> {
+  const conversation = ref.conversation ? { ...ref.conversation, id: baseConversationId(ref.conversation.id) } : undefined;
+  return JSON.parse(JSON.stringify({ ...ref, ...(conversation ? { conversation } : {}), activityId: undefined })) as Record<string, unknown>;
+}
+
+/** How long a notice post may take before another click may try again. */
+const CLAIM_MS = 60_000;
+
+/**
+ * Posts the notice (kallelse) once, or updates it in place when it is already out. Two clicks at once
+ * post one card: the first claims the post in the meeting document (If-Match), the second waits out.
+ */
+export async function sendNotice(deps: Deps, turn: GroupTurn, meetingId: string, reference: Record<string, unknown>): Promise<void> {
+  const groupId = turn.ref.groupId;
+  const mode = await deps.meetings.update<'post' | 'update' | 'skip'>(groupId, meetingId, (m) => {
+    if (!m || !isPlanning(m)) return { result: 'skip' };
+    if (m.notice) return { result: 'update' };
+    if (m.noticePostingSince && Date.parse(turn.at) - Date.parse(m.noticePostingSince) < CLAIM_MS) return { result: 'skip' };
+    return { next: { ...m, noticePostingSince: turn.at }, result: 'post' };
+  });
+  if (mode === 'skip') return;
+  const meeting = (await deps.meetings.get(groupId, meetingId))!;
+  if (mode === 'update') {
+    await deps.proactive.updateCard(meeting.notice!, agendaCard(turn, meeting, 'notice'));
+    return;
+  }
+  const posted = agendaCard(turn, meeting, 'notice');
+  let activityId: string | undefined;
+  try {
+    activityId = await deps.proactive.post(reference, posted);
+  } finally {
+    if (!activityId) {
+      await deps.meetings.update(groupId, meetingId, (m) => {
+        if (!m?.noticePostingSince) return { result: undefined };
+        const { noticePostingSince: _c, ...rest } = m;
+        return { next: rest, result: undefined };
+      });
+    }
+  }
+  if (!activityId) return;
+  const conversationId = String((reference.conversation as { id?: string } | undefined)?.id ?? '');
+  const recorded = await deps.meetings.update<Meeting | undefined>(groupId, meetingId, (m) => {
+    if (!m) return { result: undefined };
+    const r = recordNotice(m, { activityId: activityId!, conversationId, reference, postedAt: turn.at }, turn.at);
+    return r.ok ? { next: r.value, result: r.value } : { result: undefined };
+  });
+  // Someone changed the agenda while the notice was being posted: bring the card up to date.
+  if (recorded && JSON.stringify(agendaCard(turn, recorded, 'notice')) !== JSON.stringify(posted)) {
+    await deps.proactive.updateCard(recorded.notice!, agendaCard(turn, recorded, 'notice'));
+  }
+}
+
+/**
+ * After a plan, agenda or meeting change: the notice (while planning) and the live card (once
+ * started) are updated in place with PUT, rendering the meeting as stored when the update runs, one
+ * update at a time per meeting; when the date, time or place changed, a short message says so.
+ */
+export function refreshMeetingCards(deps: Deps, turn: View, m: Meeting, changed: NoticeChange[] = []): void {
+  const key = `meeting-cards:${m.id}`;
+  deps.background.runLatest('meeting cards update', key, async () => {
+    const latest = (await deps.meetings.get(m.groupId, m.id)) ?? m;
+    if (latest.notice && isPlanning(latest)) await deps.proactive.updateCard(latest.notice, agendaCard(turn, latest, 'notice'));
+    if (latest.liveCard && !isPlanning(latest)) await deps.proactive.updateCard(latest.liveCard, liveCard(turn, latest));
+  });
+  const notice = m.notice;
+  if (notice && isPlanning(m) && changed.length > 0) {
+    deps.background.run(
+      'notice change message',
+      async () => {
+        const mt = turn.texts.meeting;
+        const words = changed.map((w) => mt.changeWords[w]);
+        const what = words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${turn.texts.group.and} ${words.at(-1)}`;
+        const now = [whenText(turn.texts, turn.language, m), ...(changed.includes('place') ? [placeText(turn.texts, m)] : [])].join(', ');
+        await deps.proactive.post(notice.reference, mt.changedMessage(m.title, what, now));
+      },
+      key,
+    );
+  }
+}

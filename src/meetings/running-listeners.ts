@@ -1,0 +1,459 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, MessageFactory, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { activeMembers, findMember, memberById, memberByName, resolvePendingRoles, type Member } from '../groups/domain/group.js';
+import {
+  currentOrNextMeeting,
+  endMeeting,
+  goToItem,
+  isPlanning,
+  itemIndex,
+  itemNumber,
+  newMeeting,
+  openActions,
+  recordAction,
+  recordDecision,
+  recordNote,
+  recordParticipantEvent,
+  startMeeting,
+  type ActionItem,
+  type Decision,
+  type ItemTarget,
+  type Meeting,
+  type Note,
+  type Recorded,
+  type MeetingError,
+  type ParticipantEvent,
+} from './domain/meeting.js';
+import type { Action } from '../groups/domain/permissions.js';
+import type { Result } from '../shared/result.js';
+import { isLocalDate, parseDate, stockholmDate, stockholmTime } from '../shared/swedish-date.js';
+import type { Deps } from '../bot/deps.js';
+import { cmd, commandArgs } from '../bot/command.js';
+import { t } from '../bot/context.js';
+import { activityKey, allowed, cardId, domainErrorText, parseCard, joinAnd, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
+import { postCheckInCard, refreshAttendanceCard } from '../attendance/attendance-listeners.js';
+import { liveCard, refreshMeetingCards } from './meeting-cards.js';
+import { cardAttachment, type CardJson } from '../bot/render-card.js';
+
+export const START = cmd(['starta möte', 'start meeting']);
+export const NEXT = cmd(['nästa punkt', 'next item']);
+export const PREVIOUS = cmd(['föregående punkt', 'previous item']);
+export const GOTO = cmd(['gå till punkt', 'go to item'], { args: 'required' });
+export const NOTE = cmd(['anteckning', 'note'], { args: 'required' });
+export const DECISION = cmd(['beslut', 'decision'], { args: 'required' });
+export const ACTION = cmd(['uppdrag', 'action'], { args: 'required' });
+export const END = cmd(['avsluta möte', 'end meeting']);
+
+const meetingId = cardId;
+const MeetingRef = z.object({ meetingId });
+const GotoData = z.object({ meetingId, gotoItemId: cardId });
+const NoteData = z.object({ meetingId, noteText: z.string().trim().min(1).max(4000) });
+const DecisionData = z.object({ meetingId, decisionText: z.string().trim().min(1).max(4000) });
+const ActionData = z.object({
+  meetingId,
+  actionOwnerId: z.string().min(1).max(100),
+  actionText: z.string().trim().min(1).max(4000),
+  actionDue: z.string().trim().refine((s) => s === '' || isLocalDate(s)).default(''),
+});
+
+type Refused = { ok: false; message: string };
+type Done = { ok: true; meeting: Meeting; message: string };
+
+function say(ctx: TurnContext, text: string) {
+  return ctx.sendActivity(text);
+}
+
+async function groupTurnOrSay(ctx: TurnContext, deps: Deps): Promise<GroupTurn | undefined> {
+  const turn = await loadGroupTurn(ctx, deps);
+  if (!turn) await say(ctx, t(ctx).group.notSetUp);
+  return turn;
+}
+
+function itemLabel(m: Meeting, itemId: string | undefined): { number: string; title: string } {
+  const i = itemIndex(m, itemId);
+  return i === -1 ? { number: '', title: '' } : { number: itemNumber(m, i), title: m.items[i]!.title };
+}
+
+async function runningMeeting(deps: Deps, groupId: string): Promise<Meeting | undefined> {
+  const started = await deps.meetings.list(groupId, ['started']);
+  return started.sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? '')).at(-1);
+}
+
+/**
+ * Applies a change to the running meeting (role in force now checked first, then the lifecycle),
+ * under If-Match, and updates the live card in place afterwards.
+ */
+async function changeRunning(
+  deps: Deps,
+  turn: GroupTurn,
+  action: Action,
+  id: string | undefined,
+  change: (m: Meeting) => Result<{ meeting: Meeting; message: string; write: boolean }, MeetingError>,
+): Promise<Done | Refused> {
+  if (!allowed(turn, action)) return { ok: false, message: refusal(turn, action) };
+  const target = id ?? (await runningMeeting(deps, turn.ref.groupId))?.id;
+  if (!target) return { ok: false, message: turn.texts.running.noRunningMeeting };
+  const outcome = await deps.meetings.update<Done | Refused>(turn.ref.groupId, target, (m) => {
+    if (!m) return { result: { ok: false, message: turn.texts.meeting.noMeetingFound } };
+    const r = change(m);
+    if (!r.ok) return { result: { ok: false, message: domainErrorText(turn.texts, r.error) } };
+    const done: Done = { ok: true, meeting: r.value.meeting, message: r.value.message };
+    return r.value.write ? { next: r.value.meeting, result: done } : { result: done };
+  });
+  if (outcome.ok) refreshMeetingCards(deps, turn, outcome.meeting);
+  return outcome;
+}
+
+// ---- start ----------------------------------------------------------------------------------
+
+type StartSource = { kind: 'command' } | { kind: 'teams'; teamsMeetingId?: string };
+
+/**
+ * Starts the next planned meeting (or, from the command, an ad-hoc one with the standing items),
+ * posts the live agenda card once and records where it is. A second start is refused.
+ */
+async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: StartSource): Promise<void> {
+  const rt = turn.texts.running;
+  const groupId = turn.ref.groupId;
+  const meetings = await deps.meetings.list(groupId, ['planned', 'noticed', 'started']);
+  const already = meetings.find((m) => m.status === 'started');
+  if (already) {
+    if (source.kind === 'command') await say(ctx, rt.alreadyRunning(already.title));
+    return;
+  }
+  let meeting = currentOrNextMeeting(meetings.filter(isPlanning), stockholmDate(turn.now));
+  let adHoc = false;
+  if (!meeting) {
+    if (source.kind === 'teams') return void deps.log.info({ groupId }, 'Teams meeting started with no planned meeting');
+    const id = activityKey(ctx, 'meeting');
+    const earlier = await deps.meetings.list(groupId, ['ended', 'minutesDrafted', 'inAdjustment', 'adjusted']);
+    const made = newMeeting({
+      id,
+      group: turn.group,
+      title: turn.texts.group.meetingTitle[turn.group.kind](turn.group.name),
+      date: stockholmDate(turn.now),
+      time: { start: stockholmTime(turn.now) },
+      itemIds: turn.group.settings.standingItems.map((_, i) => `${id}-s${i}`),
+      carriedActions: openActions(earlier),
+      at: turn.at,
+      by: turn.member?.id,
+    });
+    if (!made.ok) return void (await say(ctx, domainErrorText(turn.texts, made.error)));
+    await deps.meetings.create(made.value);
+    meeting = made.value;
+    adHoc = true;
+  }
+  // Role changes decided "from the next meeting" are in force from now on.
+  let group = turn.group;
+  if (group.roleHistory.some((r) => !r.from)) {
+    group = await deps.groups.update(groupId, (g) => {
+      if (!g) return { result: turn.group };
+      const next = resolvePendingRoles(g, turn.at);
+      return next === g ? { result: g } : { next, result: next };
+    });
+  }
+  const moveId = activityKey(ctx, 'move');
+  const started = await deps.meetings.update<{ ok: true; meeting: Meeting } | Refused>(groupId, meeting.id, (m) => {
+    if (!m) return { result: { ok: false, message: turn.texts.meeting.noMeetingFound } };
+    if (m.status === 'started') return { result: { ok: false, message: rt.alreadyRunning(m.title) } };
+    const r = startMeeting(m, moveId, turn.at, turn.member?.id);
+    if (!r.ok) return { result: { ok: false, message: domainErrorText(turn.texts, r.error) } };
+    const next = source.kind === 'teams' && source.teamsMeetingId ? { ...r.value, teamsMeetingId: source.teamsMeetingId } : r.value;
+    return { next, result: { ok: true, meeting: next } };
+  });
+  if (!started.ok) {
+    if (source.kind === 'command') await say(ctx, started.message);
+    return;
+  }
+  const view = { ...turn, group };
+  const confirm = source.kind === 'teams' ? rt.startedFromTeams(started.meeting.title) : adHoc ? rt.startedAdHoc(started.meeting.title) : rt.started(started.meeting.title);
+  await say(ctx, confirm);
+  const posted = await ctx.sendActivity(MessageFactory.attachment(cardAttachment(liveCard(view, started.meeting))));
+  if (!posted?.id) return;
+  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>;
+  const card = { activityId: posted.id, conversationId: ctx.activity.conversation.id, reference, postedAt: turn.at };
+  await deps.meetings.update(groupId, started.meeting.id, (m) => (m ? { next: { ...m, liveCard: card }, result: undefined } : { result: undefined }));
+  // Anything recorded between the start and storing the card's id is shown now.
+  refreshMeetingCards(deps, view, started.meeting);
+  // Issue 5: the check-in (närvaro) card goes out beside the live card.
+  await postCheckInCard(deps, view, started.meeting.id, reference);
+}
+
+// ---- moving, recording ----------------------------------------------------------------------
+
+function move(deps: Deps, turn: GroupTurn, ctx: TurnContext, id: string | undefined, target: ItemTarget) {
+  const moveId = activityKey(ctx, 'move');
+  return changeRunning(deps, turn, 'run.meeting', id, (m) => {
+    const r = goToItem(m, target, moveId, turn.at, turn.member?.id);
+    if (!r.ok) return r;
+    const { number, title } = itemLabel(r.value.meeting, r.value.meeting.currentItemId);
+    return { ok: true, value: { meeting: r.value.meeting, message: turn.texts.running.moved(number, title), write: !r.value.duplicate } };
+  });
+}
+
+/**
+ * Records a note, decision or action item: decided by the pure domain function on the meeting as read,
+ * then appended with one conditional patch (no ETag storm when many write at once). When the
+ * condition fails (the meeting ended, or the record is already there) it is decided again on fresh
+ * data under If-Match, so the answer is always the true one.
+ */
+async function record<R extends Note | Decision | ActionItem>(
+  deps: Deps,
+  turn: GroupTurn,
+  action: Action,
+  id: string | undefined,
+  key: 'notes' | 'decisions' | 'actionItems',
+  build: (m: Meeting) => Recorded<R>,
+  confirm: (m: Meeting, r: R) => string,
+): Promise<Done | Refused> {
+  if (!allowed(turn, action)) return { ok: false, message: refusal(turn, action) };
+  const m = id ? await deps.meetings.get(turn.ref.groupId, id) : await runningMeeting(deps, turn.ref.groupId);
+  if (!m) return { ok: false, message: id ? turn.texts.meeting.noMeetingFound : turn.texts.running.noRunningMeeting };
+  const r = build(m);
+  if (!r.ok) return { ok: false, message: domainErrorText(turn.texts, r.error) };
+  if (r.value.duplicate) return { ok: true, meeting: m, message: confirm(r.value.meeting, r.value.record) };
+  if (await deps.meetings.appendRecord(turn.ref.groupId, m.id, key, r.value.record, turn.at)) {
+    refreshMeetingCards(deps, turn, r.value.meeting);
+    return { ok: true, meeting: r.value.meeting, message: confirm(r.value.meeting, r.value.record) };
+  }
+  return changeRunning(deps, turn, action, m.id, (fresh) => {
+    const again = build(fresh);
+    if (!again.ok) return again;
+    return { ok: true, value: { meeting: again.value.meeting, message: confirm(again.value.meeting, again.value.record), write: !again.value.duplicate } };
+  });
+}
+
+function byWhom(turn: GroupTurn) {
+  return { by: turn.member?.id, byName: turn.member?.name ?? turn.actor.name };
+}
+
+function note(deps: Deps, turn: GroupTurn, ctx: TurnContext, id: string | undefined, text: string) {
+  const noteId = activityKey(ctx, 'note');
+  return record(
+    deps, turn, 'record.note', id, 'notes',
+    (m) => recordNote(m, { id: noteId, text, ...byWhom(turn) }, turn.at),
+    (m, r) => turn.texts.running.noteRecorded(itemLabel(m, r.itemId).number),
+  );
+}
+
+function decision(deps: Deps, turn: GroupTurn, ctx: TurnContext, id: string | undefined, text: string) {
+  const decisionId = activityKey(ctx, 'decision');
+  return record(
+    deps, turn, 'record.decision', id, 'decisions',
+    (m) => recordDecision(m, { id: decisionId, text, ...byWhom(turn) }, turn.at),
+    (m, r) => turn.texts.running.decisionRecorded(itemLabel(m, r.itemId).number, r.attSatser.length),
+  );
+}
+
+function action(deps: Deps, turn: GroupTurn, ctx: TurnContext, id: string | undefined, owner: Member, text: string, due: string | undefined) {
+  const actionId = activityKey(ctx, 'action');
+  return record(
+    deps, turn, 'record.action', id, 'actionItems',
+    (m) => recordAction(m, { id: actionId, text, ownerId: owner.id, ownerName: owner.name, ...(due ? { due } : {}), ...byWhom(turn) }, turn.at),
+    () => turn.texts.running.actionRecorded(owner.name, due ?? ''),
+  );
+}
+
+/** Who an action item is for: a Teams @mention of a member, or a member's name; else refused with the members. */
+export function resolveOwner(ctx: TurnContext, turn: GroupTurn, who: string): { ok: true; member: Member } | Refused {
+  const rt = turn.texts.running;
+  const tag = /<at>(.*?)<\/at>/i.exec(who);
+  const plain = (tag ? tag[1]! : who).trim();
+  if (tag) {
+    const mention = (ctx.activity.entities ?? []).find(
+      (e) => e.type === 'mention' && typeof e.text === 'string' && e.text.toLowerCase() === tag[0].toLowerCase() && e.mentioned?.id !== ctx.activity.recipient?.id,
+    );
+    const mentioned = mention?.mentioned as { id?: string; aadObjectId?: string } | undefined;
+    const member = mentioned ? findMember(turn.group, { teamsId: mentioned.id, aadObjectId: mentioned.aadObjectId }) : undefined;
+    if (member) return { ok: true, member };
+  }
+  const r = memberByName(turn.group, plain);
+  if (r.ok) return { ok: true, member: r.value };
+  if (r.error.code === 'GROUP.MEMBER_AMBIGUOUS') return { ok: false, message: rt.ambiguousOwner(plain, String(r.error.details?.candidates ?? '')) };
+  return { ok: false, message: rt.unknownOwner(plain, joinAnd(turn.texts, activeMembers(turn.group).map((m) => m.name))) };
+}
+
+/** `uppdrag <vem>: <vad> [senast <datum>]` → owner, text, due date. */
+function parseActionCommand(ctx: TurnContext, turn: GroupTurn, args: string): { ok: true; owner: Member; text: string; due?: string } | Refused {
+  const colon = args.indexOf(':');
+  if (colon <= 0) return { ok: false, message: turn.texts.running.actionFormat };
+  const owner = resolveOwner(ctx, turn, args.slice(0, colon));
+  if (!owner.ok) return owner;
+  let text = args.slice(colon + 1).trim();
+  let due: string | undefined;
+  const m = /\s+(?:senast|by)\s+([^\n]+?)\.?$/iu.exec(text);
+  if (m) {
+    const d = parseDate(m[1]!, stockholmDate(turn.now));
+    if (!d.ok) return { ok: false, message: domainErrorText(turn.texts, d.error) };
+    due = d.value;
+    text = text.slice(0, m.index).trim();
+  }
+  if (!text) return { ok: false, message: turn.texts.running.actionFormat };
+  return { ok: true, owner: owner.member, text, ...(due ? { due } : {}) };
+}
+
+// ---- end --------------------------------------------------------------------------------------
+
+async function end(deps: Deps, turn: GroupTurn, ctx: TurnContext, id: string | undefined, source: 'command' | 'teams' | 'card'): Promise<Done | Refused> {
+  if (source !== 'teams' && !allowed(turn, 'run.meeting')) return { ok: false, message: refusal(turn, 'run.meeting') };
+  const target = id ?? (await runningMeeting(deps, turn.ref.groupId))?.id;
+  if (!target) return { ok: false, message: turn.texts.running.noRunningMeeting };
+  const outcome = await deps.meetings.update<Done | Refused>(turn.ref.groupId, target, (m) => {
+    if (!m) return { result: { ok: false, message: turn.texts.meeting.noMeetingFound } };
+    const r = endMeeting(m, turn.at, turn.member?.id);
+    if (!r.ok) return { result: { ok: false, message: m.status === 'planned' || m.status === 'noticed' ? turn.texts.running.noRunningMeeting : domainErrorText(turn.texts, r.error) } };
+    const message = source === 'teams' ? turn.texts.running.endedFromTeams(m.title) : turn.texts.running.ended(m.title);
+    return { next: r.value, result: { ok: true, meeting: r.value, message } };
+  });
+  if (!outcome.ok) return outcome;
+  refreshMeetingCards(deps, turn, outcome.meeting);
+  const reference = outcome.meeting.liveCard?.reference ?? (JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>);
+  for (const handler of deps.meetingEnded) {
+    const event = { meeting: outcome.meeting, group: turn.group, ref: turn.ref, reference, language: turn.language, ...(source !== 'teams' ? { endedBy: turn.actor.teamsId } : {}) };
+    deps.background.run('meeting ended', () => handler(event));
+  }
+  return outcome;
+}
+
+// ---- Teams meeting events ---------------------------------------------------------------------
+
+const MeetingEventValue = z.object({ Id: z.string().max(1000).optional(), id: z.string().max(1000).optional() }).passthrough();
+const ParticipantsValue = z.object({
+  members: z
+    .array(z.object({ user: z.object({ id: z.string().max(300), name: z.string().max(300).optional(), aadObjectId: z.string().max(300).optional() }).passthrough() }).passthrough())
+    .max(1000),
+});
+
+function eventSelector(...names: string[]) {
+  const full = names.map((n) => `application/vnd.microsoft.${n}`);
+  return async (ctx: TurnContext) => ctx.activity.type === ActivityTypes.Event && full.includes(ctx.activity.name ?? '');
+}
+
+/** Keeps meetingParticipantJoin/Leave on the running meeting (else the next planned one) for attendance. */
+async function participants(ctx: TurnContext, deps: Deps, kind: 'join' | 'leave'): Promise<void> {
+  const turn = await loadGroupTurn(ctx, deps);
+  const parsed = ParticipantsValue.safeParse(ctx.activity.value);
+  if (!turn || !parsed.success) return;
+  const meetings = await deps.meetings.list(turn.ref.groupId, ['planned', 'noticed', 'started']);
+  const target = currentOrNextMeeting(meetings, stockholmDate(turn.now));
+  if (!target) return;
+  const base = activityKey(ctx, kind);
+  const events: ParticipantEvent[] = parsed.data.members.map((p, i) => {
+    const member = findMember(turn.group, { teamsId: p.user.id, aadObjectId: p.user.aadObjectId });
+    return {
+      id: `${base}-${i}`,
+      kind,
+      teamsId: p.user.id,
+      ...(p.user.aadObjectId ? { aadObjectId: p.user.aadObjectId } : {}),
+      ...(p.user.name ? { name: p.user.name } : {}),
+      ...(member ? { memberId: member.id } : {}),
+      at: turn.at,
+    };
+  });
+  const changed = await deps.meetings.update(turn.ref.groupId, target.id, (m) => {
+    if (!m) return { result: false };
+    const next = events.reduce(recordParticipantEvent, m);
+    return next === m ? { result: false } : { next, result: true };
+  });
+  // Issue 5: members seen in the Teams meeting count as present on the check-in card.
+  if (changed) refreshAttendanceCard(deps, turn, turn.ref.groupId, target.id);
+}
+
+// ---- wiring -----------------------------------------------------------------------------------
+
+
+/** A live-card button: validate, act, and answer with the updated live card (or the refusal). */
+function liveAction<T extends { meetingId: string }>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, act: (turn: GroupTurn, ctx: TurnContext, d: T) => Promise<Done | Refused>) {
+  return async (ctx: TurnContext, _s: TurnState, data: unknown): Promise<CardJson | string> => {
+    const p = parseCard(t(ctx), schema, data);
+    if (!p.ok) return p.message;
+    const turn = await loadGroupTurn(ctx, deps);
+    if (!turn) return t(ctx).group.notSetUp;
+    const r = await act(turn, ctx, p.data);
+    return r.ok ? liveCard(turn, r.meeting) : r.message;
+  };
+}
+
+/** A command: act on the running meeting and confirm briefly. */
+function command(deps: Deps, act: (turn: GroupTurn, ctx: TurnContext) => Promise<Done | Refused>) {
+  return async (ctx: TurnContext): Promise<void> => {
+    const turn = await groupTurnOrSay(ctx, deps);
+    if (!turn) return;
+    const r = await act(turn, ctx);
+    await say(ctx, r.message);
+  };
+}
+
+function gotoTarget(turn: GroupTurn, m: Meeting | undefined, arg: string): ItemTarget | undefined {
+  const n = /^§?\s*(\d{1,3})\.?$/.exec(arg.trim());
+  if (!m || !n) return undefined;
+  const index = Number(n[1]) - m.firstNumber;
+  const item = m.items[index];
+  return item ? { to: 'item', itemId: item.id } : { to: 'item', itemId: `missing-${arg}` };
+}
+
+export function register(app: Application<TurnState>, deps: Deps): void {
+  app.message(START, async (ctx) => {
+    const turn = await groupTurnOrSay(ctx, deps);
+    if (!turn) return;
+    if (!allowed(turn, 'run.meeting')) return void (await say(ctx, refusal(turn, 'run.meeting')));
+    await start(ctx, deps, turn, { kind: 'command' });
+  });
+  app.message(NEXT, command(deps, (turn, ctx) => move(deps, turn, ctx, undefined, { to: 'next' })));
+  app.message(PREVIOUS, command(deps, (turn, ctx) => move(deps, turn, ctx, undefined, { to: 'previous' })));
+  app.message(
+    GOTO,
+    command(deps, async (turn, ctx) => {
+      if (!allowed(turn, 'run.meeting')) return { ok: false, message: refusal(turn, 'run.meeting') };
+      const m = await runningMeeting(deps, turn.ref.groupId);
+      if (!m) return { ok: false, message: turn.texts.running.noRunningMeeting };
+      const target = gotoTarget(turn, m, commandArgs(ctx.activity.text, GOTO));
+      if (!target) return { ok: false, message: turn.texts.running.gotoFormat };
+      return move(deps, turn, ctx, m.id, target);
+    }),
+  );
+  app.message(NOTE, command(deps, (turn, ctx) => note(deps, turn, ctx, undefined, commandArgs(ctx.activity.text, NOTE))));
+  app.message(DECISION, command(deps, (turn, ctx) => decision(deps, turn, ctx, undefined, commandArgs(ctx.activity.text, DECISION))));
+  app.message(
+    ACTION,
+    command(deps, async (turn, ctx) => {
+      if (!allowed(turn, 'record.action')) return { ok: false, message: refusal(turn, 'record.action') };
+      const parsed = parseActionCommand(ctx, turn, commandArgs(ctx.activity.text, ACTION));
+      if (!parsed.ok) return parsed;
+      return action(deps, turn, ctx, undefined, parsed.owner, parsed.text, parsed.due);
+    }),
+  );
+  app.message(END, command(deps, (turn, ctx) => end(deps, turn, ctx, undefined, 'command')));
+
+  app.adaptiveCards.actionExecute('live.next', liveAction(deps, MeetingRef, (turn, ctx, d) => move(deps, turn, ctx, d.meetingId, { to: 'next' })));
+  app.adaptiveCards.actionExecute('live.previous', liveAction(deps, MeetingRef, (turn, ctx, d) => move(deps, turn, ctx, d.meetingId, { to: 'previous' })));
+  app.adaptiveCards.actionExecute('live.goto', liveAction(deps, GotoData, (turn, ctx, d) => move(deps, turn, ctx, d.meetingId, { to: 'item', itemId: d.gotoItemId })));
+  app.adaptiveCards.actionExecute('live.note', liveAction(deps, NoteData, (turn, ctx, d) => note(deps, turn, ctx, d.meetingId, d.noteText)));
+  app.adaptiveCards.actionExecute('live.decision', liveAction(deps, DecisionData, (turn, ctx, d) => decision(deps, turn, ctx, d.meetingId, d.decisionText)));
+  app.adaptiveCards.actionExecute(
+    'live.action',
+    liveAction(deps, ActionData, async (turn, ctx, d) => {
+      const owner = memberById(turn.group, d.actionOwnerId);
+      if (!owner || owner.removedAt) return { ok: false, message: turn.texts.meeting.invalidField(turn.texts.meeting.fields.memberId!) };
+      return action(deps, turn, ctx, d.meetingId, owner, d.actionText, d.actionDue || undefined);
+    }),
+  );
+  app.adaptiveCards.actionExecute('live.end', liveAction(deps, MeetingRef, (turn, ctx, d) => end(deps, turn, ctx, d.meetingId, 'card')));
+
+  app.activity(eventSelector('meetingStart'), async (ctx) => {
+    const turn = await loadGroupTurn(ctx, deps);
+    const v = MeetingEventValue.safeParse(ctx.activity.value ?? {});
+    if (!turn || !v.success) return;
+    await start(ctx, deps, turn, { kind: 'teams', ...(v.data.Id ?? v.data.id ? { teamsMeetingId: v.data.Id ?? v.data.id } : {}) });
+  });
+  app.activity(eventSelector('meetingEnd'), async (ctx) => {
+    const turn = await loadGroupTurn(ctx, deps);
+    if (!turn) return;
+    const r = await end(deps, turn, ctx, undefined, 'teams');
+    if (r.ok) await say(ctx, r.message);
+  });
+  // The names Teams sends (singular); teams-ai's own helpers listen for the plural forms.
+  app.activity(eventSelector('meetingParticipantJoin', 'meetingParticipantsJoin'), (ctx) => participants(ctx, deps, 'join'));
+  app.activity(eventSelector('meetingParticipantLeave', 'meetingParticipantsLeave'), (ctx) => participants(ctx, deps, 'leave'));
+}

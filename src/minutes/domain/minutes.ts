@@ -1,0 +1,223 @@
+import { effectiveAttendance } from '../../attendance/domain/attendance.js';
+import type { minutes as svMinutes } from '../../i18n/sv/minutes.js';
+import { memberById, membersWithRole, rolesAt, type Group, type Member } from '../../groups/domain/group.js';
+import { itemNumber, type AgendaItem, type Meeting, type MinutesFormat } from '../../meetings/domain/meeting.js';
+import type { LocalDate, TimeRange } from '../../shared/swedish-date.js';
+import { formatTimeRange } from '../../shared/swedish-date.js';
+
+/**
+ * The minutes of one meeting as a structured document: what the secretary edits and the chair and
+ * adjusters sign. Two formats, as the groups write them: a *protokoll* (seed 003: § items, "Vid
+ * protokollet", "Justeras") and *minnesanteckningar* (seeds 000, 001, 004: numbered items, present
+ * and absent with organisation, next meeting, secretary). Rendering to text, HTML and Word reads only
+ * this document, so what is signed is exactly what is exported.
+ */
+
+export type MinutesLabels = (typeof svMinutes)['document'];
+export type MinutesLanguage = 'sv' | 'en';
+
+export interface MinutesPerson {
+  memberId?: string;
+  name: string;
+  /** Organisation (minnesanteckningar) or role ("ordf", "1:e v ordf"), or both missing. */
+  label?: string;
+  /** Partial presence as written: "§1-4". */
+  items?: string;
+  /** Absent with notice ("anmält förhinder"). */
+  excused?: boolean;
+  /** The name of whom a substitute stands in for. */
+  substituteFor?: string;
+}
+
+export interface MinutesDecision {
+  /** The lead sentence ("Arbetsutskottet beslutade att ge …"), without the att-satser lines. */
+  text: string;
+  attSatser: string[];
+}
+
+export interface MinutesAction {
+  owner: string;
+  text: string;
+  due?: LocalDate;
+}
+
+export interface MinutesItem {
+  /** The agenda item it was drafted from (absent for an item the secretary added). */
+  itemId?: string;
+  /** "§3" or "3". */
+  number: string;
+  title: string;
+  /** Free text paragraphs (notes, edited by the secretary). */
+  paragraphs: string[];
+  decisions: MinutesDecision[];
+  actions: MinutesAction[];
+  dropped?: boolean;
+}
+
+export interface MinutesSignatory {
+  memberId?: string;
+  name: string;
+  /** "Ordförande", "2:e vice ordförande", "Justerare". */
+  title: string;
+  role: 'chair' | 'adjuster';
+}
+
+export interface MinutesHeader {
+  /** The whole heading when the secretary rewrote it ("Protokoll lokusmöte Tierp"); else built from the title. */
+  heading?: string;
+  /** The meeting as named in the heading: "planeringsdag med arbetsutskottet", "lokusmöte Tierp". */
+  title: string;
+  date?: LocalDate;
+  time?: TimeRange;
+  place?: string;
+}
+
+export interface MinutesDocument {
+  format: MinutesFormat;
+  language: MinutesLanguage;
+  header: MinutesHeader;
+  present: MinutesPerson[];
+  absent: MinutesPerson[];
+  items: MinutesItem[];
+  /** Minnesanteckningar: the "Nästa möte" text. */
+  nextMeeting?: string;
+  secretary?: { memberId?: string; name: string; title: string };
+  /** Who signs (justering): the chair first, then the adjusters; a protokoll prints them under "Justeras". */
+  signatories: MinutesSignatory[];
+}
+
+export interface DraftInput {
+  meeting: Meeting;
+  group: Group;
+  language: MinutesLanguage;
+  labels: MinutesLabels;
+  /** The group's next planned meeting, for "Nästa möte" when nothing was noted under that item. */
+  next?: Pick<Meeting, 'date' | 'time' | 'place' | 'room'>;
+}
+
+/** Whose roles apply: when the meeting started (else when it was planned for, else created). */
+function rolesMoment(m: Meeting): string {
+  return m.startedAt ?? (m.date ? `${m.date}T12:00:00.000Z` : m.createdAt);
+}
+
+/** "ordf", "1:e v ordf" (several vice chairs are numbered in roster order), else undefined. */
+function roleLabel(group: Group, member: Member, at: string, labels: MinutesLabels, long: boolean): string | undefined {
+  const roles = rolesAt(group, member.id, at);
+  if (roles.includes('chair')) return long ? labels.chair : labels.chairShort;
+  if (roles.includes('viceChair')) {
+    const vices = membersWithRole(group, 'viceChair', at);
+    const n = vices.length > 1 ? vices.findIndex((v) => v.id === member.id) + 1 : undefined;
+    return long ? labels.viceChair(n) : labels.viceChairShort(n);
+  }
+  return undefined;
+}
+
+function personOf(group: Group, member: Member, m: Meeting, input: DraftInput): MinutesPerson {
+  const mark = m.attendance[member.id];
+  const label = m.format === 'protokoll' ? (roleLabel(group, member, rolesMoment(m), input.labels, false) ?? member.organisation) : member.organisation;
+  const sub = mark?.status === 'substitute' ? memberById(group, mark.substituteFor)?.name : undefined;
+  return {
+    memberId: member.id,
+    name: member.name,
+    ...(label ? { label } : {}),
+    ...(mark?.status === 'partial' && mark.items ? { items: mark.items } : {}),
+    ...(mark?.status === 'excused' ? { excused: true } : {}),
+    ...(sub ? { substituteFor: sub } : {}),
+  };
+}
+
+const PRESENT_STATUSES: ReadonlySet<string> = new Set(['present', 'partial', 'substitute']);
+
+/**
+ * Present and absent, in roster order. With any attendance recorded (marks, or Teams meeting joins,
+ * where a mark wins), that decides and members with none are absent; with nothing recorded at all,
+ * every member is drafted as present for the secretary to correct. In a protokoll the secretary has
+ * their own line and is not listed.
+ */
+function attendanceLists(input: DraftInput): { present: MinutesPerson[]; absent: MinutesPerson[] } {
+  const { meeting: m, group } = input;
+  const effective = new Map(effectiveAttendance(m, group).map((e) => [e.member.id, e.status as string]));
+  const marked = Object.keys(m.attendance).length > 0 || [...effective.values()].some((s) => s !== 'none');
+  const at = rolesMoment(m);
+  const members = group.members.filter((x) => x.id in m.attendance || ((!x.removedAt || x.removedAt > at) && x.addedAt <= (m.endedAt ?? at)));
+  const listed = m.format === 'protokoll' ? members.filter((x) => x.id !== m.secretaryId) : members;
+  const present: MinutesPerson[] = [];
+  const absent: MinutesPerson[] = [];
+  for (const member of listed) {
+    const status = m.attendance[member.id]?.status ?? effective.get(member.id);
+    const isPresent = marked ? PRESENT_STATUSES.has(status ?? '') : true;
+    (isPresent ? present : absent).push(personOf(group, member, m, input));
+  }
+  return { present, absent };
+}
+
+const ATT = /^(?:[-–•*]\s*|\d+[.)]\s*)?att\s/iu;
+
+function decisionOf(text: string, attSatser: string[]): MinutesDecision {
+  const lead = attSatser.length ? text.split('\n').filter((l) => !ATT.test(l.trim())).join('\n').trim() : text.trim();
+  return { text: lead, attSatser: [...attSatser] };
+}
+
+/** "2018-03-16 13:00–15:00, Regionens hus, lokal Aspnäs" from the next planned meeting. */
+function nextMeetingText(next: NonNullable<DraftInput['next']>): string | undefined {
+  const when = [next.date, formatTimeRange(next.time)].filter(Boolean).join(' ');
+  const where = [next.place, next.room].filter(Boolean).join(', ');
+  const text = [when, where].filter(Boolean).join(', ');
+  return text || undefined;
+}
+
+function itemOf(m: Meeting, item: AgendaItem, index: number): MinutesItem {
+  const paragraphs = [...(item.text ? [item.text] : []), ...m.notes.filter((n) => n.itemId === item.id).map((n) => n.text)];
+  return {
+    itemId: item.id,
+    number: itemNumber(m, index),
+    title: item.title,
+    paragraphs,
+    decisions: m.decisions.filter((d) => d.itemId === item.id).map((d) => decisionOf(d.text, d.attSatser)),
+    actions: m.actionItems.filter((a) => a.itemId === item.id).map((a) => ({ owner: a.ownerName, text: a.text, ...(a.due ? { due: a.due } : {}) })),
+    ...(item.dropped ? { dropped: true } : {}),
+  };
+}
+
+/**
+ * Drafts the minutes from the meeting record: header, present/absent, one item per agenda item with
+ * its notes, decisions and action items, next meeting, secretary and (protokoll) the justering
+ * block with the chair and the adjusters. Pure; the same record always gives the same draft.
+ */
+export function draftMinutes(input: DraftInput): MinutesDocument {
+  const { meeting: m, group, labels } = input;
+  const at = rolesMoment(m);
+  const { present, absent } = attendanceLists(input);
+  const nextItem = m.format === 'minnesanteckningar' ? m.items.find((i) => i.standing === 'nextMeeting') : undefined;
+  const items = m.items.map((item, index) => ({ item, index })).filter(({ item }) => item !== nextItem).map(({ item, index }) => itemOf(m, item, index));
+  let nextMeeting: string | undefined;
+  if (nextItem) {
+    const noted = itemOf(m, nextItem, 0);
+    const lines = [...noted.paragraphs, ...noted.decisions.map((d) => d.text)];
+    nextMeeting = lines.length ? lines.join('\n') : input.next ? nextMeetingText(input.next) : undefined;
+  }
+  const secretary = memberById(group, m.secretaryId);
+  const chair = memberById(group, m.chairId);
+  const signatories: MinutesSignatory[] = [];
+  if (chair) signatories.push({ memberId: chair.id, name: chair.name, title: roleLabel(group, chair, at, labels, true) ?? labels.chair, role: 'chair' });
+  for (const id of m.adjusterIds) {
+    const adj = memberById(group, id);
+    if (!adj || adj.id === chair?.id) continue;
+    signatories.push({ memberId: adj.id, name: adj.name, title: roleLabel(group, adj, at, labels, true) ?? labels.adjuster, role: 'adjuster' });
+  }
+  return {
+    format: m.format,
+    language: input.language,
+    header: { title: m.title, ...(m.date ? { date: m.date } : {}), ...(m.time ? { time: m.time } : {}), ...(placeOf(m) ? { place: placeOf(m) } : {}) },
+    present,
+    absent,
+    items,
+    ...(nextMeeting ? { nextMeeting } : {}),
+    ...(secretary ? { secretary: { memberId: secretary.id, name: secretary.name, title: labels.secretary } } : {}),
+    signatories,
+  };
+}
+
+function placeOf(m: Meeting): string | undefined {
+  return [m.place, m.room].filter(Boolean).join(', ') || undefined;
+}

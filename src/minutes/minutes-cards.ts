@@ -1,0 +1,199 @@
+import { memberById, type Group } from '../groups/domain/group.js';
+import { latestSigned, pendingSignatories, type Minutes } from './domain/minutes-record.js';
+import { itemBodyText, itemHeading, itemsText, minutesParts, personLine } from './domain/minutes-text.js';
+import { stockholmDate } from '../shared/swedish-date.js';
+import { texts, type Texts } from '../i18n/texts.js';
+import type { Deps } from '../bot/deps.js';
+import { renderCard, type CardJson } from '../bot/render-card.js';
+import { LINK_LIFETIME_MS } from '../app/signed-link.js';
+
+/** Card data for the minutes' cards; texts in the reader's language, the minutes in their own. */
+
+type MT = Texts['minutes'];
+type Links = Pick<Deps, 'links'>;
+
+function labelsOf(m: Minutes) {
+  return texts(m.doc.language).minutes.document;
+}
+
+export function exportLinks(deps: Links, t: MT, m: Minutes, now: Date, version?: number) {
+  const links = deps.links.links({ groupId: m.groupId, minutesId: m.id, ...(version !== undefined ? { version } : {}) }, now);
+  return [
+    { title: t.linkDocx, url: links.docx },
+    { title: t.linkHtml, url: links.html },
+    { title: t.linkMd, url: links.md },
+  ];
+}
+
+function meetingName(m: Minutes): string {
+  return [m.doc.header.title, m.doc.header.date].filter(Boolean).join(', ');
+}
+
+function signedFacts(t: MT, m: Minutes) {
+  const s = latestSigned(m);
+  if (!s) return [];
+  return [
+    { title: t.signedBy, value: s.signatures.map((x) => t.signedAt(x.name, x.at.slice(0, 10))).join(', ') },
+  ];
+}
+
+/**
+ * "SHA-256 <hash>" of the last signed version (or ''), shown under the facts: 64 characters without a
+ * space do not fit a fact's value column at Teams' chat width, but a wrapping text breaks them.
+ */
+function signedHash(t: MT, m: Minutes): string {
+  const s = latestSigned(m);
+  return s ? `${t.hash} ${s.sha256}` : '';
+}
+
+function baseFacts(t: MT, m: Minutes) {
+  const waiting = m.status === 'inAdjustment' ? pendingSignatories(m).map((s) => s.name).join(', ') : '';
+  return [
+    { title: t.meeting, value: meetingName(m) },
+    { title: t.status, value: t.statuses[m.status] },
+    { title: t.version, value: String(m.version) },
+    ...(waiting ? [{ title: t.waitingFor, value: waiting }] : []),
+    ...signedFacts(t, m),
+  ];
+}
+
+/**
+ * Teams refuses cards much over 28 KB: a long item is shortened on the cards (the whole text is in
+ * the export links and in the edit form, which shows one part at a time).
+ */
+export const CARD_ITEM_CHARS = 1500;
+
+function shortened(t: MT, body: string): string {
+  return body.length <= CARD_ITEM_CHARS ? body : `${body.slice(0, CARD_ITEM_CHARS).trimEnd()} … ${t.shortened}`;
+}
+
+export type EditPart = { part: 'header' } | { part: 'all' } | { part: 'item'; index: number };
+
+/** The secretary's edit form for one part: the heading and attendance, one item, or all items. */
+/** What the secretary typed, shown again when a save was refused (nothing typed is lost). */
+export interface Typed {
+  header?: Partial<Record<'heading' | 'title' | 'date' | 'place' | 'present' | 'absent' | 'nextMeeting', string>>;
+  item?: { title?: string; body?: string };
+  allText?: string;
+}
+
+export function editCard(ui: Texts, m: Minutes, edit: EditPart, message = '', typed: Typed = {}): CardJson {
+  return renderCard('minutes-edit', editCardData(ui, m, edit, message, typed));
+}
+
+export function editCardData(ui: Texts, m: Minutes, edit: EditPart, message = '', typed: Typed = {}) {
+  const t = ui.minutes;
+  const L = labelsOf(m);
+  const h = m.doc.header;
+  const item = edit.part === 'item' ? m.doc.items[edit.index] : undefined;
+  const what = edit.part === 'header' ? t.header : edit.part === 'all' ? t.allItems : itemHeading(item!);
+  return {
+    t,
+    heading: t.draftTitle(meetingName(m)),
+    subheading: t.editing(what),
+    message,
+    part: edit.part,
+    ref: { groupId: m.groupId, minutesId: m.id },
+    header: {
+      heading: h.heading ?? '',
+      title: h.title,
+      date: h.date ?? '',
+      place: h.place ?? '',
+      present: m.doc.present.map((p) => personLine(p, L)).join('\n'),
+      absent: m.doc.absent.map((p) => personLine(p, L)).join('\n'),
+      nextMeeting: m.doc.nextMeeting ?? '',
+      ...typed.header,
+    },
+    item: item ? { number: item.number, title: typed.item?.title || item.title, body: typed.item?.body ?? itemBodyText(item, L) } : { number: '', title: '', body: '' },
+    allText: edit.part === 'all' ? (typed.allText ?? itemsText(m.doc, L)) : '',
+    saveTitle: edit.part === 'header' ? t.saveHeader : edit.part === 'all' ? t.saveAll : t.saveItem(item!.number),
+    saveVerb: edit.part === 'header' ? 'minutes.editHeader' : edit.part === 'all' ? 'minutes.editAll' : 'minutes.editItem',
+  };
+}
+
+/** The secretary's card in their personal chat: the draft, its edit forms, regenerate and send. */
+export function secretaryCard(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, now: Date, message = ''): CardJson {
+  return renderCard('minutes-draft', secretaryCardData(deps, ui, m, group, now, message));
+}
+
+export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, now: Date, message = '') {
+  const t = ui.minutes;
+  const L = labelsOf(m);
+  const parts = minutesParts(m.doc, L);
+  const editable = m.status === 'draft';
+  // The latest round of change requests, shown while the secretary revises.
+  const lastRound = Math.max(0, ...m.changeRequests.map((c) => c.version));
+  const open = m.status === 'draft' ? m.changeRequests.filter((c) => c.version === lastRound) : [];
+  const requests = open.map((c) => ({
+    who: t.changeRequested(c.name),
+    text: c.comments.map((x) => `${x.number || t.whole}: ${x.text}`).join('\n'),
+  }));
+  return {
+    t,
+    heading: t.draftTitle(meetingName(m)),
+    intro: t.draftIntro,
+    message,
+    facts: baseFacts(t, m),
+    hash: signedHash(t, m),
+    requests,
+    editable,
+    canCorrect: m.status === 'adjusted',
+    ref: { groupId: m.groupId, minutesId: m.id },
+    header: { text: parts.header },
+    items: m.doc.items.map((item, index) => ({
+      index: String(index),
+      heading: itemHeading(item),
+      body: shortened(t, itemBodyText(item, L)),
+      editTitle: t.editItem(item.number),
+    })),
+    footer: parts.footer,
+    links: exportLinks(deps, t, m, now),
+    group: group?.name ?? '',
+  };
+}
+
+/** A signatory's card: read, then Justera or Begär ändring with a comment per §. */
+export function signerCard(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, memberId: string | undefined, now: Date, message = ''): CardJson {
+  return renderCard('minutes-sign', signerCardData(deps, ui, m, group, memberId, now, message));
+}
+
+export function signerCardData(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, memberId: string | undefined, now: Date, message = '') {
+  const t = ui.minutes;
+  const L = labelsOf(m);
+  const parts = minutesParts(m.doc, L);
+  const secretary = memberById(group ?? ({ members: [] } as unknown as Group), m.secretaryId)?.name ?? m.doc.secretary?.name ?? '';
+  const canSign = m.status === 'inAdjustment' && pendingSignatories(m).some((s) => s.memberId === memberId);
+  return {
+    t,
+    heading: t.signTitle(meetingName(m)),
+    intro: t.signIntro(secretary),
+    message,
+    facts: baseFacts(t, m),
+    hash: signedHash(t, m),
+    headerText: parts.header,
+    items: m.doc.items.map((item, index) => ({ index: String(index), heading: itemHeading(item), body: shortened(t, itemBodyText(item, L)), commentLabel: t.fields.comment(itemHeading(item)) })),
+    footer: parts.footer,
+    canSign,
+    ref: { groupId: m.groupId, minutesId: m.id, version: String(m.version) },
+    links: exportLinks(deps, t, m, now),
+  };
+}
+
+/** The channel's card when the minutes are signed, and the answer to `protokoll [datum]`. */
+export function statusCard(deps: Links, ui: Texts, m: Minutes, now: Date, kind: 'signed' | 'status'): CardJson {
+  return renderCard('minutes-status', statusCardData(deps, ui, m, now, kind));
+}
+
+export function statusCardData(deps: Links, ui: Texts, m: Minutes, now: Date, kind: 'signed' | 'status') {
+  const t = ui.minutes;
+  const validUntil = stockholmDate(new Date(now.getTime() + LINK_LIFETIME_MS));
+  const signedVersion = kind === 'signed' ? latestSigned(m)?.version : undefined;
+  return {
+    t,
+    heading: kind === 'signed' ? t.signedTitle : t.statusTitle(meetingName(m)),
+    facts: baseFacts(t, m),
+    hash: signedHash(t, m),
+    links: exportLinks(deps, t, m, now, signedVersion),
+    validity: t.linksValid(validUntil),
+  };
+}
