@@ -4,8 +4,8 @@
  * prints what it did. Uses the bot's own configuration (COSMOS_ENDPOINT, or the embedded data in
  * LOKUS_DATA_DIR — stop the local bot first, as it keeps that data in memory).
  */
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/log.js';
+import { loadConfig } from '../src/app/config.js';
+import { createLogger } from '../src/app/log.js';
 import { openStore } from '../src/store/open-store.js';
 import { erasePerson, exportPerson } from '../src/store/personal-data-register.js';
 
