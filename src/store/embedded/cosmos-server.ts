@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import { withinPartition } from './partition-scope.js';
 import type { Account } from './records.js';
 
 type Handler = (account: Account, req: http.IncomingMessage, res: http.ServerResponse, params: Record<string, string>) => unknown;
@@ -59,7 +60,7 @@ async function answer(account: Account, req: http.IncomingMessage, res: http.Ser
     body = { message: 'no route' };
   } else {
     try {
-      body = (await found[1](account, req, res, found[0])) as Body;
+      body = (await withinPartition(req, () => found[1](account, req, res, found[0]))) as Body;
     } catch (err) {
       options.onError?.(err as Error);
       res.statusCode = 500;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fixPatches } from './cosmos-fidelity.js';
 import { createCosmosServer } from './cosmos-server.js';
+import { scopeQueriesToPartitions } from './partition-scope.js';
 import { DataFileError, DataFolder } from './data-folder.js';
 import { countDocuments, newAccount, reportChanges } from './records.js';
 import { deleteExpired } from './ttl-sweep.js';
@@ -19,6 +20,7 @@ const warn = (msg: string, fields: Record<string, unknown> = {}) => send({ log: 
 
 try {
   fixPatches();
+  scopeQueriesToPartitions();
   const account = newAccount('127.0.0.1', 0);
   const journaling: { folder?: DataFolder } = {};
   // Before anything is loaded: the hooks learn which database each container belongs to as it is made.
