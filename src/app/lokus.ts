@@ -25,7 +25,6 @@ import { createProactive } from '../bot/proactive.js';
 import { handleActivityRequest } from '../bot/channel-auth.js';
 import { runOnce } from '../bot/run-once.js';
 import { shapeActivity } from '../bot/activity-shape.js';
-import { formatJson } from '../bot/card-answer-json.js';
 import type { Deps } from '../bot/deps.js';
 import { registerMinutesExport } from '../minutes/minutes-export.js';
 import { LinkSigner } from './signed-link.js';
@@ -80,7 +79,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
   const app = createBotApp(adapter, deps);
   deps.scheduler.start(options.schedulerIntervalMs ?? 30_000);
 
-  const server = restify.createServer({ name: 'lokus', handleUncaughtExceptions: false, formatters: { 'application/json': formatJson } });
+  const server = restify.createServer({ name: 'lokus', handleUncaughtExceptions: false });
   server.server.keepAliveTimeout = 65_000;
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
 

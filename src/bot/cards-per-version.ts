@@ -1,5 +1,4 @@
 import { deepFreeze } from '../shared/deep-freeze.js';
-import { shareCard } from './card-answer-json.js';
 import type { CardJson } from './render-card.js';
 
 /** Cards kept per version; a card that differs per person (own line, message) is one key. */
@@ -9,7 +8,7 @@ const MAX_CARDS_PER_VERSION = 20;
  * Personal cards drawn once per version of what they show (a stored meeting or request, frozen, so a
  * new version is a new object) and per what else they are drawn from (group, texts, language): people
  * alike who pressed into the same version get the one card. Cards are frozen, so no turn can change
- * what another sends, and shared: the answer that carries one is serialised once (`card-answer-json`).
+ * what another sends.
  */
 export class CardsPerVersion<S extends object> {
   private readonly kept = new WeakMap<S, { drawnFrom: readonly unknown[]; cards: Map<string, CardJson> }>();
@@ -22,7 +21,7 @@ export class CardsPerVersion<S extends object> {
     }
     let card = kept.cards.get(key);
     if (!card) {
-      card = shareCard(deepFreeze(draw()));
+      card = deepFreeze(draw());
       if (kept.cards.size < MAX_CARDS_PER_VERSION) kept.cards.set(key, card);
     }
     return card;
