@@ -3,8 +3,10 @@
  * share the bot's event loop). Counts requests and RU charge for the parent.
  */
 import type http from 'node:http';
-import { createHttpServer } from '@vercel/cosmosdb-server';
-import { answerAsCosmos, fixPatches } from '../../src/store/embedded/cosmos-fidelity.js';
+import { fixPatches } from '../../src/store/embedded/cosmos-fidelity.js';
+import { createCosmosServer } from '../../src/store/embedded/cosmos-server.js';
+import { scopeQueriesToPartitions } from '../../src/store/embedded/partition-scope.js';
+import { newAccount } from '../../src/store/embedded/records.js';
 import { serveChild } from './ipc.js';
 
 let requests = 0;
@@ -23,13 +25,12 @@ function kindOf(req: http.IncomingMessage): string {
   return `${req.method} ${resource}${query ? ' (query)' : ''}`;
 }
 
-// Keep-alive, as the real Cosmos DB service: without it the server answers `Connection: close` and
-// every SDK request pays a new TCP connection.
-// As the embedded default does (see there): a conditional patch checks its one document, not all,
-// and a read with If-None-Match of an unchanged document answers 304.
+// The same server as the embedded default's thread runs (keep-alive, 304 for unchanged reads, no body
+// for `return=minimal`, conditional patches on their one document, partition-scoped queries), in
+// memory only: production has no journal here.
 fixPatches();
-const server = createHttpServer({ keepAlive: true });
-server.prependListener('request', answerAsCosmos);
+scopeQueriesToPartitions();
+const { server } = createCosmosServer(newAccount('127.0.0.1', 0));
 server.on('connection', () => connections++);
 server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
   requests++;

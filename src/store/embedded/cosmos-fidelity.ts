@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 
 type Params = { query: string; parameters?: Array<{ name: string; value: unknown }> };
 interface ItemsLike {
@@ -212,37 +211,4 @@ function splitAnd(where: string): string[] {
   }
   parts.push(where.slice(from).trim());
   return parts.some((p) => p === '') ? [where] : parts;
-}
-
-/**
- * Two answers the server does not give as Cosmos DB does; call this for every request, before the
- * server's own handler:
- * - a point read with If-None-Match answers 304 with no body when the document's ETag still matches
- *   (the server only does this for its change feed);
- * - a write sent with `Prefer: return=minimal` answers with its status and headers (the new ETag)
- *   and no document.
- */
-export function answerAsCosmos(req: IncomingMessage, res: ServerResponse): void {
-  if (req.method !== 'GET') return answerMinimal(req, res);
-  const tag = req.headers['if-none-match'];
-  if (!tag || req.headers['a-im']) return;
-  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.end = ((...args: unknown[]) => {
-    if (res.statusCode === 200 && res.getHeader('etag') === tag) {
-      res.statusCode = 304;
-      res.removeHeader('content-type');
-      return end();
-    }
-    return end(...args);
-  }) as ServerResponse['end'];
-}
-
-function answerMinimal(req: IncomingMessage, res: ServerResponse): void {
-  if (!/^(POST|PUT|PATCH)$/.test(req.method ?? '') || !/\breturn=minimal\b/i.test(String(req.headers.prefer ?? ''))) return;
-  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.end = ((...args: unknown[]) => {
-    if (res.statusCode >= 300) return end(...args);
-    res.removeHeader('content-type');
-    return end();
-  }) as ServerResponse['end'];
 }
