@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Journal } from './journal.js';
-import { applyRecord, captureState, countDocuments, type Account, type DataRecord } from './records.js';
+import { applyRecord, captureState, type Account, type DataRecord } from './records.js';
 
 const FORMAT = 'lokus-embedded-cosmos';
 const VERSION = 2;
@@ -44,19 +44,15 @@ export interface OpenOptions {
  */
 export class DataFolder {
   private compacting: Promise<void> | undefined;
-  private snapshotBytes: number;
 
   private constructor(
     readonly dir: string,
     private readonly account: Account,
     readonly journal: Journal,
     private generation: number,
-    snapshotBytes: number,
-    readonly documents: number,
+    private snapshotBytes: number,
     private readonly options: OpenOptions,
-  ) {
-    this.snapshotBytes = snapshotBytes;
-  }
+  ) {}
 
   /** Loads the snapshot and replays the journals into `account`, then opens a new journal. */
   static open(dir: string, account: Account, options: OpenOptions): DataFolder {
@@ -94,7 +90,7 @@ export class DataFolder {
       }
     }
     const generation = last + 1;
-    const folder = new DataFolder(dir, account, Journal.open(path.join(dir, journalName(generation))), generation, snapshotBytes, countDocuments(account), options);
+    const folder = new DataFolder(dir, account, Journal.open(path.join(dir, journalName(generation))), generation, snapshotBytes, options);
     if (imported) {
       // The legacy file is renamed only once the snapshot holding its data is on disk.
       folder.compactSoon(() => fs.renameSync(legacyFile, `${legacyFile}.imported`)).catch(() => undefined);

@@ -32,11 +32,6 @@ export class Journal {
     return this.bytes;
   }
 
-  /** The error that stopped the journal, if any: nothing is acknowledged after it. */
-  get failed(): Error | undefined {
-    return this.failure;
-  }
-
   append(record: unknown): void {
     const line = `${JSON.stringify(record)}\n`;
     this.pending.push(line);

@@ -45,7 +45,7 @@ try {
   }, input.ttlSweepMs ?? 60_000).unref();
   server.listen(input.port ?? 0, '127.0.0.1', () => {
     const { port: listening } = server.address() as AddressInfo;
-    send({ ready: { port: listening, documents: folder?.documents ?? countDocuments(account) } });
+    send({ ready: { port: listening, documents: countDocuments(account) } });
   });
 
   port.on('message', (m: ToWorker) => {
