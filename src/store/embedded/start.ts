@@ -34,7 +34,7 @@ export interface EmbeddedOptions {
   ttlSweepMs?: number;
 }
 
-/** Run from source (tests, `npm run dev`): the thread needs tsx to load TypeScript. */
+/** The server's thread: the built `worker.js`, or from source (tests, `npm run dev`) `worker.ts` through tsx. */
 function startWorker(input: WorkerInput): Worker {
   const url = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
   if (url.pathname.endsWith('.js')) return new Worker(url, { workerData: input });
