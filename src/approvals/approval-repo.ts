@@ -1,14 +1,14 @@
 import type { Container, PatchOperation } from '@azure/cosmos';
 import {
-  answeredSlot, entryField, evaluate, planAnswer,
+  answer, entryField, evaluate,
   type AnswerInput, type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed,
 } from './domain/approval.js';
 import { nextDueAt } from './domain/approval-due.js';
 import type { CardRef } from '../meetings/domain/meeting.js';
 import { CoalescedPatches } from '../store/coalesced-patches.js';
 import { cosmosStatus } from '../store/cosmos-errors.js';
-import { ConditionalReads } from '../store/conditional-reads.js';
 import { withoutSystem } from '../store/doc.js';
+import { RecentReads } from '../store/recent-reads.js';
 import { createOnce, updateWithRetry } from '../store/update-with-retry.js';
 
 /** One document per request in the group's partition. */
@@ -47,69 +47,68 @@ const MAX_ANSWER_ATTEMPTS = 10;
  * (`CoalescedPatches`); each gets the request as that patch left it.
  */
 export class ApprovalRepo {
-  private readonly reads: ConditionalReads<ApprovalDoc, StoredApproval>;
+  private readonly reads: RecentReads<ApprovalDoc, StoredApproval>;
   /** Answers that come while two patches of a request are on their way go together (ten voters' first answers to a patch). */
   private readonly answers: CoalescedPatches<ApprovalDoc>;
 
   constructor(private readonly container: Container) {
-    this.reads = new ConditionalReads<ApprovalDoc, StoredApproval>(container, 200, (doc, groupId) =>
+    this.reads = new RecentReads<ApprovalDoc, StoredApproval>(container, (doc, groupId) =>
       doc.type === 'approval' && doc.groupId === groupId ? fromDoc(doc) : undefined);
     this.answers = new CoalescedPatches<ApprovalDoc>(container);
   }
 
   /** Creates the request once; the same id again (a double click on the form, a retry) is a no-op. */
   async create(approval: Approval, channelCard?: CardRef): Promise<{ created: boolean }> {
-    return createOnce(this.container, toDoc(approval, channelCard));
+    try {
+      return await createOnce(this.container, toDoc(approval, channelCard));
+    } finally {
+      this.reads.forget(approval.id, approval.groupId);
+    }
   }
 
   /** A point read in the group's own partition: an id from another group is simply not found. */
   async get(groupId: string, id: string): Promise<StoredApproval | undefined> {
-    return (await this.reads.read(id, groupId))?.value;
+    return this.reads.fresh(id, groupId);
   }
 
   /**
-   * Records an answer idempotently: let the domain check it, then one patch conditioned on the
-   * request being open, on the version the member saw, and on the voter's answers being the ones it
-   * was decided on (a double click or a retry writes nothing). A 412 means they changed meanwhile:
-   * read and decide again.
+   * Records an answer idempotently: the domain's `answer` decides on the request as read at most a
+   * second ago, and its write goes as one patch conditioned on the request being open, on the version
+   * the member saw, and on the voter's answers being the ones it was decided on. Anything but a new
+   * answer, or a condition that failed (they changed meanwhile), is decided again on a fresh read.
+   * The outcome is then settled on the request as the patch left it (others' answers included).
    * `who` is the member id, or finds it on the request itself (by the voter's Teams identity).
    */
-  async answer(groupId: string, id: string, who: string | ((a: Approval) => string | undefined), answer: Omit<AnswerInput, 'memberId'>, now: Date): Promise<AnswerResult | undefined> {
+  async answer(groupId: string, id: string, who: string | ((a: Approval) => string | undefined), input: Omit<AnswerInput, 'memberId'>, now: Date): Promise<AnswerResult | undefined> {
     for (let attempt = 0; attempt < MAX_ANSWER_ATTEMPTS; attempt++) {
-      // First on the request as this instance last saw it (no read), written only if the voter's
-      // answers are still those it saw; anything but a new answer is decided again on a fresh read.
-      const onKnown = attempt === 0;
-      const stored = onKnown ? (await this.reads.known(id, groupId))?.value : await this.get(groupId, id);
+      const onRecent = attempt === 0;
+      const stored = onRecent ? await this.reads.recent(id, groupId) : await this.get(groupId, id);
       if (!stored) return undefined;
       const { approval, channelCard } = stored;
-      const input: AnswerInput = { ...answer, memberId: (typeof who === 'string' ? who : who(approval)) ?? '' };
-      const planned = planAnswer(approval, input, now);
-      if (!planned.ok && onKnown) continue;
-      if (!planned.ok) return { ok: false, error: planned.error, approval, channelCard };
-      const plan = planned.value;
-      if (!plan.changed && onKnown) continue;
-      if (!plan.changed) return { ok: true, approval, channelCard, changed: false, events: [], ...(plan.redelivered ? { redelivered: true } : {}) };
+      const r = answer(approval, { ...input, memberId: (typeof who === 'string' ? who : who(approval)) ?? '' }, now);
+      if (onRecent && !(r.ok && r.value.write)) continue;
+      if (!r.ok) return { ok: false, error: r.error, approval, channelCard };
+      const write = r.value.write;
+      if (!write) return { ok: true, approval, channelCard, changed: false, events: [], ...(r.value.redelivered ? { redelivered: true } : {}) };
       // Only if the voter's answers are still the ones this was decided on (as many entries), and the
-      // request still open on this version. The voter's key as a string, not a name: one query text
-      // for every voter (the embedded server parses each new one).
-      const slot = approval.answers[plan.voter.key];
-      const voterPath = `c.answers["${plan.voter.key}"]`;
-      const sameSlot = slot ? `array_length(${voterPath}["log"]) = ${slot.log.length}` : `not is_defined(${voterPath})`;
-      const path = `/answers/${plan.voter.key}`;
-      const operations: PatchOperation[] = !slot || slot.log.length === 0
+      // request still open on this version.
+      const voterPath = `c.answers["${write.voterKey}"]`;
+      const sameSlot = write.before === undefined ? `not is_defined(${voterPath})` : `array_length(${voterPath}["log"]) = ${write.before}`;
+      const path = `/answers/${write.voterKey}`;
+      const operations: PatchOperation[] = !write.before
         // A first answer (the common press): the whole slot in one operation, all of it new; ten voters to a coalesced patch, not three.
-        ? [{ op: 'set', path, value: answeredSlot(approval, plan) }]
+        ? [{ op: 'set', path, value: write.slot }]
         // Later answers only append: the entries before it may have been rewritten since in place (erasure keeps their number), and must not come back from this copy.
         : [
-            { op: 'set', path: `${path}/key`, value: plan.key },
-            { op: 'add', path: `${path}/log/-`, value: plan.entry },
-            { op: 'set', path: `${path}/${entryField(plan.entry)}`, value: plan.entry },
+            { op: 'set', path: `${path}/key`, value: write.key },
+            { op: 'add', path: `${path}/log/-`, value: write.entry },
+            { op: 'set', path: `${path}/${entryField(write.entry)}`, value: write.entry },
           ];
       const written = await this.answers.apply(id, groupId, `from c where c.status = 'open' and c.version = ${approval.version}`, { key: path, operations, when: ` and ${sameSlot}` });
       if (!written.written) continue;
       const patched = written.resource;
-      const events: ApprovalEvent[] = [{ type: 'answered', voterKey: plan.voter.key, choice: plan.entry.choice }];
-      let after = patched ? (this.reads.keep(id, groupId, patched)?.value ?? fromDoc(patched)).approval : approval;
+      const events: ApprovalEvent[] = [{ type: 'answered', voterKey: write.voterKey, choice: write.entry.choice }];
+      let after = patched ? fromDoc(patched).approval : r.value.approval;
       const settled = evaluate(after, now);
       if (patched && settled.events.length > 0) {
         // Whoever writes the outcome first gets its events; everyone else just sees the closed request.
@@ -123,7 +122,7 @@ export class ApprovalRepo {
     }
     const latest = await this.get(groupId, id);
     if (!latest) return undefined;
-    const again = planAnswer(latest.approval, { ...answer, memberId: (typeof who === 'string' ? who : who(latest.approval)) ?? '' }, now);
+    const again = answer(latest.approval, { ...input, memberId: (typeof who === 'string' ? who : who(latest.approval)) ?? '' }, now);
     return again.ok
       ? { ok: true, approval: latest.approval, channelCard: latest.channelCard, changed: false, events: [] }
       : { ok: false, error: again.error, approval: latest.approval, channelCard: latest.channelCard };
@@ -146,8 +145,8 @@ export class ApprovalRepo {
     // Cosmos DB takes at most 10 operations in one patch.
     if (!written._etag || operations.length === 0 || operations.length > 10) return undefined;
     try {
-      const { resource } = await this.container.item(id, groupId).patch<ApprovalDoc>({ operations }, { accessCondition: { type: 'IfMatch', condition: written._etag } });
-      if (resource) this.reads.keep(id, groupId, resource);
+      await this.container.item(id, groupId).patch<ApprovalDoc>({ operations }, { accessCondition: { type: 'IfMatch', condition: written._etag } });
+      this.reads.forget(id, groupId);
       return { ok: true, value: decided, ...(channelCard ? { channelCard } : {}) };
     } catch (err) {
       if (cosmosStatus(err) === 412) return undefined;
@@ -160,18 +159,23 @@ export class ApprovalRepo {
    * change is refused or produces no events. Undefined when the request does not exist in the group.
    */
   async change(groupId: string, id: string, change: (a: Approval) => ApprovalResult<Changed>): Promise<(ApprovalResult<Changed> & { channelCard?: CardRef }) | undefined> {
-    return updateWithRetry<ApprovalDoc, (ApprovalResult<Changed> & { channelCard?: CardRef }) | undefined>(this.container, id, groupId, (doc) => {
-      if (!doc || doc.type !== 'approval' || doc.groupId !== groupId) return { result: undefined };
-      const { approval, channelCard } = fromDoc(doc);
-      const r = change(approval);
-      if (!r.ok || r.value.events.length === 0) return { result: { ...r, channelCard } };
-      return { next: toDoc(r.value.approval, channelCard), result: { ...r, channelCard } };
-    });
+    try {
+      return await updateWithRetry<ApprovalDoc, (ApprovalResult<Changed> & { channelCard?: CardRef }) | undefined>(this.container, id, groupId, (doc) => {
+        if (!doc || doc.type !== 'approval' || doc.groupId !== groupId) return { result: undefined };
+        const { approval, channelCard } = fromDoc(doc);
+        const r = change(approval);
+        if (!r.ok || r.value.events.length === 0) return { result: { ...r, channelCard } };
+        return { next: toDoc(r.value.approval, channelCard), result: { ...r, channelCard } };
+      });
+    } finally {
+      this.reads.forget(id, groupId);
+    }
   }
 
   /** Remembers the channel card (activity id + conversation reference) for later updates. */
   async setChannelCard(groupId: string, id: string, card: CardRef): Promise<void> {
     await this.container.item(id, groupId).patch({ operations: [{ op: 'set', path: '/channelCard', value: card }] });
+    this.reads.forget(id, groupId);
   }
 
   /** Requests (in every group) that need the scheduler at `now`. */

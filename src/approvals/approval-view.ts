@@ -7,7 +7,6 @@ import { tally, type Tally } from './domain/approval-tally.js';
 import { activeMembers, type Group } from '../groups/domain/group.js';
 import { stockholmDate, stockholmTime } from '../shared/swedish-date.js';
 import type { Texts } from '../i18n/texts.js';
-import { CardsPerVersion } from '../bot/cards-per-version.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
 
 type T = Texts['approvals'];
@@ -66,19 +65,10 @@ interface Counted {
   persons: Array<{ title: string; value: string }>;
 }
 
-/** The count last made for a stored request, with the texts it was written in. */
-const countedKept = new WeakMap<Approval, { t: T; counted: Counted }>();
-
-/**
- * The tally and its lines. A request read unchanged (304) is the very same frozen object
- * (ConditionalReads), so a refresh or a repeated press reuses them; any change is a new object and
- * is counted afresh.
- */
+/** The tally and its lines. */
 function counted(t: T, approval: Approval): Counted {
-  const kept = countedKept.get(approval);
-  if (kept && kept.t === t) return kept.counted;
   const s = tally(approval);
-  const result: Counted = {
+  return {
     s,
     parties: s.parties.map((p) => ({
       title: party(t, p.party),
@@ -89,8 +79,6 @@ function counted(t: T, approval: Approval): Counted {
       return { title: `${p.voter.name} (${party(t, p.voter.party)})`, value: `${t.personStates[p.state]}${extra}` };
     }),
   };
-  if (Object.isFrozen(approval)) countedKept.set(approval, { t, counted: result });
-  return result;
 }
 
 /** What of the request card is the viewer's own: their line and what they may do. */
@@ -132,9 +120,8 @@ export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, n
     summary: summaryOf(t, approval, s),
     text: version.text,
     link: version.link ?? '',
-    // Copies: the card's link guard rewrites shown text in place, and these lines are kept.
-    parties: parties.map((f) => ({ ...f })),
-    persons: persons.map((f) => ({ ...f })),
+    parties,
+    persons,
     // The shared card asks Teams to refresh it per user; a per-user view never does (it is only theirs).
     refresh: !viewer.memberId && userIds.length > 0,
     refreshUserIds: userIds,
@@ -145,18 +132,11 @@ export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, n
   };
 }
 
-/**
- * `cards/approval-request.json`: the shared channel card, or one member's own view. A personal view
- * differs between people only in their own line, the notice and what they may do, so voters alike
- * who answered into the same version of the request (one patch, or pressing again) get one card.
- */
+/** `cards/approval-request.json`: the shared channel card, or one member's own view. */
 export function requestCard(t: T, approval: Approval, viewer: Viewer = {}, notice = ''): CardJson {
-  if (!viewer.memberId || !Object.isFrozen(approval)) return renderCard('approval-request', requestCardData(t, approval, viewer, notice));
-  const own = viewerPart(t, approval, viewer);
-  return personalCards.card(approval, [t], JSON.stringify([own.myLine, notice, own.canAnswer, own.isRequester]), () => renderCard('approval-request', requestCardData(t, approval, viewer, notice, own)));
+  return renderCard('approval-request', requestCardData(t, approval, viewer, notice));
 }
 
-const personalCards = new CardsPerVersion<Approval>();
 
 function auditLine(t: T, e: AuditEntry): { text: string; detail: string } {
   switch (e.kind) {

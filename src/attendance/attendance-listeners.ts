@@ -106,8 +106,9 @@ async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: 
   };
   /** The patch on the member's own mark, only while it is still the one `m` has: the answer, or undefined to decide again. */
   const patch = async (m: Meeting, v: Marked): Promise<Applied | undefined> => {
-    const after = await deps.meetings.setAttendance(groupId, m.id, v.target.id, v.mark, OPEN_STATUSES, m.attendance[v.target.id] ?? null);
-    return after && { ok: true, meeting: after, message: messages.done(v.target.name, words(after, v.target.id)) };
+    if (!(await deps.meetings.setAttendance(groupId, m.id, v.target.id, v.mark, OPEN_STATUSES, m.attendance[v.target.id] ?? null))) return undefined;
+    const after = { ...m, attendance: { ...m.attendance, [v.target.id]: v.mark } };
+    return { ok: true, meeting: after, message: messages.done(v.target.name, words(after, v.target.id)) };
   };
   /** Nothing to write: a redelivered press answers as it did (or with the status alone when a later mark replaced it), a repeat says so. */
   const unchanged = (m: Meeting, v: Marked): Applied => ({
@@ -116,10 +117,10 @@ async function applyMark(deps: Deps, turn: GroupTurn, meetingId: string, input: 
     message: v.redelivered ? (v.redelivered.latest ? messages.done(v.target.name, words(m, v.target.id)) : '') : messages.same(v.target.name, words(m, v.target.id)),
   });
 
-  const known = await deps.meetings.known(groupId, meetingId);
-  const first = known && markAttendance(known, turn.group, input(known));
-  if (known && first?.ok && first.value.changed && !first.value.correction) {
-    const done = await patch(known, first.value);
+  const recent = await deps.meetings.recent(groupId, meetingId);
+  const first = recent && markAttendance(recent, turn.group, input(recent));
+  if (recent && first?.ok && first.value.changed && !first.value.correction) {
+    const done = await patch(recent, first.value);
     if (done) return done;
   }
 

@@ -1,11 +1,10 @@
-import { isOpenForMarks, partyCounts, partyCountsAfterMarks, type Effective, type PartyCount } from './domain/attendance.js';
+import { isOpenForMarks, partyCounts, type Effective } from './domain/attendance.js';
 import { activeMembers, memberById, rolesAt, type Group, type Member } from '../groups/domain/group.js';
 import { ATTENDANCE_STATUSES, itemNumber, type Meeting } from '../meetings/domain/meeting.js';
 import { may } from '../groups/domain/permissions.js';
 import { stockholmTime } from '../shared/swedish-date.js';
 import type { Language, Texts } from '../i18n/texts.js';
 import { whenText } from '../meetings/meeting-view.js';
-import { CardsPerVersion } from '../bot/cards-per-version.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
 
 /** Teams refreshes a card per user automatically for at most 60 listed users. */
@@ -66,63 +65,21 @@ interface PartyLines {
   everyone: Effective[];
 }
 
-interface Drawn {
-  group: Group;
-  texts: Texts;
-  m: Meeting;
-  counts: PartyCount[];
-  lines: PartyLines;
-}
-
-/** The party lines last drawn for a stored meeting, with the group and texts they were drawn for. */
-const partyLinesKept = new WeakMap<Meeting, Drawn>();
-/** The last lines drawn per meeting id, the start for the next version's (at most `MAX_DRAWN`). */
-const lastDrawn = new Map<string, Drawn>();
-const MAX_DRAWN = 200;
-/** A party's two texts, drawn once per counted party (counts reused from the last version keep them). */
-const partyTexts = new WeakMap<PartyCount, { group: Group; texts: Texts; drawn: { line: string; people: string } }>();
-
-/**
- * Who is there, per party, as the card shows it. A meeting and a group read unchanged (304) are the
- * very same frozen objects (ConditionalReads), so refreshes and repeated presses reuse the lines
- * instead of redoing 200 people. A meeting that differs from the last one drawn only in some marks
- * (each check-in) redoes only those people's parties (`partyCountsAfterMarks`); anything else is
- * counted afresh.
- */
+/** Who is there, per party, as the card shows it. */
 function partyLines(view: AttendanceView, m: Meeting): PartyLines {
   const { group, texts } = view;
-  const kept = partyLinesKept.get(m);
-  if (kept && kept.group === group && kept.texts === texts) return kept.lines;
-  const last = lastDrawn.get(m.id);
-  const counts = (last && last.group === group && last.texts === texts && partyCountsAfterMarks(last.m, last.counts, m)) || partyCounts(m, group);
-  const lines: PartyLines = {
-    parties: counts.map((p) => drawParty(view, p)),
+  const a = texts.attendance;
+  const counts = partyCounts(m, group);
+  return {
+    parties: counts.map((p) => ({
+      line: a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
+      // One text per party, a Markdown list: 200 people as 200 elements cost more than the rest.
+      people: p.people.map((e) => `- ${a.personLine(e.member.name, statusText(texts, group, e))}`).join('\n'),
+    })),
     present: counts.reduce((n, p) => n + p.present, 0),
     expected: counts.reduce((n, p) => n + p.expected, 0),
     everyone: counts.flatMap((p) => p.people),
   };
-  if (Object.isFrozen(m) && Object.isFrozen(group)) {
-    const drawn = { group, texts, m, counts, lines };
-    partyLinesKept.set(m, drawn);
-    lastDrawn.delete(m.id);
-    if (lastDrawn.size >= MAX_DRAWN) lastDrawn.delete(lastDrawn.keys().next().value!);
-    lastDrawn.set(m.id, drawn);
-  }
-  return lines;
-}
-
-function drawParty(view: AttendanceView, p: PartyCount): { line: string; people: string } {
-  const { group, texts } = view;
-  const kept = partyTexts.get(p);
-  if (kept && kept.group === group && kept.texts === texts) return kept.drawn;
-  const a = texts.attendance;
-  const drawn = {
-    line: a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
-    // One text per party, a Markdown list: 200 people as 200 elements cost more than the rest.
-    people: p.people.map((e) => `- ${a.personLine(e.member.name, statusText(texts, group, e))}`).join('\n'),
-  };
-  partyTexts.set(p, { group, texts, drawn });
-  return drawn;
 }
 
 /** What of the check-in card is the viewer's own: their line, and whether they get the marking form. */
@@ -169,10 +126,5 @@ export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Vi
 export function attendanceCard(view: AttendanceView, m: Meeting, viewer?: Viewer, message = ''): CardJson {
   // A personal view carries no `refresh` (renderCard drops the null a false `$when` leaves): an invoke
   // answer with one would make teams-ai replace the card for everyone (REPLACE_FOR_ALL).
-  const own = viewerPart(view, m, viewer);
-  if (!viewer || own.canMark || !Object.isFrozen(m) || !Object.isFrozen(view.group)) return renderCard('attendance', attendanceCardData(view, m, viewer, message, own));
-  // Without the form, a personal view differs between people only in their own line and the message.
-  return personalCards.card(m, [view.group, view.texts, view.language], `${own.youText}\n${message}`, () => renderCard('attendance', attendanceCardData(view, m, viewer, message, own)));
+  return renderCard('attendance', attendanceCardData(view, m, viewer, message));
 }
-
-const personalCards = new CardsPerVersion<Meeting>();

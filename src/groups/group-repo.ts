@@ -1,15 +1,12 @@
 import type { Container } from '@azure/cosmos';
 import type { Group } from './domain/group.js';
 import type { GroupStore } from '../shared/ports.js';
-import { ConditionalReads } from '../store/conditional-reads.js';
-import { withoutSystem, type Versioned } from '../store/doc.js';
+import { withoutSystem } from '../store/doc.js';
+import { RecentReads } from '../store/recent-reads.js';
 import { createOnce, updateWithRetry, type Change } from '../store/update-with-retry.js';
 
 /** The group's one document in its own partition: id `group`, type `group`. */
 export const GROUP_DOC_ID = 'group';
-
-/** How old a confirmed group may be for `recent` (card presses): a second. */
-export const RECENT_MS = 1_000;
 
 interface GroupDoc extends Group {
   id: typeof GROUP_DOC_ID;
@@ -25,32 +22,29 @@ function fromDoc(doc: Record<string, unknown>): Group {
 }
 
 export class GroupRepo implements GroupStore {
-  private readonly reads: ConditionalReads<GroupDoc, Group>;
+  private readonly reads: RecentReads<GroupDoc, Group>;
 
   constructor(private readonly container: Container) {
-    this.reads = new ConditionalReads<GroupDoc, Group>(container, 500, (doc) => fromDoc(doc as unknown as Record<string, unknown>));
-  }
-
-  async read(groupId: string): Promise<Versioned<Group> | undefined> {
-    return this.reads.read(GROUP_DOC_ID, groupId);
+    this.reads = new RecentReads<GroupDoc, Group>(container, (doc) => fromDoc(doc as unknown as Record<string, unknown>));
   }
 
   async get(groupId: string): Promise<Group | undefined> {
-    return (await this.read(groupId))?.value;
+    return this.reads.fresh(GROUP_DOC_ID, groupId);
   }
 
   /**
-   * The group as Cosmos confirmed it at most `RECENT_MS` ago (no request within that time): for the
-   * card presses a whole group makes at once. This instance's own changes show at once; another
-   * instance's may take that long, so a refusal read this way must be checked again with `get`.
+   * The group as read at most a second ago: for the card presses a whole group makes at once. This
+   * instance's own changes show at once; another instance's may take that long, so a refusal read
+   * this way must be checked again with `get`.
    */
   async recent(groupId: string): Promise<Group | undefined> {
-    return (await this.reads.read(GROUP_DOC_ID, groupId, { trustMs: RECENT_MS }))?.value;
+    return this.reads.recent(GROUP_DOC_ID, groupId);
   }
 
   /** Creates the group unless it exists (two people setting it up at once: the first one wins). */
   async create(group: Group): Promise<{ created: boolean; group: Group }> {
     const { created } = await createOnce(this.container, toDoc(group));
+    this.reads.forget(GROUP_DOC_ID, group.groupId);
     if (created) return { created, group };
     return { created, group: (await this.get(group.groupId))! };
   }

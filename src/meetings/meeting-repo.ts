@@ -1,10 +1,10 @@
 import type { Container } from '@azure/cosmos';
 import type { ActionItem, AttendanceMark, Decision, Meeting, MeetingStatus, Note } from './domain/meeting.js';
 import type { MeetingStore } from '../shared/ports.js';
-import { CoalescedPatches, conditionalSet, type WrittenTogether } from '../store/coalesced-patches.js';
+import { CoalescedPatches, conditionalSet } from '../store/coalesced-patches.js';
 import { cosmosStatus } from '../store/cosmos-errors.js';
-import { ConditionalReads } from '../store/conditional-reads.js';
-import { withoutSystem, type Versioned } from '../store/doc.js';
+import { withoutSystem } from '../store/doc.js';
+import { RecentReads } from '../store/recent-reads.js';
 import { createOnce, updateWithRetry, type Change } from '../store/update-with-retry.js';
 
 /** One document per meeting in the group's partition: id `meeting-…`, type `meeting`. */
@@ -22,38 +22,29 @@ function fromDoc(doc: Record<string, unknown>): Meeting {
 
 /** Many people write to a running meeting at once (notes): allow more attempts than the default. */
 const MAX_ATTEMPTS = 200;
-/** How old the meeting a press is decided on and answered with may be (see `known`). */
-export const KNOWN_MS = 1_000;
 
 export class MeetingRepo implements MeetingStore {
-  private readonly reads: ConditionalReads<MeetingDoc, Meeting>;
+  private readonly reads: RecentReads<MeetingDoc, Meeting>;
   /** Check-ins that come while two patches of the meeting are on their way go together (see `setAttendance`). */
   private readonly marks: CoalescedPatches<MeetingDoc>;
-  /** The meeting as known with a patch's marks laid over it, for each of the patch's callers (null: nothing was known). */
-  private readonly laidOver = new WeakMap<WrittenTogether, Meeting | null>();
 
   constructor(private readonly container: Container) {
-    this.reads = new ConditionalReads<MeetingDoc, Meeting>(container, 200, (doc, groupId) =>
+    this.reads = new RecentReads<MeetingDoc, Meeting>(container, (doc, groupId) =>
       doc.type === 'meeting' && doc.groupId === groupId ? fromDoc(doc as unknown as Record<string, unknown>) : undefined);
     this.marks = new CoalescedPatches<MeetingDoc>(container, { initialHeaders: { Prefer: 'return=minimal' } });
   }
 
-  async read(groupId: string, meetingId: string): Promise<Versioned<Meeting> | undefined> {
-    return this.reads.read(meetingId, groupId);
+  /** The meeting, only if it belongs to this group (a forged id from another group finds nothing). */
+  async get(groupId: string, meetingId: string): Promise<Meeting | undefined> {
+    return this.reads.fresh(meetingId, groupId);
   }
 
   /**
-   * The meeting as this instance last read it, at most `KNOWN_MS` ago (else it reads it now), with
-   * this instance's own check-ins since: the start of a write guarded by its own condition
-   * (`setAttendance` with `expected`).
+   * The meeting as read at most a second ago, with this instance's own writes: the start of a write
+   * guarded by its own condition (`setAttendance` with `expected`), when a whole group checks in.
    */
-  async known(groupId: string, meetingId: string): Promise<Meeting | undefined> {
-    return (await this.reads.known(meetingId, groupId, { maxAgeMs: KNOWN_MS }))?.value;
-  }
-
-  /** The meeting, only if it belongs to this group (a forged id from another group finds nothing). */
-  async get(groupId: string, meetingId: string): Promise<Meeting | undefined> {
-    return (await this.read(groupId, meetingId))?.value;
+  async recent(groupId: string, meetingId: string): Promise<Meeting | undefined> {
+    return this.reads.recent(meetingId, groupId);
   }
 
   /** The group's meetings, optionally only those in some states (unordered). */
@@ -138,33 +129,21 @@ export class MeetingRepo implements MeetingStore {
    * Cosmos patch on `/attendance/<memberId>`, conditional on the meeting being in one of `onlyIn`
    * (so a press that races "avsluta möte" is not written after the end) and, when `expected` is
    * given, on the member's mark still being that one (null: none), so a decision taken on an older
-   * copy of the meeting is never written over a newer mark. Undefined when it is not there or a
+   * copy of the meeting is never written over a newer mark. False when it is not there or a
    * condition failed: then decide again on a fresh read.
    *
    * When a whole group presses at once, the marks that come while two patches of the meeting are on
-   * their way go together in the next one, each with its own condition (`CoalescedPatches`); when a
-   * joined patch is refused, each of its marks is sent again alone, so each gets the answer above.
-   *
-   * Cosmos does not send the 40 KB meeting back (Prefer: return=minimal): the answer is the meeting
-   * as this instance last read it (`known`), with this mark and its other own marks since. Marks
-   * made on another instance meanwhile show at the next read, within `KNOWN_MS`.
+   * their way go together in the next one, each with its own condition (`CoalescedPatches`), and
+   * Cosmos does not send the 40 KB meeting back (Prefer: return=minimal). A mark does not make
+   * `recent` read again (200 marks in a second would cost 200 reads): the next press is decided on
+   * the copy and written only if that member's mark is still what the copy says.
    */
-  async setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[], expected?: AttendanceMark | null): Promise<Meeting | undefined> {
+  async setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[], expected?: AttendanceMark | null): Promise<boolean> {
     const states = onlyIn ? ` AND ARRAY_CONTAINS(${JSON.stringify(onlyIn.filter((x) => /^[A-Za-z]+$/.test(x)))}, c.status)` : '';
     const same = expected === undefined ? '' : sameMarkCondition(memberId, expected);
-    if (same === undefined) return undefined;
-    const outcome = await this.marks.apply(meetingId, groupId, `FROM c WHERE c.type = 'meeting'${states}`, conditionalSet(`${ATTENDANCE}${pointerEscape(memberId)}`, mark, same));
-    if (!outcome.written) return undefined;
-    // A server that ignores the header sends the document after all.
-    if (outcome.resource) return this.reads.keep(meetingId, groupId, outcome.resource)?.value;
-    // Everyone whose mark went in this patch gets the one meeting with all of them: laid over once, drawn once.
-    let known = this.laidOver.get(outcome.together);
-    if (known === undefined) {
-      const marks = Object.fromEntries(outcome.together.changes.map((c) => [pointerUnescape(c.key.slice(ATTENDANCE.length)), (c.operations[0] as { value: AttendanceMark }).value]));
-      known = this.reads.amend(meetingId, groupId, (m) => ({ ...m, attendance: { ...m.attendance, ...marks } })) ?? null;
-      this.laidOver.set(outcome.together, known);
-    }
-    return known ?? (await this.get(groupId, meetingId));
+    if (same === undefined) return false;
+    const outcome = await this.marks.apply(meetingId, groupId, `FROM c WHERE c.type = 'meeting'${states}`, conditionalSet(`/attendance/${pointerEscape(memberId)}`, mark, same));
+    return outcome.written;
   }
 }
 
@@ -181,14 +160,8 @@ function sameMarkCondition(memberId: string, expected: AttendanceMark | null): s
   return Object.entries(fields).map(([k, v]) => (v === undefined ? ` AND NOT IS_DEFINED(${path}["${k}"])` : ` AND ${path}["${k}"] = "${v}"`)).join('');
 }
 
-/** The patch path of a member's mark is this and their escaped id. */
-const ATTENDANCE = '/attendance/';
-
 /** JSON Pointer escaping for a map key used in a patch path. */
 function pointerEscape(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function pointerUnescape(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}

@@ -20,6 +20,6 @@ export interface MeetingStore {
   create(meeting: Meeting): Promise<{ created: boolean }>;
   update<R>(groupId: string, meetingId: string, change: (m: Meeting | undefined) => Outcome<Meeting, R>): Promise<R>;
   appendRecord(groupId: string, meetingId: string, key: 'notes' | 'decisions' | 'actionItems', record: Note | Decision | ActionItem, at: string): Promise<boolean>;
-  /** Returns the meeting as this instance now knows it, with this mark; marks made elsewhere meanwhile may show only at the next read. */
-  setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[], expected?: AttendanceMark | null): Promise<Meeting | undefined>;
+  /** True when written; false when the meeting is missing or a condition failed (decide again on a fresh read). */
+  setAttendance(groupId: string, meetingId: string, memberId: string, mark: AttendanceMark, onlyIn?: readonly MeetingStatus[], expected?: AttendanceMark | null): Promise<boolean>;
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answer, createApproval, evaluate, newVersion, planAnswer, ruleState, sign, signingContent, voterByIdentity, voterOf, withdraw,
+  answer, createApproval, evaluate, newVersion, ruleState, sign, signingContent, voterByIdentity, voterOf, withdraw,
   type Approval, type Choice, type NewApproval, type PersonRef,
 } from '../../src/approvals/domain/approval.js';
 import { auditTrail } from '../../src/approvals/domain/approval-audit.js';
-import { deepFreeze } from '../../src/shared/deep-freeze.js';
 import { dueWork, nextDueAt, runDue } from '../../src/approvals/domain/approval-due.js';
 import { tally } from '../../src/approvals/domain/approval-tally.js';
 import { deviationReport, SEED000 as S } from '../fixtures/seed000-approval.js';
@@ -41,22 +40,6 @@ describe('finding voters', () => {
       expect(voterByIdentity(a, { aadObjectId: 'aad-unknown', teamsId: '29:m_nima' })?.memberId).toBe(S.nima.memberId);
       expect(voterByIdentity(a, { teamsId: '29:m_wictoria' })?.memberId).toBe(S.wictoria.memberId);
       expect(voterByIdentity(a, {})).toBeUndefined();
-    }
-  });
-});
-
-describe('the rule state of a stored request', () => {
-  it('is counted once per stored version (frozen) and is the state counted afresh, answer by answer, under every rule', () => {
-    for (const rule of ['all', 'onePerParty', 'majority', 'first'] as const) {
-      let a = start({ rule });
-      const steps: Array<[PersonRef, Choice]> = [[S.nima, 'comment'], [S.birgitta, 'approve'], [S.marikaS, 'reject'], [S.wictoria, 'approve']];
-      for (const [who, choice] of steps) {
-        if (a.status !== 'open') break;
-        a = say(a, who, choice, 1, choice === 'approve' ? undefined : 'Motivering');
-        const stored = deepFreeze(structuredClone(a));
-        expect(ruleState(stored), `${rule} after ${who.name}`).toEqual(ruleState(structuredClone(a)));
-        expect(ruleState(stored)).toBe(ruleState(stored));
-      }
     }
   });
 });
@@ -126,20 +109,19 @@ describe('seed 000: one yes from each party, then Wictoria signs', () => {
     expect(signed.approval.signature).toEqual({ memberId: 'm_wictoria', name: 'Wictoria Palmetorp', at: at(41).toISOString(), version: 1, contentHash: 'abc123' });
     expect(sign(signed.approval, { by: S.wictoria, contentHash: 'abc123', seenVersion: 1 }, at(42))).toEqual({ ok: false, error: { code: 'APPROVAL.ALREADY_SIGNED' } });
     // Answers after the outcome are refused.
-    expect(planAnswer(signed.approval, { memberId: S.nima.memberId, choice: 'reject', text: 'nej', version: 1 }, at(43))).toEqual({ ok: false, error: { code: 'APPROVAL.CLOSED' } });
+    expect(answer(signed.approval, { memberId: S.nima.memberId, choice: 'reject', text: 'nej', version: 1 }, at(43))).toEqual({ ok: false, error: { code: 'APPROVAL.CLOSED' } });
     // A double click of the answer that closed it, arriving after: already saved, not "closed".
-    const wictoriaYes = signed.approval.answers[signed.approval.voters.find((v) => v.memberId === S.wictoria.memberId)!.key]!.decision;
-    expect(planAnswer(signed.approval, { memberId: S.wictoria.memberId, choice: 'approve', version: 1 }, at(43))).toMatchObject({ ok: true, value: { changed: false, entry: wictoriaYes } });
-    expect(planAnswer(signed.approval, { memberId: S.wictoria.memberId, choice: 'comment', text: 'Bra.', version: 1 }, at(43))).toEqual({ ok: false, error: { code: 'APPROVAL.CLOSED' } });
+    expect(answer(signed.approval, { memberId: S.wictoria.memberId, choice: 'approve', version: 1 }, at(43))).toEqual({ ok: true, value: { approval: signed.approval, events: [], changed: false } });
+    expect(answer(signed.approval, { memberId: S.wictoria.memberId, choice: 'comment', text: 'Bra.', version: 1 }, at(43))).toEqual({ ok: false, error: { code: 'APPROVAL.CLOSED' } });
   });
 
   it('refuses förbund staff who were not asked, a reject without reason and an empty comment', () => {
     const a = start();
-    expect(planAnswer(a, { memberId: S.geli.memberId, choice: 'approve', version: 1 }, at(1))).toEqual({ ok: false, error: { code: 'APPROVAL.NOT_A_VOTER' } });
-    expect(planAnswer(a, { memberId: S.nima.memberId, choice: 'reject', text: '  ', version: 1 }, at(1))).toEqual({ ok: false, error: { code: 'APPROVAL.REASON_REQUIRED' } });
-    expect(planAnswer(a, { memberId: S.nima.memberId, choice: 'comment', version: 1 }, at(1))).toEqual({ ok: false, error: { code: 'APPROVAL.COMMENT_REQUIRED' } });
-    expect(planAnswer(a, { memberId: S.nima.memberId, choice: 'approve', version: 2 }, at(1))).toEqual({ ok: false, error: { code: 'APPROVAL.VERSION_MISMATCH' } });
-    expect(planAnswer(a, { memberId: S.nima.memberId, choice: 'comment', text: 'x'.repeat(2001), version: 1 }, at(1))).toEqual({ ok: false, error: { code: 'APPROVAL.REASON_TOO_LONG' } });
+    expect(answer(a, { memberId: S.geli.memberId, choice: 'approve', version: 1 }, at(1))).toEqual({ ok: false, error: { code: 'APPROVAL.NOT_A_VOTER' } });
+    expect(answer(a, { memberId: S.nima.memberId, choice: 'reject', text: '  ', version: 1 }, at(1))).toEqual({ ok: false, error: { code: 'APPROVAL.REASON_REQUIRED' } });
+    expect(answer(a, { memberId: S.nima.memberId, choice: 'comment', version: 1 }, at(1))).toEqual({ ok: false, error: { code: 'APPROVAL.COMMENT_REQUIRED' } });
+    expect(answer(a, { memberId: S.nima.memberId, choice: 'approve', version: 2 }, at(1))).toEqual({ ok: false, error: { code: 'APPROVAL.VERSION_MISMATCH' } });
+    expect(answer(a, { memberId: S.nima.memberId, choice: 'comment', text: 'x'.repeat(2001), version: 1 }, at(1))).toEqual({ ok: false, error: { code: 'APPROVAL.REASON_TOO_LONG' } });
   });
 
   it('a signing refused before approval and for a stale version', () => {
@@ -255,7 +237,7 @@ describe('versions', () => {
     expect(t.approve).toBe(0);
     expect(t.none).toBe(4);
     expect(a.answers.v0!.log).toEqual([{ choice: 'approve', version: 1, at: at(1).toISOString() }]);
-    expect(planAnswer(a, { memberId: S.birgitta.memberId, choice: 'approve', version: 1 }, at(4))).toEqual({ ok: false, error: { code: 'APPROVAL.VERSION_MISMATCH' } });
+    expect(answer(a, { memberId: S.birgitta.memberId, choice: 'approve', version: 1 }, at(4))).toEqual({ ok: false, error: { code: 'APPROVAL.VERSION_MISMATCH' } });
     a = say(a, S.birgitta, 'approve', 5);
     expect(tally(a).approve).toBe(1);
     expect(auditTrail(a).map((e) => `${e.kind}:${'version' in e ? e.version : ''}${e.kind === 'answer' ? `:${e.name}` : ''}`)).toEqual([
@@ -276,7 +258,7 @@ describe('withdrawal, reminders and the deadline', () => {
     const a = withdrawn();
     expect(a.status).toBe('withdrawn');
     expect(a.history.at(-1)).toMatchObject({ kind: 'outcome', status: 'withdrawn', memberId: 'm_marikab' });
-    expect(planAnswer(a, { memberId: S.nima.memberId, choice: 'approve', version: 1 }, at(6)).ok).toBe(false);
+    expect(answer(a, { memberId: S.nima.memberId, choice: 'approve', version: 1 }, at(6)).ok).toBe(false);
   });
 
   it('reminds those without a decision once, at the reminder time, then expires at the deadline', () => {
@@ -291,7 +273,7 @@ describe('withdrawal, reminders and the deadline', () => {
     a = r.approval;
     expect(dueWork(a, reminder)).toBeUndefined();
     expect(nextDueAt(a)).toBe(a.deadline);
-    expect(planAnswer(a, { memberId: S.wictoria.memberId, choice: 'approve', version: 1 }, deadline)).toEqual({ ok: false, error: { code: 'APPROVAL.CLOSED' } });
+    expect(answer(a, { memberId: S.wictoria.memberId, choice: 'approve', version: 1 }, deadline)).toEqual({ ok: false, error: { code: 'APPROVAL.CLOSED' } });
     const e = runDue(a, deadline);
     expect(e.approval.status).toBe('expired');
     expect(e.events).toEqual([{ type: 'decided', status: 'expired', reason: 'deadline' }]);

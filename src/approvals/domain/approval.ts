@@ -1,5 +1,4 @@
 import type { Member } from '../../groups/domain/group.js';
-import { FrozenMemo } from '../../shared/frozen-memo.js';
 import { err, ok, type DomainError, type Result } from '../../shared/result.js';
 
 /**
@@ -229,36 +228,12 @@ export function createApproval(input: NewApproval, ctx: { id: string; groupId: s
   return ok({ approval, events: [{ type: 'created' }] });
 }
 
-interface VoterIndex {
-  byMemberId: Map<string, Voter>;
-  byAad: Map<string, Voter>;
-  byTeamsId: Map<string, Voter>;
-}
-
-/**
- * Lookups of a voter list that cannot change (a request as the store hands it out, deep-frozen),
- * built once: a press looks its voter up among 100 several times (who pressed, their answers, their
- * line). The first of the list wins, as a search from the start would find it.
- */
-const voterIndex = new FrozenMemo((voters: readonly Voter[]): VoterIndex => {
-  const index: VoterIndex = { byMemberId: new Map(), byAad: new Map(), byTeamsId: new Map() };
-  for (const v of voters) {
-    if (!index.byMemberId.has(v.memberId)) index.byMemberId.set(v.memberId, v);
-    if (v.aadObjectId && !index.byAad.has(v.aadObjectId)) index.byAad.set(v.aadObjectId, v);
-    if (v.teamsId && !index.byTeamsId.has(v.teamsId)) index.byTeamsId.set(v.teamsId, v);
-  }
-  return index;
-});
-
 export function voterOf(approval: Approval, memberId: string): Voter | undefined {
-  const index = voterIndex.of(approval.voters);
-  return index ? index.byMemberId.get(memberId) : approval.voters.find((v) => v.memberId === memberId);
+  return approval.voters.find((v) => v.memberId === memberId);
 }
 
 /** The voter with this Teams identity as it was snapshotted (AAD object id first, then the 29: id). */
 export function voterByIdentity(approval: Approval, who: { teamsId?: string; aadObjectId?: string }): Voter | undefined {
-  const index = voterIndex.of(approval.voters);
-  if (index) return (who.aadObjectId ? index.byAad.get(who.aadObjectId) : undefined) ?? (who.teamsId ? index.byTeamsId.get(who.teamsId) : undefined);
   return (
     (who.aadObjectId ? approval.voters.find((v) => v.aadObjectId === who.aadObjectId) : undefined) ??
     (who.teamsId ? approval.voters.find((v) => v.teamsId === who.teamsId) : undefined)
@@ -294,54 +269,59 @@ export interface AnswerInput {
   activityId?: string;
 }
 
-export interface AnswerPlan {
-  voter: Voter;
+/** What an answer adds to the voter's answers: the store writes exactly this. */
+export interface AnswerWrite {
+  voterKey: string;
+  /** The voter's answers with this one (a first answer writes them whole). */
+  slot: MemberAnswers;
   entry: AnswerEntry;
   key: string;
+  /** How many answers the voter had given before (undefined: the request has no slot for them yet). */
+  before?: number;
+}
+
+export interface Answered extends Changed {
   /** False when the same answer was already given (a double click or a retry): nothing to write. */
   changed: boolean;
-  /** This very press was recorded before (Teams delivered it again): `entry` is what it recorded. */
+  /** This very press was recorded before (Teams delivered it again). */
   redelivered?: boolean;
+  /** Present when something is to be written. */
+  write?: AnswerWrite;
 }
 
 /**
- * Checks an answer against the request as it stands and says what to write. The store writes
- * exactly this (one patch on the voter's path, conditioned on status, version and key).
+ * Checks an answer against the request as it stands, records it and decides the outcome if the
+ * answer settles it. A repeat of the voter's last answer (a double click, a Teams retry) changes
+ * nothing, also once that answer has closed the request.
  */
-export function planAnswer(approval: Approval, input: AnswerInput, now: Date): ApprovalResult<AnswerPlan> {
+export function answer(approval: Approval, input: AnswerInput, now: Date): ApprovalResult<Answered> {
+  const voter = voterOf(approval, input.memberId);
+  const mine = voter && approval.answers[voter.key];
+  const unchanged = { approval, events: [], changed: false };
   // A press recorded before is answered as it was then, whatever has happened since (closed, new version).
-  const earlier = input.activityId ? voterOf(approval, input.memberId) : undefined;
-  const recorded = earlier && approval.answers[earlier.key]?.log.find((e) => e.activityId === input.activityId);
-  if (earlier && recorded) return ok({ voter: earlier, entry: recorded, key: approval.answers[earlier.key]!.key, changed: false, redelivered: true });
-  const again = sameAnswerAgain(approval, input);
-  if (again) return ok(again);
+  if (mine && input.activityId && mine.log.some((e) => e.activityId === input.activityId)) return ok({ ...unchanged, redelivered: true });
+  const kept = keptText(input);
+  // The key is written with the entry it belongs to: equal keys mean the last entry is this very answer.
+  if (mine && mine.log.length > 0 && input.version === approval.version && mine.key === answerKey(approval.version, input.choice, kept)) return ok(unchanged);
   if (approval.status !== 'open') return fail('APPROVAL.CLOSED');
   if (now.getTime() >= Date.parse(approval.deadline)) return fail('APPROVAL.CLOSED');
-  const voter = voterOf(approval, input.memberId);
   if (!voter) return fail('APPROVAL.NOT_A_VOTER');
   if (input.version !== approval.version) return fail('APPROVAL.VERSION_MISMATCH');
   const text = input.text?.trim() || undefined;
   if (input.choice === 'reject' && !text) return fail('APPROVAL.REASON_REQUIRED');
   if (input.choice === 'comment' && !text) return fail('APPROVAL.COMMENT_REQUIRED');
   if (text && text.length > REASON_MAX) return fail('APPROVAL.REASON_TOO_LONG');
-  const kept = keptText(input);
   const key = answerKey(approval.version, input.choice, kept);
   const entry: AnswerEntry = { choice: input.choice, ...(kept ? { text: kept } : {}), version: approval.version, at: now.toISOString(), ...(input.activityId ? { activityId: input.activityId } : {}) };
-  return ok({ voter, entry, key, changed: approval.answers[voter.key]?.key !== key });
-}
-
-/**
- * The answer the voter's last one already was (a double click), also when it arrives after that
- * answer closed the request: "already saved", not "closed".
- */
-function sameAnswerAgain(approval: Approval, input: AnswerInput): AnswerPlan | undefined {
-  const voter = voterOf(approval, input.memberId);
-  const mine = voter && approval.answers[voter.key];
-  const last = mine?.log.at(-1);
-  if (!voter || !mine || !last || input.version !== approval.version) return undefined;
-  // The key is written with the entry it belongs to: equal keys mean `last` is this very answer.
-  const key = answerKey(approval.version, input.choice, keptText(input));
-  return mine.key === key ? { voter, entry: last, key, changed: false } : undefined;
+  const before = mine ?? { key: '', log: [] };
+  const slot: MemberAnswers = { ...before, key, log: [...before.log, entry], [entryField(entry)]: entry };
+  const decided = evaluate({ ...approval, answers: { ...approval.answers, [voter.key]: slot } }, now);
+  return ok({
+    approval: decided.approval,
+    events: [{ type: 'answered', voterKey: voter.key, choice: entry.choice }, ...decided.events],
+    changed: true,
+    write: { voterKey: voter.key, slot, entry, key, ...(mine ? { before: mine.log.length } : {}) },
+  });
 }
 
 /** The text an answer keeps: an approval carries none (a stray one from an old card is dropped). */
@@ -349,40 +329,9 @@ function keptText(input: AnswerInput): string | undefined {
   return input.choice === 'approve' ? undefined : input.text?.trim() || undefined;
 }
 
-/** Applies a planned answer (what the store's patch does, as a pure function). */
-export function applyAnswer(approval: Approval, plan: AnswerPlan): Approval {
-  return { ...approval, answers: { ...approval.answers, [plan.voter.key]: answeredSlot(approval, plan) } };
-}
-
-/** The voter's answers as the planned answer leaves them. Every answer adds to the log: a slot with as many entries is the same slot. */
-export function answeredSlot(approval: Approval, plan: AnswerPlan): MemberAnswers {
-  const prev = approval.answers[plan.voter.key] ?? { key: '', log: [] };
-  return {
-    ...prev,
-    key: plan.key,
-    log: [...prev.log, plan.entry],
-    [entryField(plan.entry)]: plan.entry,
-  };
-}
-
 /** The field of the voter's answers an entry also stands in: their latest comment, or their latest decision. */
 export function entryField(entry: AnswerEntry): 'comment' | 'decision' {
   return entry.choice === 'comment' ? 'comment' : 'decision';
-}
-
-/** Answers, then decides the outcome if the answer settles it. */
-export function answer(approval: Approval, input: AnswerInput, now: Date): ApprovalResult<Changed & { changed: boolean }> {
-  const planned = planAnswer(approval, input, now);
-  if (!planned.ok) return planned;
-  const plan = planned.value;
-  if (!plan.changed) return ok({ approval, events: [], changed: false });
-  const answered = applyAnswer(approval, plan);
-  const decided = evaluate(answered, now);
-  return ok({
-    approval: decided.approval,
-    events: [{ type: 'answered', voterKey: plan.voter.key, choice: plan.entry.choice }, ...decided.events],
-    changed: true,
-  });
 }
 
 /** A decision that counts: given to the version that counts now. */
@@ -405,13 +354,6 @@ export function partiesOf(voters: Voter[]): string[] {
 export type RuleState = { state: 'met' } | { state: 'open' } | { state: 'failed'; reason: OutcomeReason };
 
 export function ruleState(approval: Approval): RuleState {
-  return ruleStates.of(approval) ?? countRule(approval);
-}
-
-/** A stored request's rule state, counted once: everyone whose answers went in one patch evaluates the same request. */
-const ruleStates = new FrozenMemo(countRule);
-
-function countRule(approval: Approval): RuleState {
   const decisions = approval.voters.map((v) => ({ voter: v, d: countingDecision(approval, v) }));
   const yes = decisions.filter((x) => x.d?.choice === 'approve').length;
   const no = decisions.filter((x) => x.d?.choice === 'reject').length;

@@ -269,49 +269,6 @@ export function partyCounts(m: Meeting, group: Group): PartyCount[] {
     .filter((p) => p.people.length > 0);
 }
 
-/**
- * `partyCounts(m, group)`, from the counts of an earlier version of the meeting that differs from it
- * only in some members' own marks (check-ins while 200 people press): only their parties are counted
- * again, and the other parties are the very same objects as before. Undefined when that is not so
- * (anything else changed, someone new comes on the list, a substitute is involved): count afresh.
- */
-export function partyCountsAfterMarks(before: Meeting, counts: PartyCount[], m: Meeting): PartyCount[] | undefined {
-  // Plain loops over both sides (no union of 200 keys): this runs for every check-in's answer.
-  for (const k in m) if (k !== 'attendance' && before[k as keyof Meeting] !== m[k as keyof Meeting]) return undefined;
-  for (const k in before) if (!(k in m)) return undefined;
-  for (const id in before.attendance) if (!m.attendance[id]) return undefined;
-  const changed: string[] = [];
-  for (const id in m.attendance) {
-    if (before.attendance[id] === m.attendance[id]) continue;
-    if (m.attendance[id]!.status === 'substitute' || before.attendance[id]?.status === 'substitute') return undefined;
-    changed.push(id);
-  }
-  if (changed.length === 0) return counts;
-  const next = [...counts];
-  for (const id of changed) {
-    const p = next.findIndex((c) => c.people.some((e) => e.member.id === id));
-    if (p === -1) return undefined;
-    const party = next[p]!;
-    // What Teams saw stays: the line's own join and leave times.
-    const people = party.people.map((e) => (e.member.id === id ? withMark(e, m.attendance[id], e.joinedAt ? (e as { joinedAt: string; leftAt?: string }) : undefined) : e));
-    next[p] = { ...party, people };
-  }
-  // No substitute mark changed, so who is substituted for is as before.
-  const substituted = substitutedIn(counts);
-  const after = next.map((c, i) => (c === counts[i] ? c : { ...c, present: seated(c.people, c.organisation, substituted) }));
-  substitutedKept.set(after, substituted);
-  return after;
-}
-
-/** Who is substituted for in a count, carried from one version's count to the next. */
-const substitutedKept = new WeakMap<PartyCount[], Set<string>>();
-
-function substitutedIn(counts: PartyCount[]): Set<string> {
-  let ids = substitutedKept.get(counts);
-  if (!ids) substitutedKept.set(counts, (ids = substitutedIds(counts.flatMap((c) => c.people))));
-  return ids;
-}
-
 function substitutedIds(all: Effective[]): Set<string> {
   return new Set(all.filter((e) => e.status === 'substitute' && e.mark?.substituteFor).map((e) => e.mark!.substituteFor!));
 }

@@ -1,4 +1,3 @@
-import { FrozenMemo } from '../../shared/frozen-memo.js';
 import { err, ok, type DomainError, type Result } from '../../shared/result.js';
 
 /** How a group writes its minutes, and the kinds of agenda item (its standing items have them too). */
@@ -159,43 +158,16 @@ function uniq(xs: string[]): string[] {
 
 const iso = (at: string | Date) => (typeof at === 'string' ? at : at.toISOString());
 
-interface MemberIndex {
-  active: readonly Member[];
-  byId: Map<string, Member>;
-  activeByAad: Map<string, Member>;
-  activeByTeamsId: Map<string, Member>;
-}
-
-/**
- * Lookups of a member list that cannot change (a group as the store hands it out, deep-frozen), built
- * once: every press looks its presser up among 200 members several times (who pressed, their roles,
- * their line). The first of the list wins, as a search from the start would find it.
- */
-const memberIndex = new FrozenMemo((members: readonly Member[]): MemberIndex => {
-  const active = Object.freeze(members.filter((m) => !m.removedAt));
-  const index: MemberIndex = { active, byId: new Map(), activeByAad: new Map(), activeByTeamsId: new Map() };
-  for (const m of members) if (!index.byId.has(m.id)) index.byId.set(m.id, m);
-  for (const m of active) {
-    if (m.aadObjectId && !index.activeByAad.has(m.aadObjectId)) index.activeByAad.set(m.aadObjectId, m);
-    if (m.teamsId && !index.activeByTeamsId.has(m.teamsId)) index.activeByTeamsId.set(m.teamsId, m);
-  }
-  return index;
-});
-
 export function activeMembers(group: Group): readonly Member[] {
-  return memberIndex.of(group.members)?.active ?? group.members.filter((m) => !m.removedAt);
+  return group.members.filter((m) => !m.removedAt);
 }
 
 export function memberById(group: Group, memberId: string | undefined): Member | undefined {
-  if (memberId === undefined) return undefined;
-  const index = memberIndex.of(group.members);
-  return index ? index.byId.get(memberId) : group.members.find((m) => m.id === memberId);
+  return memberId === undefined ? undefined : group.members.find((m) => m.id === memberId);
 }
 
 /** The active member with this Teams identity (AAD object id first, then the 29: id). */
 export function findMember(group: Group, who: TeamsIdentity): Member | undefined {
-  const index = memberIndex.of(group.members);
-  if (index) return (who.aadObjectId ? index.activeByAad.get(who.aadObjectId) : undefined) ?? (who.teamsId ? index.activeByTeamsId.get(who.teamsId) : undefined);
   const active = activeMembers(group);
   return (
     (who.aadObjectId ? active.find((m) => m.aadObjectId === who.aadObjectId) : undefined) ??
