@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { MessageFactory, TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
   APPROVAL_KINDS, APPROVAL_RULES, REASON_MAX, LINK_MAX, TEXT_MAX, TITLE_MAX,
@@ -15,12 +15,13 @@ import { languageOf, texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd, commandArgs } from '../bot/command.js';
 import { actor, groupIdOf, groupRef, t, tenantIdOf } from '../bot/context.js';
-import { allowed, cardId, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
+import { cardId, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
+import { onCard, onCommand, validated } from '../bot/listen.js';
 import {
   REMINDER_CHOICES, defaultFormValues, formCardData, formatWhen, historyCardData, requestCard, signCardData,
   type FormValues, type ReminderChoice, type Viewer,
 } from './approval-view.js';
-import { cardAttachment, renderCard, type CardJson } from '../bot/render-card.js';
+import { renderCard, type CardJson } from '../bot/render-card.js';
 
 /** Godkänn, Avslå, Synpunkt: the answer's log entry keeps the press's activity id, so a redelivery is recognised on it (no claim). */
 export const ANSWER_VERB = 'approval.answer';
@@ -62,17 +63,6 @@ const FORM_ERROR_FIELD: Record<string, keyof T['formErrors']> = {
 };
 
 // ---- helpers ----
-
-/** The group turn plus this feature's texts. */
-interface Turn extends GroupTurn {
-  groupId: string;
-  tx: T;
-}
-
-async function loadTurn(ctx: TurnContext, deps: Deps): Promise<Turn | undefined> {
-  const turn = await loadGroupTurn(ctx, deps);
-  return turn ? { ...turn, groupId: turn.ref.groupId, tx: turn.texts.approvals } : undefined;
-}
 
 function card(name: string, data: object): CardJson {
   return renderCard(name, data);
@@ -158,30 +148,27 @@ function followUp(deps: Deps, approval: Approval, channelCard: CardRef | undefin
 
 // ---- listeners ----
 
+const approvalFields = (texts: Texts) => texts.meeting.fields;
+
 export function register(app: Application<TurnState>, deps: Deps): void {
 
   /** The request form (command, or the `approval.form` verb for a button on the group card). */
-  async function form(ctx: TurnContext, title: string): Promise<CardJson | string> {
-    const turn = await loadTurn(ctx, deps);
-    if (!turn) return t(ctx).approvals.noGroup;
-    if (!allowed(turn, 'approval.start')) return refusal(turn, 'approval.start');
-    if (activeMembers(turn.group).length === 0) return turn.tx.noVoters;
+  function form(turn: GroupTurn, title: string): CardJson | string {
+    const tx = turn.texts.approvals;
+    if (activeMembers(turn.group).length === 0) return tx.noVoters;
     const values = defaultFormValues(turn.group, title.slice(0, TITLE_MAX), turn.now, isKansli(turn.group, turn.now));
-    return card('approval-form', formCardData(turn.tx, turn.group, values));
+    return card('approval-form', formCardData(tx, turn.group, values));
   }
 
-  app.message(APPROVAL, async (ctx) => {
-    const answer = await form(ctx, commandArgs(ctx.activity.text, APPROVAL));
-    await ctx.sendActivity(typeof answer === 'string' ? answer : MessageFactory.attachment(cardAttachment(answer)));
-  });
+  app.message(APPROVAL, onCommand(deps, { may: 'approval.start' }, async ({ ctx, turn }) => form(turn, commandArgs(ctx.activity.text, APPROVAL))));
 
-  app.adaptiveCards.actionExecute('approval.form', async (ctx) => form(ctx, ''));
+  app.adaptiveCards.actionExecute('approval.form', onCard(deps, { may: 'approval.start' }, async ({ turn }) => form(turn, '')));
 
-  app.adaptiveCards.actionExecute('approval.create', async (ctx, _state, raw) => {
-    const turn = await loadTurn(ctx, deps);
-    if (!turn) return t(ctx).approvals.noGroup;
-    const { tx, group } = turn;
-    if (!turn.member || !allowed(turn, 'approval.start')) return refusal(turn, 'approval.start');
+  app.adaptiveCards.actionExecute('approval.create', onCard(deps, { may: 'approval.start' }, async ({ ctx, turn, raw }) => {
+    const tx = turn.texts.approvals;
+    const group = turn.group;
+    const groupId = turn.ref.groupId;
+    if (!turn.member) return refusal(turn, 'approval.start');
     const fallback = defaultFormValues(group, '', turn.now, isKansli(group, turn.now));
     const data = (raw ?? {}) as Record<string, unknown>;
     const refuse = (message: string) => card('approval-form', formCardData(tx, group, echo(data, fallback), message));
@@ -199,7 +186,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const hours = REMINDER_CHOICES[f.reminder];
     const a = ctx.activity;
     // One form message makes one request, however often it is pressed (double clicks, Teams retries).
-    const approvalId = a.replyToId ? `ap-${sha256(`${turn.groupId}\n${a.replyToId}`).slice(0, 24)}` : `ap-${randomUUID()}`;
+    const approvalId = a.replyToId ? `ap-${sha256(`${groupId}\n${a.replyToId}`).slice(0, 24)}` : `ap-${randomUUID()}`;
     const created = createApproval(
       {
         title: f.title, kind: f.kind, rule: f.rule, text: f.text, link: f.link || undefined,
@@ -208,7 +195,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
         deadline,
         reminderAt: hours > 0 ? new Date(deadline.getTime() - hours * 3600_000) : undefined,
       },
-      { id: approvalId, groupId: turn.groupId, requester: personRef(turn.member), now: turn.now },
+      { id: approvalId, groupId, requester: personRef(turn.member), now: turn.now },
     );
     if (!created.ok) return refuse(errorText(tx, created.error));
     const reference = TurnContext.getConversationReference(a) as Record<string, unknown>;
@@ -216,40 +203,31 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       ? { activityId: a.replyToId, conversationId: a.conversation.id, reference, postedAt: turn.now.toISOString() }
       : undefined;
     await deps.approvals.create(created.value.approval, channelCard);
-    const stored = await deps.approvals.get(turn.groupId, approvalId);
+    const stored = await deps.approvals.get(groupId, approvalId);
     if (!stored) return tx.notFound;
     if (channelCard) {
-      updateChannelCard(deps, turn.groupId, approvalId);
+      updateChannelCard(deps, groupId, approvalId);
     } else {
       deps.background.run('approval: post the channel card', async () => {
         const activityId = await deps.proactive.post(reference, sharedCard(stored.approval, reference));
-        if (activityId) await deps.approvals.setChannelCard(turn.groupId, approvalId, { activityId, conversationId: a.conversation.id, reference, postedAt: turn.now.toISOString() });
+        if (activityId) await deps.approvals.setChannelCard(groupId, approvalId, { activityId, conversationId: a.conversation.id, reference, postedAt: turn.now.toISOString() });
       });
     }
-    deps.log.info({ groupId: turn.groupId, approvalId, rule: f.rule, voters: voters.length }, 'approval requested');
+    deps.log.info({ groupId, approvalId, rule: f.rule, voters: voters.length }, 'approval requested');
     return requestCard(tx, stored.approval, { memberId: turn.member.id });
-  });
+  }));
 
-  /** Validates card data and loads the turn; ids in it are only ever looked up in this conversation's group. */
-  async function input<S extends z.ZodTypeAny>(ctx: TurnContext, schema: S, raw: unknown): Promise<{ turn: Turn; data: z.infer<S> } | { refusal: string }> {
-    const parsed = schema.safeParse(raw ?? {});
-    if (!parsed.success) return { refusal: t(ctx).common.invalidCardData };
-    const turn = await loadTurn(ctx, deps);
-    if (!turn) return { refusal: t(ctx).approvals.noGroup };
-    return { turn, data: parsed.data };
-  }
-
-  const viewerOf = (turn: Turn): Viewer => (turn.member ? { memberId: turn.member.id } : {});
+  const viewerOf = (turn: GroupTurn): Viewer => (turn.member ? { memberId: turn.member.id } : {});
 
   /** A change only the requester may make (new version, withdrawal): refused ones show the card with why. */
-  async function requesterChange(turn: Turn, approvalId: string, change: (a: Approval, by: PersonRef) => ApprovalResult<Changed>, saved: (a: Approval) => string) {
-    const tx = turn.tx;
+  async function requesterChange(turn: GroupTurn, approvalId: string, change: (a: Approval, by: PersonRef) => ApprovalResult<Changed>, saved: (a: Approval) => string) {
+    const tx = turn.texts.approvals;
     const by = turn.member;
     if (!by) return tx.notMember;
-    const r = await deps.approvals.change(turn.groupId, approvalId, (a) => change(a, personRef(by)));
+    const r = await deps.approvals.change(turn.ref.groupId, approvalId, (a) => change(a, personRef(by)));
     if (!r) return tx.notFound;
     if (!r.ok) {
-      const current = await deps.approvals.get(turn.groupId, approvalId);
+      const current = await deps.approvals.get(turn.ref.groupId, approvalId);
       return current ? requestCard(tx, current.approval, viewerOf(turn), errorText(tx, r.error)) : tx.notFound;
     }
     followUp(deps, r.value.approval, r.channelCard, r.value.events);
@@ -262,9 +240,9 @@ export function register(app: Application<TurnState>, deps: Deps): void {
    * of the group (a member whose Teams identity was added later, or a refusal that says why).
    */
   app.adaptiveCards.actionExecute(ANSWER_VERB, async (ctx, _state, raw) => {
-    const parsed = AnswerData.safeParse(raw ?? {});
-    if (!parsed.success) return t(ctx).common.invalidCardData;
-    const d = parsed.data;
+    const parsed = validated(ctx, AnswerData, raw, approvalFields);
+    if (!parsed.ok) return parsed.answer;
+    const d = parsed.value;
     const tx = t(ctx).approvals;
     const groupId = groupRef(ctx).groupId;
     const now = deps.now();
@@ -274,7 +252,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     let r = await deps.approvals.answer(groupId, d.approvalId, (a) => voterByIdentity(a, who)?.memberId, answer, now);
     let memberId = r ? voterByIdentity(r.approval, who)?.memberId : undefined;
     if (r && !r.ok && r.error.code === 'APPROVAL.NOT_A_VOTER') {
-      const turn = await loadTurn(ctx, deps);
+      const turn = await loadGroupTurn(ctx, deps);
       if (!turn?.member) return requestCard(tx, r.approval, {}, tx.notMember);
       memberId = turn.member.id;
       r = await deps.approvals.answer(groupId, d.approvalId, turn.member.id, answer, now);
@@ -287,45 +265,37 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   });
 
   for (const verb of ['approval.refresh', 'approval.history'] as const) {
-    app.adaptiveCards.actionExecute(verb, async (ctx, _state, raw) => {
-      const x = await input(ctx, RefData, raw);
-      if ('refusal' in x) return x.refusal;
-      const found = await deps.approvals.get(x.turn.groupId, x.data.approvalId);
-      if (!found) return x.turn.tx.notFound;
+    app.adaptiveCards.actionExecute(verb, onCard(deps, { data: RefData, fields: approvalFields }, async ({ turn, data }) => {
+      const tx = turn.texts.approvals;
+      const found = await deps.approvals.get(turn.ref.groupId, data.approvalId);
+      if (!found) return tx.notFound;
       return verb === 'approval.history'
-        ? card('approval-history', historyCardData(x.turn.tx, found.approval))
-        : requestCard(x.turn.tx, found.approval, viewerOf(x.turn));
-    });
+        ? card('approval-history', historyCardData(tx, found.approval))
+        : requestCard(tx, found.approval, viewerOf(turn));
+    }));
   }
 
-  app.adaptiveCards.actionExecute('approval.newVersion', async (ctx, _state, raw) => {
-    const x = await input(ctx, VersionData, raw);
-    if ('refusal' in x) return x.refusal;
-    const d = x.data;
-    return requesterChange(x.turn, d.approvalId, (a, by) => newVersion(a, { by, text: d.newText, link: d.newLink || undefined, seenVersion: d.version }, x.turn.now), (a) => x.turn.tx.saved.newVersion(a.version));
-  });
+  app.adaptiveCards.actionExecute('approval.newVersion', onCard(deps, { data: VersionData, fields: approvalFields }, async ({ turn, data: d }) =>
+    requesterChange(turn, d.approvalId, (a, by) => newVersion(a, { by, text: d.newText, link: d.newLink || undefined, seenVersion: d.version }, turn.now), (a) => turn.texts.approvals.saved.newVersion(a.version))));
 
-  app.adaptiveCards.actionExecute('approval.withdraw', async (ctx, _state, raw) => {
-    const x = await input(ctx, RefData, raw);
-    if ('refusal' in x) return x.refusal;
-    return requesterChange(x.turn, x.data.approvalId, (a, by) => withdraw(a, by, x.turn.now), () => x.turn.tx.saved.withdrawn);
-  });
+  app.adaptiveCards.actionExecute('approval.withdraw', onCard(deps, { data: RefData, fields: approvalFields }, async ({ turn, data }) =>
+    requesterChange(turn, data.approvalId, (a, by) => withdraw(a, by, turn.now), () => turn.texts.approvals.saved.withdrawn)));
 
   /** Signera, pressed in the signatory's personal chat: found through a link in that chat's own partition. */
   app.adaptiveCards.actionExecute('approval.sign', async (ctx, _state, raw) => {
     const tx = t(ctx).approvals;
-    const parsed = SignData.safeParse(raw ?? {});
-    if (!parsed.success) return t(ctx).common.invalidCardData;
+    const parsed = validated(ctx, SignData, raw, approvalFields);
+    if (!parsed.ok) return parsed.answer;
     const personalGroupId = groupIdOf(tenantIdOf(ctx), ctx.activity.conversation.id);
-    const link = await deps.personalLinks.get(personalGroupId, parsed.data.linkId);
+    const link = await deps.personalLinks.get(personalGroupId, parsed.value.linkId);
     if (!link || link.kind !== 'approval.sign') return tx.notFound;
     const group = await deps.groups.get(link.target.groupId);
     const member = group ? findMember(group, actor(ctx)) : undefined;
-    const linkId = parsed.data.linkId;
+    const linkId = parsed.value.linkId;
     const now = deps.now();
     if (!group || !member || member.id !== link.memberId) return tx.signRefused.notSignatory;
     const r = await deps.approvals.change(group.groupId, link.target.id, (a) =>
-      sign(a, { by: personRef(member), contentHash: sha256(signingContent(a)), seenVersion: parsed.data.version }, now));
+      sign(a, { by: personRef(member), contentHash: sha256(signingContent(a)), seenVersion: parsed.value.version }, now));
     if (!r) return tx.notFound;
     if (!r.ok) {
       const current = await deps.approvals.get(group.groupId, link.target.id);

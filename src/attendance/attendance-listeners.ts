@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { MessageFactory, TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { effectiveFor, markAttendance, OPEN_STATUSES, type AttendanceError, type Marked, type MarkInput } from './domain/attendance.js';
 import { ATTENDANCE_STATUSES, type Meeting } from '../meetings/domain/meeting.js';
@@ -7,8 +7,8 @@ import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { attendanceCard, statusText, type AttendanceView } from './attendance-view.js';
 import { cmd } from '../bot/command.js';
-import { t } from '../bot/context.js';
-import { allowed, cardId, domainErrorText, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
+import { cardId, domainErrorText, type GroupTurn } from '../bot/group-turn.js';
+import { groupTurn, onCard, onCommand } from '../bot/listen.js';
 import { channelReference } from '../meetings/meeting-cards.js';
 import type { MeetingEnded } from '../meetings/meeting-ended.js';
 import { currentMeeting } from '../meetings/planning-listeners.js';
@@ -34,11 +34,6 @@ const MarkData = MeetingRef.extend({
 export function attendanceErrorText(texts: Texts, error: AttendanceError | { code: string; details?: Record<string, string | number> }): string {
   const f = texts.attendance.errors[error.code];
   return f ? f(error.details ?? {}) : domainErrorText(texts, error);
-}
-
-function invalidText(texts: Texts, error: z.ZodError): string {
-  const field = String(error.issues[0]?.path[0] ?? '');
-  return texts.meeting.invalidField(texts.attendance.fields[field] ?? field);
 }
 
 // ---- the shared card in the channel ------------------------------------------------------------
@@ -150,46 +145,31 @@ function personalCard(turn: GroupTurn, m: Meeting, message: string): CardJson {
   return attendanceCard(turn, m, { ...(turn.member ? { member: turn.member } : {}), at: turn.at }, message);
 }
 
-type Handler = (ctx: TurnContext, state: TurnState, data: unknown) => Promise<CardJson | string>;
-
-/**
- * Every attendance card action: validate the data at the edge, load the group from the activity
- * (`read`: as stored, or as confirmed within the last second; see `loadGroupTurn`).
- */
-function onCard<T>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, handle: (turn: GroupTurn, d: T, ctx: TurnContext) => Promise<CardJson | string>, read: 'stored' | 'recent' = 'stored'): Handler {
-  return async (ctx, _state, data) => {
-    const texts = t(ctx);
-    const p = schema.safeParse(data);
-    if (!p.success) return invalidText(texts, p.error);
-    const turn = await loadGroupTurn(ctx, deps, read);
-    if (!turn) return texts.group.notSetUp;
-    return handle(turn, p.data, ctx);
-  };
-}
+const attendanceFields = (texts: Texts) => texts.attendance.fields;
 
 /**
  * A marking action: act, then update the channel's card after answering with the person's own view.
- * The whole group presses at once, so the group is the one confirmed within the last second
+ * The whole group presses at once, so the group is the one read within the last second
  * (`groups.recent`); a refusal is decided again on the group as stored now, in case the person was
  * added or given a role on another instance a moment ago. A refusal writes nothing.
  */
-function cardAction<T extends { meetingId: string }>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, act: (turn: GroupTurn, d: T) => Promise<Applied>): Handler {
-  return onCard(deps, schema, async (recent, d, ctx) => {
+function cardAction<T extends { meetingId: string }>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, act: (turn: GroupTurn, d: T) => Promise<Applied>) {
+  return onCard(deps, { data: schema, fields: attendanceFields, group: 'recent' }, async ({ ctx, turn: recent, data }) => {
     let turn = recent;
-    let r = await act(turn, d);
+    let r = await act(turn, data);
     if (!r.ok) {
-      const stored = await loadGroupTurn(ctx, deps);
-      if (!stored) return turn.texts.group.notSetUp;
-      turn = stored;
-      r = await act(turn, d);
+      const stored = await groupTurn(ctx, deps);
+      if (!stored.ok) return stored.answer;
+      turn = stored.value;
+      r = await act(turn, data);
     }
     if (!r.ok) return r.message;
     refreshAttendanceCard(deps, turn, turn.ref.groupId, r.meeting.id);
     return personalCard(turn, r.meeting, r.message);
-  }, 'recent');
+  });
 }
 
-function checkIn(deps: Deps): Handler {
+function checkIn(deps: Deps) {
   return cardAction(deps, MeetingRef, async (turn, d) => {
     const a = turn.texts.attendance;
     if (!turn.member) return { ok: false, message: a.notMember };
@@ -199,7 +179,7 @@ function checkIn(deps: Deps): Handler {
   });
 }
 
-function mark(deps: Deps): Handler {
+function mark(deps: Deps) {
   return cardAction(deps, MarkData, async (turn, d) => {
     const a = turn.texts.attendance;
     return applyMark(
@@ -222,35 +202,34 @@ function mark(deps: Deps): Handler {
 }
 
 /** The person's own view (Universal Actions refresh, automatic or pressed): read only. */
-function refresh(deps: Deps): Handler {
-  return onCard(deps, MeetingRef, async (turn, d) => {
-    const m = await deps.meetings.get(turn.ref.groupId, d.meetingId);
+function refresh(deps: Deps) {
+  return onCard(deps, { data: MeetingRef, fields: attendanceFields }, async ({ turn, data }) => {
+    const m = await deps.meetings.get(turn.ref.groupId, data.meetingId);
     return m ? personalCard(turn, m, '') : turn.texts.meeting.noMeetingFound;
   });
 }
 
 /** `närvarokort`: the chair or secretary (re)posts the check-in card of the running or next meeting. */
-async function checkInCardCommand(ctx: TurnContext, deps: Deps): Promise<void> {
-  const turn = await loadGroupTurn(ctx, deps);
-  if (!turn) return void (await ctx.sendActivity(t(ctx).group.notSetUp));
-  if (!allowed(turn, 'attendance.markOthers')) return void (await ctx.sendActivity(refusal(turn, 'attendance.markOthers')));
-  const meeting = await currentMeeting(deps, turn);
-  if (!meeting) return void (await ctx.sendActivity(turn.texts.meeting.noMeeting));
-  const reference = channelReference(TurnContext.getConversationReference(ctx.activity));
-  if (meeting.attendanceCard) {
-    // The old card has scrolled away: post a fresh one and keep updating that one.
-    await deps.meetings.update(turn.ref.groupId, meeting.id, (m) => {
-      if (!m?.attendanceCard) return { result: undefined };
-      const { attendanceCard: _old, ...rest } = m;
-      return { next: rest, result: undefined };
-    });
-  }
-  await postCheckInCard(deps, turn, meeting.id, reference);
-  await ctx.sendActivity(MessageFactory.text(turn.texts.attendance.cardPosted));
+function checkInCardCommand(deps: Deps) {
+  return onCommand(deps, { may: 'attendance.markOthers' }, async ({ ctx, turn }) => {
+    const meeting = await currentMeeting(deps, turn);
+    if (!meeting) return turn.texts.meeting.noMeeting;
+    const reference = channelReference(TurnContext.getConversationReference(ctx.activity));
+    if (meeting.attendanceCard) {
+      // The old card has scrolled away: post a fresh one and keep updating that one.
+      await deps.meetings.update(turn.ref.groupId, meeting.id, (m) => {
+        if (!m?.attendanceCard) return { result: undefined };
+        const { attendanceCard: _old, ...rest } = m;
+        return { next: rest, result: undefined };
+      });
+    }
+    await postCheckInCard(deps, turn, meeting.id, reference);
+    return turn.texts.attendance.cardPosted;
+  });
 }
 
 export function register(app: Application<TurnState>, deps: Deps): void {
-  app.message(CHECK_IN_CARD, (ctx) => checkInCardCommand(ctx, deps));
+  app.message(CHECK_IN_CARD, checkInCardCommand(deps));
   app.adaptiveCards.actionExecute(CHECK_IN_VERB, checkIn(deps));
   app.adaptiveCards.actionExecute('attendance.mark', mark(deps));
   app.adaptiveCards.actionExecute('attendance.refresh', refresh(deps));

@@ -72,19 +72,19 @@ export function domainErrorText(texts: Texts, error: DomainError): string {
   return f ? f(d) : texts.common.internalError;
 }
 
-/** Card data that failed validation: name the first bad field in words. */
-export function invalidCardText(texts: Texts, error: ZodError): string {
-  const field = String(error.issues[0]?.path[0] ?? '');
-  return texts.meeting.invalidField(texts.meeting.fields[field] ?? field);
+/** Card data that failed validation: name the first bad field in words (`fields`: the slice's names for its fields). */
+export function invalidCardText(texts: Texts, error: ZodError, fields: Record<string, string> = texts.meeting.fields): string {
+  const name = fields[String(error.issues[0]?.path[0] ?? '')];
+  return name ? texts.meeting.invalidField(name) : texts.common.invalidCardData;
 }
 
 /** A document or record id as the bot writes them (`meeting-…`, `item-3f2a…`): nothing else is looked up. */
 export const cardId = z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/);
 
 /** Validates card data at the edge: the typed data, or the Swedish/English message naming the bad field. */
-export function parseCard<T>(texts: Texts, schema: ZodType<T, ZodTypeDef, unknown>, data: unknown): { ok: true; data: T } | { ok: false; message: string } {
+export function parseCard<T>(texts: Texts, schema: ZodType<T, ZodTypeDef, unknown>, data: unknown, fields?: Record<string, string>): { ok: true; data: T } | { ok: false; message: string } {
   const r = schema.safeParse(data);
-  return r.success ? { ok: true, data: r.data } : { ok: false, message: invalidCardText(texts, r.error) };
+  return r.success ? { ok: true, data: r.data } : { ok: false, message: invalidCardText(texts, r.error, fields) };
 }
 
 /**

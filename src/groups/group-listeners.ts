@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
   GROUP_KINDS,
@@ -22,8 +22,9 @@ import type { Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd } from '../bot/command.js';
 import { actor, groupRef, t } from '../bot/context.js';
-import { allowed, domainErrorText, invalidCardText, loadGroupTurn, newId, parseCard, refusal, roleWords, type GroupTurn } from '../bot/group-turn.js';
-import { cardAttachment, renderCard, type CardJson } from '../bot/render-card.js';
+import { allowed, domainErrorText, loadGroupTurn, newId, refusal, roleWords, type GroupTurn } from '../bot/group-turn.js';
+import { onCard, reply, validated } from '../bot/listen.js';
+import { renderCard, type CardJson } from '../bot/render-card.js';
 import { rosterOf, type RosterPerson } from './roster.js';
 
 export const GROUP = cmd(['grupp', 'group']);
@@ -108,15 +109,14 @@ function setupCard(texts: Texts): CardJson {
 
 async function showGroup(ctx: TurnContext, deps: Deps): Promise<void> {
   const turn = await loadGroupTurn(ctx, deps);
-  const card = turn ? settingsCard(turn, turn.group) : setupCard(t(ctx));
-  await ctx.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+  await reply(ctx, turn ? settingsCard(turn, turn.group) : setupCard(t(ctx)));
 }
 
 /** The first person to set up the group becomes its chair; a second setup shows what is there. */
 async function createGroup(ctx: TurnContext, deps: Deps, data: unknown): Promise<CardJson | string> {
   const texts = t(ctx);
-  const parsed = CreateData.safeParse(data);
-  if (!parsed.success) return invalidCardText(texts, parsed.error);
+  const parsed = validated(ctx, CreateData, data);
+  if (!parsed.ok) return parsed.answer;
   const ref = groupRef(ctx);
   const who = actor(ctx);
   const at = deps.now().toISOString();
@@ -124,10 +124,10 @@ async function createGroup(ctx: TurnContext, deps: Deps, data: unknown): Promise
     groupId: ref.groupId,
     tenantId: ref.tenantId,
     conversationId: ref.conversationId,
-    name: parsed.data.groupName,
-    kind: parsed.data.groupKind,
+    name: parsed.value.groupName,
+    kind: parsed.value.groupKind,
     standingItems: standingItems(texts),
-    founder: { memberId: newId('m'), roleId: newId('r'), name: who.name || parsed.data.groupName, organisation: parsed.data.organisation, teamsId: who.teamsId, aadObjectId: who.aadObjectId },
+    founder: { memberId: newId('m'), roleId: newId('r'), name: who.name || parsed.value.groupName, organisation: parsed.value.organisation, teamsId: who.teamsId, aadObjectId: who.aadObjectId },
     at,
   });
   const { created, group: stored } = await deps.groups.create(group);
@@ -139,12 +139,11 @@ async function createGroup(ctx: TurnContext, deps: Deps, data: unknown): Promise
 type GroupChange = (group: Group, turn: GroupTurn) => { ok: true; group: Group; message: string } | { ok: false; message: string };
 
 /**
- * The common shape of every settings edit: validate, check the role in force now, apply the pure
- * change under If-Match (retried on 412), answer with the refreshed card or the refusal.
+ * The common shape of every settings edit (after the steps: data, group, permission): apply the pure
+ * change under If-Match (retried on 412), with the role checked again on the group as stored, and
+ * answer with the refreshed card or the refusal.
  */
-async function editGroup(ctx: TurnContext, deps: Deps, change: GroupChange): Promise<CardJson | string> {
-  const turn = await loadGroupTurn(ctx, deps);
-  if (!turn) return t(ctx).group.notSetUp;
+async function editGroup(deps: Deps, turn: GroupTurn, change: GroupChange): Promise<CardJson | string> {
   type Outcome = { ok: true; group: Group; message: string } | { ok: false; message: string };
   const outcome = await deps.groups.update<Outcome>(turn.ref.groupId, (current) => {
     if (!current) return { result: { ok: false as const, message: turn.texts.group.notSetUp } };
@@ -157,7 +156,6 @@ async function editGroup(ctx: TurnContext, deps: Deps, change: GroupChange): Pro
   return settingsCard(turn, outcome.group, { message: outcome.message });
 }
 
-
 async function nextMeetingStart(deps: Deps, groupId: string, now: Date): Promise<string | undefined> {
   const meetings = (await deps.meetings.list(groupId)).filter(isPlanning);
   const next = currentOrNextMeeting(meetings, stockholmDate(now));
@@ -169,11 +167,8 @@ export function register(app: Application<TurnState>, deps: Deps): void {
 
   app.adaptiveCards.actionExecute('group.create', (ctx, _s, data) => createGroup(ctx, deps, data));
 
-  app.adaptiveCards.actionExecute('group.save', async (ctx, _s, data) => {
-    const p = parseCard(t(ctx), SaveData, data);
-    if (!p.ok) return p.message;
-    const d = p.data;
-    return editGroup(ctx, deps, (group, turn) => {
+  app.adaptiveCards.actionExecute('group.save', onCard(deps, { data: SaveData, may: 'group.edit' }, async ({ turn: heard, data: d }) =>
+    editGroup(deps, heard, (group, turn) => {
       const r = changeSettings(
         group,
         {
@@ -187,16 +182,12 @@ export function register(app: Application<TurnState>, deps: Deps): void {
         turn.at,
       );
       return r.ok ? { ok: true, group: r.value, message: turn.texts.group.saved } : { ok: false, message: domainErrorText(turn.texts, r.error) };
-    });
-  });
+    })));
 
-  app.adaptiveCards.actionExecute('group.addMember', async (ctx, _s, data) => {
-    const p = parseCard(t(ctx), AddMemberData, data);
-    if (!p.ok) return p.message;
-    const d = p.data;
+  app.adaptiveCards.actionExecute('group.addMember', onCard(deps, { data: AddMemberData, may: 'group.edit' }, async ({ turn: heard, data: d }) => {
     const memberId = newId('m');
     const roleId = newId('r');
-    return editGroup(ctx, deps, (group, turn) => {
+    return editGroup(deps, heard, (group, turn) => {
       const added = addMember(group, { id: memberId, name: d.memberName, organisation: d.memberOrganisation }, turn.at);
       if (!added.ok) return { ok: false, message: domainErrorText(turn.texts, added.error) };
       const withRole = d.memberRole === 'member' ? added : setRoles(added.value.group, { id: roleId, memberId: added.value.member.id, roles: [d.memberRole], effective: 'now', at: turn.at, by: turn.member?.id });
@@ -204,12 +195,9 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       const next = 'group' in withRole.value ? withRole.value.group : withRole.value;
       return { ok: true, group: next, message: turn.texts.group.memberAdded(added.value.member.name) };
     });
-  });
+  }));
 
-  app.adaptiveCards.actionExecute('group.roster', async (ctx) => {
-    const turn = await loadGroupTurn(ctx, deps);
-    if (!turn) return t(ctx).group.notSetUp;
-    if (!allowed(turn, 'group.edit')) return refusal(turn, 'group.edit');
+  app.adaptiveCards.actionExecute('group.roster', onCard(deps, { may: 'group.edit' }, async ({ ctx, turn }) => {
     let roster: RosterPerson[];
     try {
       roster = await rosterOf(ctx);
@@ -219,13 +207,11 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     }
     const known = (p: RosterPerson) => activeMembers(turn.group).some((m) => (p.aadObjectId && m.aadObjectId === p.aadObjectId) || m.teamsId === p.teamsId);
     return settingsCard(turn, turn.group, { roster: roster.filter((p) => !known(p)) });
-  });
+  }));
 
-  app.adaptiveCards.actionExecute('group.addFromRoster', async (ctx, _s, data) => {
-    const texts = t(ctx);
-    const p = parseCard(texts, RosterPickData, data);
-    if (!p.ok) return p.message;
-    if (p.data.people.length === 0) return texts.group.rosterNothingPicked;
+  app.adaptiveCards.actionExecute('group.addFromRoster', onCard(deps, { data: RosterPickData, may: 'group.edit' }, async ({ ctx, turn: heard, data }) => {
+    const texts = heard.texts;
+    if (data.people.length === 0) return texts.group.rosterNothingPicked;
     let roster: RosterPerson[];
     try {
       roster = await rosterOf(ctx);
@@ -234,27 +220,23 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       return texts.group.rosterFailed;
     }
     // Only people Teams says are in this conversation; ids from the card just pick among them.
-    const picked = roster.filter((r) => p.data.people.includes(r.teamsId));
+    const picked = roster.filter((r) => data.people.includes(r.teamsId));
     if (picked.length === 0) return texts.group.rosterNothingPicked;
     const ids = picked.map(() => newId('m'));
-    return editGroup(ctx, deps, (group, turn) => {
+    return editGroup(deps, heard, (group, turn) => {
       let next = group;
       for (const [i, person] of picked.entries()) {
-        const r = addMember(next, { id: ids[i]!, name: person.name, organisation: p.data.rosterOrganisation, teamsId: person.teamsId, aadObjectId: person.aadObjectId }, turn.at);
+        const r = addMember(next, { id: ids[i]!, name: person.name, organisation: data.rosterOrganisation, teamsId: person.teamsId, aadObjectId: person.aadObjectId }, turn.at);
         if (r.ok) next = r.value.group;
       }
       return { ok: true, group: next, message: turn.texts.group.membersAdded(picked.length) };
     });
-  });
+  }));
 
-  app.adaptiveCards.actionExecute('group.setRole', async (ctx, _s, data) => {
-    const p = parseCard(t(ctx), RoleData, data);
-    if (!p.ok) return p.message;
-    const d = p.data;
+  app.adaptiveCards.actionExecute('group.setRole', onCard(deps, { data: RoleData, may: 'group.edit' }, async ({ turn: heard, data: d }) => {
     const roleId = newId('r');
-    const ref = groupRef(ctx);
-    const start = d.effective === 'nextMeeting' ? await nextMeetingStart(deps, ref.groupId, deps.now()) : undefined;
-    return editGroup(ctx, deps, (group, turn) => {
+    const start = d.effective === 'nextMeeting' ? await nextMeetingStart(deps, heard.ref.groupId, heard.now) : undefined;
+    return editGroup(deps, heard, (group, turn) => {
       const m = memberById(group, d.roleMemberId);
       if (!m || m.removedAt) return { ok: false, message: domainErrorText(turn.texts, { code: 'GROUP.MEMBER_NOT_FOUND', details: { name: d.roleMemberId } }) };
       const r = setRoles(group, { id: roleId, memberId: m.id, roles: d.roles as Role[], effective: d.effective, nextMeetingStart: start, at: turn.at, by: turn.member?.id });
@@ -262,16 +244,13 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       const words = roleWords(turn.texts, d.roles);
       return { ok: true, group: r.value, message: d.effective === 'now' ? turn.texts.group.roleSaved(m.name, words) : turn.texts.group.roleSavedNextMeeting(m.name, words) };
     });
-  });
+  }));
 
-  app.adaptiveCards.actionExecute('group.removeMember', async (ctx, _s, data) => {
-    const p = parseCard(t(ctx), RemoveData, data);
-    if (!p.ok) return p.message;
-    return editGroup(ctx, deps, (group, turn) => {
-      const m = memberById(group, p.data.roleMemberId);
-      const r = removeMember(group, p.data.roleMemberId, turn.at);
+  app.adaptiveCards.actionExecute('group.removeMember', onCard(deps, { data: RemoveData, may: 'group.edit' }, async ({ turn: heard, data }) =>
+    editGroup(deps, heard, (group, turn) => {
+      const m = memberById(group, data.roleMemberId);
+      const r = removeMember(group, data.roleMemberId, turn.at);
       if (!r.ok) return { ok: false, message: domainErrorText(turn.texts, r.error) };
       return { ok: true, group: r.value, message: turn.texts.group.memberRemoved(m!.name) };
-    });
-  });
+    })));
 }

@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { MessageFactory, TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { activeMembers, resolvePendingRoles } from '../groups/domain/group.js';
 import {
@@ -27,11 +27,11 @@ import type { Result } from '../shared/result.js';
 import { isLocalDate, isLocalTime, parseWhen, splitPlace, stockholmDate, toInstant } from '../shared/swedish-date.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd, commandArgs } from '../bot/command.js';
-import { t } from '../bot/context.js';
-import { activityKey, allowed, cardId, domainErrorText, parseCard, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
+import { activityKey, allowed, cardId, domainErrorText, refusal, type GroupTurn } from '../bot/group-turn.js';
+import { onCard, onCommand, type Answer, type Heard } from '../bot/listen.js';
 import { agendaCard, channelReference, refreshMeetingCards, sendNotice } from './meeting-cards.js';
 import { meetingView } from './meeting-view.js';
-import { cardAttachment, renderCard, type CardJson } from '../bot/render-card.js';
+import { renderCard, type CardJson } from '../bot/render-card.js';
 
 export const NEW_MEETING = cmd(['nytt möte', 'new meeting'], { args: 'optional' });
 export const ITEM = cmd(['punkt', 'item'], { args: 'required' });
@@ -101,24 +101,11 @@ export function planCardData(turn: Pick<GroupTurn, 'texts' | 'language' | 'group
   };
 }
 
-function send(ctx: TurnContext, content: CardJson | string) {
-  return ctx.sendActivity(typeof content === 'string' ? content : MessageFactory.attachment(cardAttachment(content)));
-}
-
-async function groupTurnOrSay(ctx: TurnContext, deps: Deps): Promise<GroupTurn | undefined> {
-  const turn = await loadGroupTurn(ctx, deps);
-  if (!turn) await ctx.sendActivity(t(ctx).group.notSetUp);
-  return turn;
-}
-
 /** `nytt möte [datum] [tid] [plats]`: plans a meeting with the standing items and opens its planning card. */
-async function planMeeting(ctx: TurnContext, deps: Deps): Promise<void> {
-  const turn = await groupTurnOrSay(ctx, deps);
-  if (!turn) return;
-  if (!allowed(turn, 'plan.meeting')) return void (await ctx.sendActivity(refusal(turn, 'plan.meeting')));
+async function planMeeting(deps: Deps, { ctx, turn }: Heard<undefined>): Promise<Answer> {
   const args = commandArgs(ctx.activity.text, NEW_MEETING);
   const when = parseWhen(args, stockholmDate(turn.now));
-  if (!when.ok) return void (await ctx.sendActivity(domainErrorText(turn.texts, when.error)));
+  if (!when.ok) return domainErrorText(turn.texts, when.error);
   const { place, room } = splitPlace(when.value.rest);
   const { date, time } = when.value;
   const id = activityKey(ctx, 'meeting');
@@ -151,13 +138,13 @@ async function planMeeting(ctx: TurnContext, deps: Deps): Promise<void> {
       // Chair and secretary by the roles in force when it starts (or now, for a meeting already begun).
       ...(startsAt && startsAt > turn.at ? { rolesAt: startsAt } : {}),
     });
-    if (!made.ok) return void (await ctx.sendActivity(domainErrorText(turn.texts, made.error)));
+    if (!made.ok) return domainErrorText(turn.texts, made.error);
     await deps.meetings.create(made.value);
     meeting = (await deps.meetings.get(turn.ref.groupId, id))!;
   }
   const view = meetingView(turn.texts, turn.language, group, meeting);
   const message = turn.texts.meeting.planned(meeting.title, meeting.date ? view.whenText : '');
-  await send(ctx, planCard({ ...turn, group }, meeting, message));
+  return planCard({ ...turn, group }, meeting, message);
 }
 
 /** The meeting `punkt` and `dagordning` act on: the running one, else the next planned one. */
@@ -193,13 +180,10 @@ export async function editMeeting(ctx: TurnContext, deps: Deps, turn: GroupTurn,
   return outcome;
 }
 
-async function addItemCommand(ctx: TurnContext, deps: Deps): Promise<void> {
-  const turn = await groupTurnOrSay(ctx, deps);
-  if (!turn) return;
-  if (!allowed(turn, 'agenda.edit')) return void (await ctx.sendActivity(refusal(turn, 'agenda.edit')));
+async function addItemCommand(deps: Deps, { ctx, turn }: Heard<undefined>): Promise<Answer> {
   const { title, kind } = parseItemText(commandArgs(ctx.activity.text, ITEM));
   const meeting = await currentMeeting(deps, turn);
-  if (!meeting) return void (await ctx.sendActivity(turn.texts.meeting.noMeeting));
+  if (!meeting) return turn.texts.meeting.noMeeting;
   const itemId = activityKey(ctx, 'item');
   const r = await editMeeting(ctx, deps, turn, meeting.id, 'agenda.edit', (m) => {
     const added = addItem(m, { id: itemId, title, ...(kind ? { kind } : {}) }, turn.at);
@@ -208,16 +192,14 @@ async function addItemCommand(ctx: TurnContext, deps: Deps): Promise<void> {
     const message = added.value.duplicate ? turn.texts.meeting.itemAlreadyAdded(added.value.item.title) : turn.texts.meeting.itemAdded(n, added.value.item.title, m.title);
     return { ok: true, value: { meeting: added.value.meeting, message } };
   });
-  await ctx.sendActivity(r.ok ? r.value.message : r.message);
+  return r.ok ? r.value.message : r.message;
 }
 
-async function showAgenda(ctx: TurnContext, deps: Deps): Promise<void> {
-  const turn = await groupTurnOrSay(ctx, deps);
-  if (!turn) return;
+async function showAgenda(deps: Deps, { turn }: Heard<undefined>): Promise<Answer> {
   const meeting = await currentMeeting(deps, turn);
-  if (!meeting) return void (await ctx.sendActivity(turn.texts.meeting.noMeeting));
+  if (!meeting) return turn.texts.meeting.noMeeting;
   // Those who plan get the agenda with its forms (the planning card); everyone else reads it.
-  await send(ctx, isPlanning(meeting) && allowed(turn, 'plan.meeting') ? planCard(turn, meeting) : agendaCard(turn, meeting, 'agenda'));
+  return isPlanning(meeting) && allowed(turn, 'plan.meeting') ? planCard(turn, meeting) : agendaCard(turn, meeting, 'agenda');
 }
 
 
@@ -229,27 +211,22 @@ function cardEdit<T extends { meetingId: string }>(
   change: (d: T, m: Meeting, turn: GroupTurn, ctx: TurnContext) => ReturnType<MeetingChange>,
   precheck?: (d: T, turn: GroupTurn) => string | undefined,
 ) {
-  return async (ctx: TurnContext, _state: TurnState, data: unknown): Promise<CardJson | string> => {
-    const texts = t(ctx);
-    const p = parseCard(texts, schema, data);
-    if (!p.ok) return p.message;
-    const turn = await loadGroupTurn(ctx, deps);
-    if (!turn) return texts.group.notSetUp;
-    const problem = allowed(turn, action) ? precheck?.(p.data, turn) : undefined;
+  return onCard(deps, { data: schema, may: action }, async ({ ctx, turn, data }) => {
+    const problem = precheck?.(data, turn);
     if (problem) return problem;
-    const r = await editMeeting(ctx, deps, turn, p.data.meetingId, action, (m, tt) => change(p.data, m, tt, ctx));
+    const r = await editMeeting(ctx, deps, turn, data.meetingId, action, (m, tt) => change(data, m, tt, ctx));
     if (!r.ok) return r.message;
     return planCard(turn, r.value.meeting, r.value.message);
-  };
+  });
 }
 
 /** An empty choice, or an active member of this group (never someone from card data alone). */
 const isMember = (turn: GroupTurn, id: string): boolean => id === '' || activeMembers(turn.group).some((m) => m.id === id);
 
 export function register(app: Application<TurnState>, deps: Deps): void {
-  app.message(NEW_MEETING, (ctx) => planMeeting(ctx, deps));
-  app.message(ITEM, (ctx) => addItemCommand(ctx, deps));
-  app.message(AGENDA, (ctx) => showAgenda(ctx, deps));
+  app.message(NEW_MEETING, onCommand(deps, { may: 'plan.meeting' }, (heard) => planMeeting(deps, heard)));
+  app.message(ITEM, onCommand(deps, { may: 'agenda.edit' }, (heard) => addItemCommand(deps, heard)));
+  app.message(AGENDA, onCommand(deps, {}, (heard) => showAgenda(deps, heard)));
 
   app.adaptiveCards.actionExecute(
     'meeting.save',
@@ -334,18 +311,13 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     }),
   );
 
-  app.adaptiveCards.actionExecute('meeting.notice', async (ctx, _s, data) => {
-    const texts = t(ctx);
-    const p = parseCard(texts, MeetingRef, data);
-    if (!p.ok) return p.message;
-    const turn = await loadGroupTurn(ctx, deps);
-    if (!turn) return texts.group.notSetUp;
-    if (!allowed(turn, 'plan.meeting')) return refusal(turn, 'plan.meeting');
-    const meeting = await deps.meetings.get(turn.ref.groupId, p.data.meetingId);
+  app.adaptiveCards.actionExecute('meeting.notice', onCard(deps, { data: MeetingRef, may: 'plan.meeting' }, async ({ ctx, turn, data }) => {
+    const texts = turn.texts;
+    const meeting = await deps.meetings.get(turn.ref.groupId, data.meetingId);
     if (!meeting) return texts.meeting.noMeetingFound;
     if (!isPlanning(meeting)) return domainErrorText(texts, { code: 'MEETING.LOCKED' });
     const reference = channelReference(TurnContext.getConversationReference(ctx.activity));
     deps.background.run('notice', () => sendNotice(deps, turn, meeting.id, reference), `meeting-cards:${meeting.id}`);
     return planCard(turn, meeting, meeting.notice ? texts.meeting.noticeUpdated : texts.meeting.noticeSent);
-  });
+  }));
 }

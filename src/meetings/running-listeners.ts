@@ -30,11 +30,11 @@ import type { Result } from '../shared/result.js';
 import { isLocalDate, parseDate, stockholmDate, stockholmTime } from '../shared/swedish-date.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd, commandArgs } from '../bot/command.js';
-import { t } from '../bot/context.js';
-import { activityKey, allowed, cardId, domainErrorText, parseCard, joinAnd, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
+import { activityKey, allowed, cardId, domainErrorText, joinAnd, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
+import { onCard, onCommand } from '../bot/listen.js';
 import { postCheckInCard, refreshAttendanceCard } from '../attendance/attendance-listeners.js';
 import { liveCard, refreshMeetingCards } from './meeting-cards.js';
-import { cardAttachment, type CardJson } from '../bot/render-card.js';
+import { cardAttachment } from '../bot/render-card.js';
 
 export const START = cmd(['starta möte', 'start meeting']);
 export const NEXT = cmd(['nästa punkt', 'next item']);
@@ -62,12 +62,6 @@ type Done = { ok: true; meeting: Meeting; message: string };
 
 function say(ctx: TurnContext, text: string) {
   return ctx.sendActivity(text);
-}
-
-async function groupTurnOrSay(ctx: TurnContext, deps: Deps): Promise<GroupTurn | undefined> {
-  const turn = await loadGroupTurn(ctx, deps);
-  if (!turn) await say(ctx, t(ctx).group.notSetUp);
-  return turn;
 }
 
 function itemLabel(m: Meeting, itemId: string | undefined): { number: string; title: string } {
@@ -365,24 +359,15 @@ async function participants(ctx: TurnContext, deps: Deps, kind: 'join' | 'leave'
 
 /** A live-card button: validate, act, and answer with the updated live card (or the refusal). */
 function liveAction<T extends { meetingId: string }>(deps: Deps, schema: z.ZodType<T, z.ZodTypeDef, unknown>, act: (turn: GroupTurn, ctx: TurnContext, d: T) => Promise<Done | Refused>) {
-  return async (ctx: TurnContext, _s: TurnState, data: unknown): Promise<CardJson | string> => {
-    const p = parseCard(t(ctx), schema, data);
-    if (!p.ok) return p.message;
-    const turn = await loadGroupTurn(ctx, deps);
-    if (!turn) return t(ctx).group.notSetUp;
-    const r = await act(turn, ctx, p.data);
+  return onCard(deps, { data: schema }, async ({ ctx, turn, data }) => {
+    const r = await act(turn, ctx, data);
     return r.ok ? liveCard(turn, r.meeting) : r.message;
-  };
+  });
 }
 
 /** A command: act on the running meeting and confirm briefly. */
-function command(deps: Deps, act: (turn: GroupTurn, ctx: TurnContext) => Promise<Done | Refused>) {
-  return async (ctx: TurnContext): Promise<void> => {
-    const turn = await groupTurnOrSay(ctx, deps);
-    if (!turn) return;
-    const r = await act(turn, ctx);
-    await say(ctx, r.message);
-  };
+function command(deps: Deps, act: (turn: GroupTurn, ctx: TurnContext) => Promise<Done | Refused>, may?: Action) {
+  return onCommand(deps, { ...(may ? { may } : {}) }, async ({ ctx, turn }) => (await act(turn, ctx)).message);
 }
 
 function gotoTarget(turn: GroupTurn, m: Meeting | undefined, arg: string): ItemTarget | undefined {
@@ -394,35 +379,28 @@ function gotoTarget(turn: GroupTurn, m: Meeting | undefined, arg: string): ItemT
 }
 
 export function register(app: Application<TurnState>, deps: Deps): void {
-  app.message(START, async (ctx) => {
-    const turn = await groupTurnOrSay(ctx, deps);
-    if (!turn) return;
-    if (!allowed(turn, 'run.meeting')) return void (await say(ctx, refusal(turn, 'run.meeting')));
-    await start(ctx, deps, turn, { kind: 'command' });
-  });
+  app.message(START, onCommand(deps, { may: 'run.meeting' }, ({ ctx, turn }) => start(ctx, deps, turn, { kind: 'command' })));
   app.message(NEXT, command(deps, (turn, ctx) => move(deps, turn, ctx, undefined, { to: 'next' })));
   app.message(PREVIOUS, command(deps, (turn, ctx) => move(deps, turn, ctx, undefined, { to: 'previous' })));
   app.message(
     GOTO,
     command(deps, async (turn, ctx) => {
-      if (!allowed(turn, 'run.meeting')) return { ok: false, message: refusal(turn, 'run.meeting') };
       const m = await runningMeeting(deps, turn.ref.groupId);
       if (!m) return { ok: false, message: turn.texts.running.noRunningMeeting };
       const target = gotoTarget(turn, m, commandArgs(ctx.activity.text, GOTO));
       if (!target) return { ok: false, message: turn.texts.running.gotoFormat };
       return move(deps, turn, ctx, m.id, target);
-    }),
+    }, 'run.meeting'),
   );
   app.message(NOTE, command(deps, (turn, ctx) => note(deps, turn, ctx, undefined, commandArgs(ctx.activity.text, NOTE))));
   app.message(DECISION, command(deps, (turn, ctx) => decision(deps, turn, ctx, undefined, commandArgs(ctx.activity.text, DECISION))));
   app.message(
     ACTION,
     command(deps, async (turn, ctx) => {
-      if (!allowed(turn, 'record.action')) return { ok: false, message: refusal(turn, 'record.action') };
       const parsed = parseActionCommand(ctx, turn, commandArgs(ctx.activity.text, ACTION));
       if (!parsed.ok) return parsed;
       return action(deps, turn, ctx, undefined, parsed.owner, parsed.text, parsed.due);
-    }),
+    }, 'record.action'),
   );
   app.message(END, command(deps, (turn, ctx) => end(deps, turn, ctx, undefined, 'command')));
 
