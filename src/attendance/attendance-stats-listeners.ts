@@ -1,5 +1,4 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { MessageFactory, type TurnContext } from 'botbuilder';
 import { parsePeriod } from './domain/attendance-period.js';
 import { attendanceStats, HELD_STATUSES, type AttendanceStats, type Period } from './domain/attendance.js';
 import { findMember, hasRole, type Group } from '../groups/domain/group.js';
@@ -8,9 +7,9 @@ import type { Texts } from '../i18n/texts.js';
 import { LINK_DAYS } from './attendance-links.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd, commandArgs } from '../bot/command.js';
-import { t } from '../bot/context.js';
-import { allowed, domainErrorText, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
-import { cardAttachment, renderCard, type CardJson } from '../bot/render-card.js';
+import { domainErrorText, type GroupTurn } from '../bot/group-turn.js';
+import { onCommand, type Answer, type Heard } from '../bot/listen.js';
+import { renderCard, type CardJson } from '../bot/render-card.js';
 
 /** `närvaro [från] [till]` / `attendance [from] [to]`: statistics per party and person against the target. */
 export const ATTENDANCE = cmd(['närvaro', 'attendance'], { args: 'optional' });
@@ -66,15 +65,9 @@ async function groupsInView(deps: Deps, turn: GroupTurn): Promise<{ groups: Grou
   return { groups, across: groups.length > 1 };
 }
 
-async function showStats(ctx: TurnContext, deps: Deps): Promise<void> {
-  const turn = await loadGroupTurn(ctx, deps);
-  if (!turn) return void (await ctx.sendActivity(t(ctx).group.notSetUp));
-  if (!allowed(turn, 'stats.view')) return void (await ctx.sendActivity(refusal(turn, 'stats.view')));
+async function showStats(deps: Deps, { ctx, turn }: Heard<undefined>): Promise<Answer> {
   const period = parsePeriod(commandArgs(ctx.activity.text, ATTENDANCE), stockholmDate(turn.now));
-  if (!period.ok) {
-    const message = period.error.code === 'PERIOD.ORDER' ? turn.texts.attendance.periodOrder : domainErrorText(turn.texts, period.error);
-    return void (await ctx.sendActivity(message));
-  }
+  if (!period.ok) return period.error.code === 'PERIOD.ORDER' ? turn.texts.attendance.periodOrder : domainErrorText(turn.texts, period.error);
   const { groups, across } = await groupsInView(deps, turn);
   const all: GroupStats[] = [];
   for (const group of groups) {
@@ -82,9 +75,9 @@ async function showStats(ctx: TurnContext, deps: Deps): Promise<void> {
     all.push({ group, stats: attendanceStats(group, meetings, period.value, day) });
   }
   const csvUrl = deps.attendanceLinks.url({ groupIds: groups.map((g) => g.groupId), ...period.value, language: turn.language }, turn.now);
-  await ctx.sendActivity(MessageFactory.attachment(cardAttachment(statsCard(turn.texts, period.value, all, csvUrl, across))));
+  return statsCard(turn.texts, period.value, all, csvUrl, across);
 }
 
 export function register(app: Application<TurnState>, deps: Deps): void {
-  app.message(ATTENDANCE, (ctx) => showStats(ctx, deps));
+  app.message(ATTENDANCE, onCommand(deps, { may: 'stats.view' }, (heard) => showStats(deps, heard)));
 }

@@ -1,7 +1,4 @@
-// Deep import: the package index also loads the AI planners, OpenAI client and tokenizers
-// (≈ 0.75 s of cold start and 30 MB) that Lokus does not use. Types may come from the index.
-import type { TurnState } from '@microsoft/teams-ai';
-import { Application } from '@microsoft/teams-ai/lib/Application.js';
+import { Application, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CallerIdConstants, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import type { Config } from '../app/config.js';
@@ -104,18 +101,8 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
     return true;
   });
 
-  install.register(app, deps);
-  group.register(app, deps);
-  planning.register(app, deps);
-  running.register(app, deps);
-  approvals.register(app, deps);
-  minutes.register(app, deps);
-  decisions.register(app, deps);
-  actions.register(app, deps);
-  attendance.register(app, deps);
-  attendanceStats.register(app, deps);
-  help.register(app, deps);
-  fallback.register(app, deps);
+  // The fallback last: it answers what no listener before it took.
+  for (const slice of [install, group, planning, running, approvals, minutes, decisions, actions, attendance, attendanceStats, help, fallback]) slice.register(app, deps);
 
   app.error(async (ctx, err) => {
     deps.log.error({ err, activityType: ctx.activity.type, activityId: ctx.activity.id }, 'turn failed');

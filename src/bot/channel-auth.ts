@@ -1,4 +1,4 @@
-import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
+import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response } from 'restify';

@@ -17,6 +17,7 @@ import { actor, t, tenantIdOf } from '../bot/context.js';
 import { actingIn, groupReference, isPersonal, languageOfReference, parseRecordRef, textsOfReference, type Acting } from './follow-up-turn.js';
 import { actionListCard, actionReminderCard } from './follow-up-view.js';
 import { allowed, loadGroupTurn, refusal } from '../bot/group-turn.js';
+import { onCard } from '../bot/listen.js';
 import { refreshMeetingCards } from '../meetings/meeting-cards.js';
 import { cardAttachment, type CardJson } from '../bot/render-card.js';
 
@@ -274,21 +275,15 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   app.adaptiveCards.actionExecute('actions.done', (ctx, _s, data) => changeAction(ctx, deps, data, 'done'));
   app.adaptiveCards.actionExecute('actions.reschedule', (ctx, _s, data) => changeAction(ctx, deps, data, 'reschedule'));
 
-  app.adaptiveCards.actionExecute('actions.settings', async (ctx, _s, data) => {
-    const texts = t(ctx);
-    const parsed = SettingsData.safeParse(data ?? {});
-    if (!parsed.success) return texts.common.invalidCardData;
-    const turn = await loadGroupTurn(ctx, deps);
-    if (!turn) return texts.group.notSetUp;
-    if (!allowed(turn, 'group.edit')) return refusal(turn, 'group.edit');
-    const days = parsed.data.reminderDays;
+  app.adaptiveCards.actionExecute('actions.settings', onCard(deps, { data: SettingsData, may: 'group.edit' }, async ({ turn, data }) => {
+    const days = data.reminderDays;
     const group = await deps.groups.update<Group>(turn.group.groupId, (g) => {
       if (!g) return { result: turn.group };
       const r = setReminderDays(g, days, turn.at);
       return r.ok ? { next: r.value, result: r.value } : { result: g };
     });
     return groupListCard(deps, group, turn.texts, turn.now, turn.texts.followUp.settingsSaved(days));
-  });
+  }));
 
   registerReminders(deps);
 }

@@ -28,6 +28,7 @@ import type { Deps } from '../bot/deps.js';
 import { cmd, commandArgs } from '../bot/command.js';
 import { actor, groupRef, t, tenantIdOf } from '../bot/context.js';
 import { activityKey, loadGroupTurn } from '../bot/group-turn.js';
+import { validated } from '../bot/listen.js';
 import { channelReference } from '../meetings/meeting-cards.js';
 import { cardAttachment, type CardJson } from '../bot/render-card.js';
 import { editCard, secretaryCard, signerCard, statusCard, type EditPart, type Typed } from './minutes-cards.js';
@@ -173,9 +174,20 @@ async function secretaryEdit(ctx: TurnContext, deps: Deps, ref: z.infer<typeof R
   return secretaryCard(deps, turn.ui, result.value, turn.group, turn.now, message);
 }
 
+/** Card data validated at the edge (`validated`), or the message that says what was wrong. */
 function parse<T extends z.ZodTypeAny>(ctx: TurnContext, schema: T, data: unknown): z.infer<T> | string {
-  const r = schema.safeParse(data);
-  return r.success ? r.data : t(ctx).common.invalidCardData;
+  const r = validated<z.infer<T>>(ctx, schema, data);
+  return r.ok ? r.value : r.answer;
+}
+
+/** A minutes card action: the data validated, then the acting member of the group the card names (`minutesTurn`). */
+function onMinutesCard<D extends { groupId: string }>(deps: Deps, schema: z.ZodType<D, z.ZodTypeDef, unknown>, handle: (turn: MinutesTurn, d: D, ctx: TurnContext, raw: unknown) => Promise<CardJson | string>) {
+  return async (ctx: TurnContext, _s: TurnState, data: unknown): Promise<CardJson | string> => {
+    const d = validated(ctx, schema, data);
+    if (!d.ok) return d.answer;
+    const turn = await minutesTurn(ctx, deps, d.value.groupId);
+    return typeof turn === 'string' ? turn : handle(turn, d.value, ctx, data);
+  };
 }
 
 /** After "Skicka för justering": each signatory gets their card in a personal chat. */
@@ -194,11 +206,7 @@ async function refreshSecretary(deps: Deps, m: Minutes, group: Group, now: Date,
   if (m.cards.secretary) await deps.proactive.updateCard(m.cards.secretary, secretaryCard(deps, texts(m.doc.language), m, group, now, message));
 }
 
-async function signAction(ctx: TurnContext, deps: Deps, data: unknown): Promise<CardJson | string> {
-  const d = parse(ctx, SignData, data);
-  if (typeof d === 'string') return d;
-  const turn = await minutesTurn(ctx, deps, d.groupId);
-  if (typeof turn === 'string') return turn;
+async function signAction(deps: Deps, turn: MinutesTurn, d: z.infer<typeof SignData>): Promise<CardJson | string> {
   const { result } = await deps.minutes.update(d.groupId, d.minutesId, (m) => {
     if (!m) return { result: undefined };
     const r = sign(m, { memberId: turn.member.id, name: turn.member.name }, d.version, texts(m.doc.language).minutes.document, turn.at);
@@ -224,11 +232,7 @@ async function signAction(ctx: TurnContext, deps: Deps, data: unknown): Promise<
   return signerCard(deps, turn.ui, m, turn.group, turn.member.id, turn.now, result.value.locked ? turn.ui.minutes.lockedNow : turn.ui.minutes.signedByYou);
 }
 
-async function requestChangeAction(ctx: TurnContext, deps: Deps, data: unknown): Promise<CardJson | string> {
-  const d = parse(ctx, SignData, data);
-  if (typeof d === 'string') return d;
-  const turn = await minutesTurn(ctx, deps, d.groupId);
-  if (typeof turn === 'string') return turn;
+async function requestChangeAction(ctx: TurnContext, deps: Deps, turn: MinutesTurn, d: z.infer<typeof SignData>, data: unknown): Promise<CardJson | string> {
   const raw = data as Record<string, unknown>;
   const requestId = activityKey(ctx, 'change');
   const { result } = await deps.minutes.update<Result<Minutes, MinutesError> | undefined>(d.groupId, d.minutesId, (m) => {
@@ -324,11 +328,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   });
 
   // "Ändra …": the form for one part replaces the card for the secretary; saving brings the draft back.
-  app.adaptiveCards.actionExecute('minutes.open', async (ctx, _s, data) => {
-    const d = parse(ctx, OpenData, data);
-    if (typeof d === 'string') return d;
-    const turn = await minutesTurn(ctx, deps, d.groupId);
-    if (typeof turn === 'string') return turn;
+  app.adaptiveCards.actionExecute('minutes.open', onMinutesCard(deps, OpenData, async (turn, d) => {
     const m = await deps.minutes.get(d.groupId, d.minutesId);
     if (!m) return turn.ui.minutes.errors['MINUTES.NOT_FOUND']();
     const refused: DomainError | undefined = !isEditor(m, turn.member.id)
@@ -342,16 +342,12 @@ export function register(app: Application<TurnState>, deps: Deps): void {
             : undefined;
     if (refused) return secretaryCard(deps, turn.ui, m, turn.group, turn.now, errorText(turn.ui, refused));
     return editCard(turn.ui, m, d.part === 'item' ? { part: 'item', index: d.index! } : { part: d.part });
-  });
+  }));
 
-  app.adaptiveCards.actionExecute('minutes.view', async (ctx, _s, data) => {
-    const d = parse(ctx, Ref, data);
-    if (typeof d === 'string') return d;
-    const turn = await minutesTurn(ctx, deps, d.groupId);
-    if (typeof turn === 'string') return turn;
+  app.adaptiveCards.actionExecute('minutes.view', onMinutesCard(deps, Ref, async (turn, d) => {
     const m = await deps.minutes.get(d.groupId, d.minutesId);
     return m ? secretaryCard(deps, turn.ui, m, turn.group, turn.now) : turn.ui.minutes.errors['MINUTES.NOT_FOUND']();
-  });
+  }));
 
   app.adaptiveCards.actionExecute('minutes.editAll', async (ctx, _s, data) => {
     const d = parse(ctx, AllData, data);
@@ -383,6 +379,6 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     return secretaryEdit(ctx, deps, d, (m, turn) => startCorrection(m, turn.member.id, turn.at));
   });
 
-  app.adaptiveCards.actionExecute('minutes.sign', (ctx, _s, data) => signAction(ctx, deps, data));
-  app.adaptiveCards.actionExecute('minutes.requestChange', (ctx, _s, data) => requestChangeAction(ctx, deps, data));
+  app.adaptiveCards.actionExecute('minutes.sign', onMinutesCard(deps, SignData, (turn, d) => signAction(deps, turn, d)));
+  app.adaptiveCards.actionExecute('minutes.requestChange', onMinutesCard(deps, SignData, (turn, d, ctx, raw) => requestChangeAction(ctx, deps, turn, d, raw)));
 }

@@ -43,7 +43,9 @@ describe('the embedded default after a crash (kill -9)', () => {
     for (let round = 0; round < KILLS; round++) {
       const bot = await spawnBot({ LOKUS_DATA_DIR: dataDir });
       const stream = installStream(bot.url, connector.url, round);
-      // Killed at a different moment each round, while writes are in flight.
+      // Killed at a different moment each round, while writes are in flight (counted from the first
+      // acknowledged one: a busy machine can take a while over a fresh process's first answers).
+      for (let waited = 0; stream.acknowledged.length === 0 && waited < 15_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 400 + round * 150));
       await bot.stop('SIGKILL');
       await stream.stop();

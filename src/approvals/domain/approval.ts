@@ -14,13 +14,14 @@ export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 export const APPROVAL_RULES = ['all', 'onePerParty', 'majority', 'first'] as const;
 export type ApprovalRule = (typeof APPROVAL_RULES)[number];
 
-export type Choice = 'approve' | 'reject' | 'comment';
-export type ApprovalStatus = 'open' | 'approved' | 'rejected' | 'expired' | 'withdrawn';
-
+/** How long what people type may be. */
 export const TITLE_MAX = 200;
 export const TEXT_MAX = 20_000;
 export const REASON_MAX = 2_000;
 export const LINK_MAX = 2_000;
+
+export type Choice = 'approve' | 'reject' | 'comment';
+export type ApprovalStatus = 'open' | 'approved' | 'rejected' | 'expired' | 'withdrawn';
 
 /** Someone the request names (requester, signatory, voter): a group member, copied at creation. */
 export interface PersonRef {

@@ -265,18 +265,13 @@ export function emptyRecords(): Pick<Meeting, 'notes' | 'decisions' | 'actionIte
   return { notes: [], decisions: [], actionItems: [], moves: [], participantEvents: [], attendance: {}, history: [] };
 }
 
-export interface NewMeetingInput {
+/** What a new meeting may be planned with from the start (the rest is the group's and the roles'). */
+type PlannedFacts = Partial<Pick<Meeting, 'format' | 'date' | 'time' | 'place' | 'room' | 'chairId' | 'secretaryId' | 'adjusterIds'>>;
+
+export interface NewMeetingInput extends PlannedFacts {
   id: string;
   group: Group;
   title: string;
-  format?: MinutesFormat;
-  date?: LocalDate;
-  time?: TimeRange;
-  place?: string;
-  room?: string;
-  chairId?: string;
-  secretaryId?: string;
-  adjusterIds?: string[];
   /** Ids for the standing items, one per `group.settings.standingItems`. */
   itemIds: string[];
   /** Open action items of earlier meetings, listed under the previous-minutes item. */

@@ -77,6 +77,9 @@ export interface Minutes {
   updatedAt: string;
 }
 
+export const MAX_MINUTES_TEXT = 60_000;
+export const MAX_FIELD = 500;
+
 export type MinutesErrorCode =
   | 'MINUTES.LOCKED'
   | 'MINUTES.IN_ADJUSTMENT'
@@ -92,8 +95,6 @@ export type MinutesErrorCode =
   | 'DATE.INVALID';
 export type MinutesError = DomainError<MinutesErrorCode>;
 
-export const MAX_MINUTES_TEXT = 60_000;
-export const MAX_FIELD = 500;
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
