@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container, CosmosClient } from '@azure/cosmos';
 import { ensureContainers } from '../../src/store/containers.js';
@@ -120,5 +121,34 @@ describe('conditional patches on the embedded server', () => {
     expect(await holds('c.a = 1 AND NOT IS_DEFINED(c.zz) AND c["t"] = "x AND y"')).toBe(true);
     expect(await holds('c.a = 1 AND IS_DEFINED(c.zz)')).toBe(false);
     expect(await holds('c.a = 1 AND (c.b = 9 ? true : false)')).toBe(true);
+  });
+
+  it('compiles one query text for a condition whoever it names (its string literals go as parameters)', async () => {
+    await domain.items.create({ id: 'meeting-shapes', groupId: 'gs', type: 'meeting', status: 'started', attendance: {} });
+    const compiled = new Set<string>();
+    const items = createRequire(import.meta.url)('@vercel/cosmosdb-server/lib/account/items.js').default.prototype as { _getQuery(sql: string): unknown };
+    const getQuery = items._getQuery;
+    items._getQuery = function (this: unknown, sql: string) {
+      compiled.add(sql);
+      return getQuery.call(this, sql);
+    };
+    try {
+      for (let n = 0; n < 20; n++) {
+        await domain.item('meeting-shapes', 'gs').patch({
+          operations: [{ op: 'set', path: `/attendance/m${n}`, value: 'present' }],
+          condition: `FROM c WHERE c.type = 'meeting' AND ARRAY_CONTAINS(["scheduled", "started"], c.status) AND NOT IS_DEFINED(c.attendance["m${n}"])`,
+        });
+      }
+      // The same member again: refused, as Cosmos DB would.
+      const again = await domain.item('meeting-shapes', 'gs').patch({
+        operations: [{ op: 'set', path: '/attendance/m3', value: 'late' }],
+        condition: `FROM c WHERE c.type = 'meeting' AND NOT IS_DEFINED(c.attendance["m3"])`,
+      }).catch((e: unknown) => e);
+      expect(cosmosStatus(again)).toBe(412);
+    } finally {
+      items._getQuery = getQuery;
+    }
+    expect(Object.keys((await domain.item('meeting-shapes', 'gs').read()).resource.attendance)).toHaveLength(20);
+    expect(compiled.size).toBe(2);
   });
 });
