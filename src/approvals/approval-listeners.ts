@@ -203,7 +203,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const created = createApproval(
       {
         title: f.title, kind: f.kind, rule: f.rule, text: f.text, link: f.link || undefined,
-        voters: voters.map((m) => personRef(m!)),
+        voters: voters.map((m) => personRef(m!, isKansli(group, turn.now)(m!.id))),
         signatory: signatory ? personRef(signatory) : undefined,
         deadline,
         reminderAt: hours > 0 ? new Date(deadline.getTime() - hours * 3600_000) : undefined,

@@ -1,4 +1,4 @@
-import { isOpenForMarks, partyCounts, partyCountsAfterMarks, type Effective, type PartyCount } from './domain/attendance.js';
+import { isOpenForMarks, isThere, partyCounts, partyCountsAfterMarks, type Effective, type PartyCount } from './domain/attendance.js';
 import { activeMembers, memberById, rolesAt, type Group, type Member } from '../groups/domain/group.js';
 import { ATTENDANCE_STATUSES, itemNumber, type Meeting } from '../meetings/domain/meeting.js';
 import { may } from '../groups/domain/permissions.js';
@@ -117,7 +117,7 @@ function drawParty(view: AttendanceView, p: PartyCount): { line: string; people:
   if (kept && kept.group === group && kept.texts === texts) return kept.drawn;
   const a = texts.attendance;
   const drawn = {
-    line: a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
+    line: p.staff ? a.staffLine(p.people.filter(isThere).length) : a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
     // One text per party, a Markdown list: 200 people as 200 elements cost more than the rest.
     people: p.people.map((e) => `- ${a.personLine(e.member.name, statusText(texts, group, e))}`).join('\n'),
   };

@@ -14,6 +14,7 @@ import {
   setRoles,
   type Group,
   type Role,
+  type GroupKind,
   type StandingItem,
 } from './domain/group.js';
 import { currentOrNextMeeting, isPlanning } from '../meetings/domain/meeting.js';
@@ -47,7 +48,22 @@ const RosterPickData = z.object({ people: csv.pipe(z.array(z.string().max(200)).
 const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), roles: csv.pipe(z.array(z.enum(ROLES)).min(1)), effective: z.enum(['now', 'nextMeeting']).default('now') });
 const RemoveData = z.object({ roleMemberId: z.string().min(1).max(100) });
 
-export function standingItems(texts: Texts): StandingItem[] {
+/**
+ * The items every new agenda starts with, as each kind of body writes them: an arbetsutskott or a
+ * förbundsstyrelse (protokoll) opens with "Val av justerare", "Godkännande av dagordningen",
+ * "Föregående protokoll"; the other groups with "Föregående minnesanteckningar".
+ */
+export function standingItems(texts: Texts, kind: GroupKind = 'lokusgrupp'): StandingItem[] {
+  if (kind === 'arbetsutskott' || kind === 'styrelse') {
+    const p = texts.group.standingItemsProtokoll;
+    return [
+      { key: 'custom', title: p.adjusterElection, kind: 'beslut', position: 'start' },
+      { key: 'custom', title: p.agendaApproval, kind: 'beslut', position: 'start' },
+      { key: 'previousMinutes', title: p.previousMinutes, kind: 'information', position: 'start' },
+      { key: 'otherBusiness', title: p.otherBusiness, kind: 'diskussion', position: 'end' },
+      { key: 'nextMeeting', title: p.nextMeeting, kind: 'information', position: 'end' },
+    ];
+  }
   const s = texts.group.standingItems;
   return [
     { key: 'previousMinutes', title: s.previousMinutes, kind: 'information', position: 'start' },
@@ -126,7 +142,7 @@ async function createGroup(ctx: TurnContext, deps: Deps, data: unknown): Promise
     conversationId: ref.conversationId,
     name: parsed.data.groupName,
     kind: parsed.data.groupKind,
-    standingItems: standingItems(texts),
+    standingItems: standingItems(texts, parsed.data.groupKind),
     founder: { memberId: newId('m'), roleId: newId('r'), name: who.name || parsed.data.groupName, organisation: parsed.data.organisation, teamsId: who.teamsId, aadObjectId: who.aadObjectId },
     at,
   });

@@ -72,7 +72,7 @@ export type EditPart = { part: 'header' } | { part: 'all' } | { part: 'item'; in
 /** The secretary's edit form for one part: the heading and attendance, one item, or all items. */
 /** What the secretary typed, shown again when a save was refused (nothing typed is lost). */
 export interface Typed {
-  header?: Partial<Record<'heading' | 'title' | 'date' | 'place' | 'present' | 'absent' | 'nextMeeting', string>>;
+  header?: Partial<Record<'heading' | 'title' | 'date' | 'place' | 'present' | 'substitutes' | 'others' | 'absent' | 'nextMeeting', string>>;
   item?: { title?: string; body?: string };
   allText?: string;
 }
@@ -94,12 +94,15 @@ export function editCardData(ui: Texts, m: Minutes, edit: EditPart, message = ''
     message,
     part: edit.part,
     ref: { groupId: m.groupId, minutesId: m.id },
+    protokoll: m.doc.format === 'protokoll',
     header: {
       heading: h.heading ?? '',
       title: h.title,
       date: h.date ?? '',
       place: h.place ?? '',
       present: m.doc.present.map((p) => personLine(p, L)).join('\n'),
+      substitutes: (m.doc.substitutes ?? []).map((p) => personLine(p, L)).join('\n'),
+      others: (m.doc.others ?? []).map((p) => personLine(p, L)).join('\n'),
       absent: m.doc.absent.map((p) => personLine(p, L)).join('\n'),
       nextMeeting: m.doc.nextMeeting ?? '',
       ...typed.header,

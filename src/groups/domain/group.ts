@@ -36,6 +36,8 @@ export interface Member extends TeamsIdentity {
   name: string;
   /** The party the member represents, e.g. "Försäkringskassan"; one of `Group.organisations`. */
   organisation?: string;
+  /** Title, where known ("förbundschef", "verksamhetsutvecklare"): how förbund staff are listed in minutes. */
+  title?: string;
   email?: string;
   addedAt: string;
   /** Members are never deleted (old minutes name them); a removed member has `removedAt`. */
@@ -104,7 +106,8 @@ export type GroupErrorCode =
   | 'GROUP.NAME_MISSING'
   | 'GROUP.TARGET_INVALID'
   | 'GROUP.LAST_LEADER'
-  | 'GROUP.ROLES_EMPTY';
+  | 'GROUP.ROLES_EMPTY'
+  | 'GROUP.FORBUND_NOT_A_PARTY';
 export type GroupError = DomainError<GroupErrorCode>;
 
 export interface NewGroupInput {
@@ -136,7 +139,7 @@ export function newGroup(input: NewGroupInput): Group {
     conversationId: input.conversationId,
     name: input.name,
     kind: input.kind,
-    organisations: uniq([...(input.organisations ?? []), ...(f.organisation ? [f.organisation] : [])]),
+    organisations: uniq([...(input.organisations ?? []), ...(f.organisation ? [f.organisation] : [])]).filter((o) => !isForbundOrganisation(o)),
     members: [founder],
     roleHistory: [{ id: f.roleId, memberId: founder.id, roles: ['chair'], from: input.at, decidedAt: input.at }],
     settings: {
@@ -155,6 +158,25 @@ export function newGroup(input: NewGroupInput): Group {
 function uniq(xs: string[]): string[] {
   const seen = new Set<string>();
   return xs.map((x) => x.trim()).filter((x) => x && !seen.has(x.toLowerCase()) && seen.add(x.toLowerCase()));
+}
+
+/**
+ * An organisation that is the förbund itself or its office (kansli), never a party: "Samordningsförbundet",
+ * "Samordningsförbundet RAR i Sörmland", "Kansli", "Förbundets kansli". The parties are the member
+ * organisations (Försäkringskassan, Arbetsförmedlingen, the region, the municipalities).
+ */
+export function isForbundOrganisation(name: string | undefined): boolean {
+  return !!name && /^(?:samordningsförbund|förbundet\b|förbundets\s+kansli\b|förbundskansli|kansli(?:et)?\b|finsam\b)/iu.test(name.trim());
+}
+
+/** The parties (member organisations) in the group's order, without the förbund. */
+export function partiesOf(group: Pick<Group, 'organisations'>): string[] {
+  return group.organisations.filter((o) => !isForbundOrganisation(o));
+}
+
+/** Förbund staff: the kansli role, or an organisation that is the förbund. They attend; they are no party. */
+export function isStaff(group: Group, member: Member, at: string | Date): boolean {
+  return isForbundOrganisation(member.organisation) || rolesAt(group, member.id, at).includes('kansli');
 }
 
 const iso = (at: string | Date) => (typeof at === 'string' ? at : at.toISOString());
@@ -266,6 +288,7 @@ export interface MemberInput extends TeamsIdentity {
   id: string;
   name: string;
   organisation?: string;
+  title?: string;
   email?: string;
 }
 
@@ -277,16 +300,19 @@ export function addMember(group: Group, input: MemberInput, at: string): Result<
   const name = input.name.trim();
   if (!name) return err('GROUP.NAME_MISSING');
   const organisation = input.organisation?.trim() || undefined;
+  const title = input.title?.trim() || undefined;
   const existing = input.teamsId || input.aadObjectId ? findMember(group, input) : undefined;
-  const organisations = organisation ? uniq([...group.organisations, organisation]) : group.organisations;
+  // The förbund's own office is not a party: its staff are members, their organisation no party.
+  const organisations = organisation && !isForbundOrganisation(organisation) ? uniq([...group.organisations, organisation]) : group.organisations;
   if (existing) {
-    const member: Member = { ...existing, name, ...(organisation ? { organisation } : {}) };
+    const member: Member = { ...existing, name, ...(organisation ? { organisation } : {}), ...(title ? { title } : {}) };
     return ok({ group: { ...group, organisations, members: group.members.map((m) => (m.id === existing.id ? member : m)), updatedAt: at }, member });
   }
   const member: Member = {
     id: input.id,
     name,
     ...(organisation ? { organisation } : {}),
+    ...(title ? { title } : {}),
     ...(input.teamsId ? { teamsId: input.teamsId } : {}),
     ...(input.aadObjectId ? { aadObjectId: input.aadObjectId } : {}),
     ...(input.email ? { email: input.email } : {}),
@@ -374,6 +400,8 @@ export function changeSettings(group: Group, change: GroupSettingsChange, at: st
   if (!name) return err('GROUP.NAME_MISSING');
   const target = change.attendanceTargetPercent ?? group.settings.attendanceTargetPercent;
   if (!Number.isFinite(target) || target < 0 || target > 100) return err('GROUP.TARGET_INVALID', { value: String(target) });
+  const forbund = change.organisations?.find((o) => isForbundOrganisation(o));
+  if (forbund) return err('GROUP.FORBUND_NOT_A_PARTY', { name: forbund.trim() });
   return ok({
     ...group,
     name,

@@ -11,6 +11,7 @@ export const attendance: typeof sv = {
   total: (present: number, expected: number) => `Present: ${present} of ${expected} expected`,
   partyLine: (party: string, present: number, expected: number) => `**${party}** ${present} of ${expected}`,
   noParty: 'No organisation',
+  staffLine: (present: number) => `**Federation office** (not a party) ${present} present`,
   statuses: {
     present: 'present',
     absent: 'absent',

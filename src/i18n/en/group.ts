@@ -98,6 +98,8 @@ export const group: typeof sv = {
     'GROUP.TARGET_INVALID': () => 'The attendance target must be a number between 0 and 100.',
     'GROUP.LAST_LEADER': (d: Record<string, string | number>) => `That is not possible: the group would have no chair, vice chair or secretary left (${d.name ?? ''} is the last one).`,
     'GROUP.ROLES_EMPTY': () => 'Pick at least one role.',
+    'GROUP.FORBUND_NOT_A_PARTY': (d: Record<string, string | number>) =>
+      `${d.name ?? 'The federation'} is not a party. The parties are the member organisations; add the federation's staff as members with the office staff role.`,
   },
   refusal: (what: string, who: string) => (who ? `You cannot ${what}. ${who} can.` : `You cannot ${what}. Nobody in the group has a role that may do it yet – type **group** to see the roles.`),
   refusalNotMember: (what: string, who: string) => (who ? `You are not a member of the group and cannot ${what}. ${who} can.` : `You are not a member of the group and cannot ${what}.`),

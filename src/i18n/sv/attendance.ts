@@ -17,6 +17,8 @@ export const attendance = {
   total: (present: number, expected: number) => `Närvarande: ${present} av ${expected} kallade`,
   partyLine: (party: string, present: number, expected: number) => `**${party}** ${present} av ${expected}`,
   noParty: 'Utan organisation',
+  /** The förbund's staff, who attend without being a party. */
+  staffLine: (present: number) => `**Förbundets kansli** (ingen part) ${present} närvarande`,
   statuses: {
     present: 'närvarande',
     absent: 'frånvarande',

@@ -103,6 +103,8 @@ export const group = {
     'GROUP.TARGET_INVALID': () => 'Närvaromålet ska vara ett tal mellan 0 och 100.',
     'GROUP.LAST_LEADER': (d: Record<string, string | number>) => `Det går inte: då har gruppen ingen ordförande, vice ordförande eller sekreterare kvar (${d.name ?? ''} är den sista).`,
     'GROUP.ROLES_EMPTY': () => 'Välj minst en roll.',
+    'GROUP.FORBUND_NOT_A_PARTY': (d: Record<string, string | number>) =>
+      `${d.name ?? 'Samordningsförbundet'} är inte en part. Parterna är medlemsorganisationerna; förbundets personal läggs till som deltagare med rollen förbundets kansli.`,
   },
   /** Refusal that names who can: "… Det kan Birgitta Olsson (ordförande) och Marika Blomgren (sekreterare) göra." */
   refusal: (what: string, who: string) => (who ? `Du kan inte ${what}. Det kan ${who} göra.` : `Du kan inte ${what}. Ingen i gruppen har en roll som får göra det än – skriv **grupp** för att se rollerna.`),

@@ -43,6 +43,8 @@ export const minutes = {
     absent: 'Frånvarande',
     excused: 'anmält förhinder',
     substituteFor: (name: string) => `ersättare för ${name}`,
+    /** Present for some items only: "punkt 1–4" (a protokoll writes "§1-4"). */
+    itemSpan: (span: string) => `punkt ${span.replace('-', '–')}`,
     secretary: 'Sekreterare',
     decision: 'Beslut',
     action: 'Uppdrag',
@@ -96,6 +98,7 @@ export const minutes = {
     place: 'Plats',
     present: 'Närvarande (en per rad: Namn, organisation)',
     othersPresent: 'Övriga närvarande, till exempel förbundets kansli (en per rad: Namn, titel)',
+    substitutes: 'Tjänstgörande ersättare (en per rad: Namn, organisation (ersättare för Namn))',
     absent: 'Frånvarande (en per rad)',
     nextMeeting: 'Nästa möte',
     itemTitle: 'Rubrik',
