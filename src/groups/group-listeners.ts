@@ -12,6 +12,8 @@ import {
   removeMember,
   rolesAt,
   setRoles,
+  setTitle,
+  partiesOf,
   type Group,
   type Role,
   type GroupKind,
@@ -43,9 +45,9 @@ const SaveData = z.object({
   membersMayNote: z.enum(['true', 'false']).optional(),
   membersMayRequestApproval: z.enum(['true', 'false']).optional(),
 });
-const AddMemberData = z.object({ memberName: name, memberOrganisation: optionalText(100), memberRole: z.enum(ROLES).default('member') });
+const AddMemberData = z.object({ memberName: name, memberOrganisation: optionalText(100), memberTitle: optionalText(100), memberRole: z.enum(ROLES).default('member') });
 const RosterPickData = z.object({ people: csv.pipe(z.array(z.string().max(200)).max(500)), rosterOrganisation: optionalText(100) });
-const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), roles: csv.pipe(z.array(z.enum(ROLES)).min(1)), effective: z.enum(['now', 'nextMeeting']).default('now') });
+const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), memberTitle: optionalText(100), roles: csv.pipe(z.array(z.enum(ROLES)).min(1)), effective: z.enum(['now', 'nextMeeting']).default('now') });
 const RemoveData = z.object({ roleMemberId: z.string().min(1).max(100) });
 
 /**
@@ -86,7 +88,7 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
   const members = activeMembers(group).map((m) => {
     const roles = rolesAt(group, m.id, at);
     const pending = group.roleHistory.filter((r) => r.memberId === m.id && (!r.from || r.from > at)).at(-1);
-    const parts = [m.organisation ?? g.noOrganisation, roleWords(texts, roles), ...(m.teamsId ? [] : [g.notInTeams]), ...(pending ? [g.pendingRole(roleWords(texts, pending.roles))] : [])];
+    const parts = [m.organisation ?? g.noOrganisation, ...(m.title ? [m.title] : []), roleWords(texts, roles), ...(m.teamsId ? [] : [g.notInTeams]), ...(pending ? [g.pendingRole(roleWords(texts, pending.roles))] : [])];
     return { name: m.name, details: parts.filter(Boolean).join(' · ') };
   });
   return {
@@ -96,8 +98,8 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
     name: group.name,
     kind: group.kind,
     kindText: g.kinds[group.kind],
-    partiesText: group.organisations.join(', ') || '–',
-    organisationsText: group.organisations.join('\n'),
+    partiesText: partiesOf(group).join(', ') || '–',
+    organisationsText: partiesOf(group).join('\n'),
     target: group.settings.attendanceTargetPercent,
     targetText: g.targetValue(group.settings.attendanceTargetPercent),
     membersMayNote: String(group.settings.membersMayNote),
@@ -213,7 +215,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const memberId = newId('m');
     const roleId = newId('r');
     return editGroup(ctx, deps, (group, turn) => {
-      const added = addMember(group, { id: memberId, name: d.memberName, organisation: d.memberOrganisation }, turn.at);
+      const added = addMember(group, { id: memberId, name: d.memberName, organisation: d.memberOrganisation, title: d.memberTitle }, turn.at);
       if (!added.ok) return { ok: false, message: domainErrorText(turn.texts, added.error) };
       const withRole = d.memberRole === 'member' ? added : setRoles(added.value.group, { id: roleId, memberId: added.value.member.id, roles: [d.memberRole], effective: 'now', at: turn.at, by: turn.member?.id });
       if (!withRole.ok) return { ok: false, message: domainErrorText(turn.texts, withRole.error) };
@@ -273,7 +275,9 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     return editGroup(ctx, deps, (group, turn) => {
       const m = memberById(group, d.roleMemberId);
       if (!m || m.removedAt) return { ok: false, message: domainErrorText(turn.texts, { code: 'GROUP.MEMBER_NOT_FOUND', details: { name: d.roleMemberId } }) };
-      const r = setRoles(group, { id: roleId, memberId: m.id, roles: d.roles as Role[], effective: d.effective, nextMeetingStart: start, at: turn.at, by: turn.member?.id });
+      const titled = d.memberTitle ? setTitle(group, m.id, d.memberTitle, turn.at) : ({ ok: true, value: group } as const);
+      if (!titled.ok) return { ok: false, message: domainErrorText(turn.texts, titled.error) };
+      const r = setRoles(titled.value, { id: roleId, memberId: m.id, roles: d.roles as Role[], effective: d.effective, nextMeetingStart: start, at: turn.at, by: turn.member?.id });
       if (!r.ok) return { ok: false, message: domainErrorText(turn.texts, r.error) };
       const words = roleWords(turn.texts, d.roles);
       return { ok: true, group: r.value, message: d.effective === 'now' ? turn.texts.group.roleSaved(m.name, words) : turn.texts.group.roleSavedNextMeeting(m.name, words) };

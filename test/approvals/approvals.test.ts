@@ -90,11 +90,11 @@ describe('approvals over real HTTP: seed 000', () => {
     expect(cardText(signCard)).toContain(TEXT);
 
     // Someone else pressing Signera in their own chat finds nothing to sign.
-    const forged = await bot.execute(A.personalChat(P.nima), P.nima, 'approval.sign', findAction(signCard, 'Signera').action.data);
+    const forged = await bot.execute(A.personalChat(P.nima), P.nima, 'approval.sign', findAction(signCard, 'Skriv under').action.data);
     expect(forged.message).toContain('finns inte');
 
     minutes(30);
-    const signed = await bot.click(personal, P.wictoria, signCard, 'Signera');
+    const signed = await bot.click(personal, P.wictoria, signCard, 'Skriv under');
     const stored = (await bot.lokus.deps.approvals.get(groupIdOf(conv.tenantId, conv.id), findAction(channelCard, 'Visa historik').action.data.approvalId))!.approval;
     const hash = createHash('sha256').update(signingContent(stored)).digest('hex');
     expect(stored.signature).toMatchObject({ memberId: memberId(P.wictoria), name: 'Wictoria Palmetorp', version: 1, contentHash: hash, at: clock.toISOString() });

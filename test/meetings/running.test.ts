@@ -56,7 +56,7 @@ describe('running a meeting in the channel, over real HTTP', () => {
     await note('Ordföranden Marie Svensson hälsade välkommen till arbetsutskottets planeringsdag.');
     await note('En "incheckningsrunda" gjordes.');
     await note('Efter Ingrid Jerneborg Glimnes besked om förhindrad närvaro under eftermiddagen enades arbetsutskottet om att punkten "Roller och förväntningar" utgår på agendan.');
-    plan = answered(await bot.click(conv, AU.ann, plan, 'Utgår', { itemId: choiceValue(plan, 'itemId', /Roller och förväntningar/) }));
+    plan = answered(await bot.click(conv, AU.ann, plan, 'Stryk punkten', { itemId: choiceValue(plan, 'itemId', /Roller och förväntningar/) }));
     await next('§2 Psykisk ohälsa, KUR - Information');
     await note('Ola Wiktorson beskrev de utbildningar som genomförts i Sörmland.');
     await next('§3 AMIF projektansökan - Information');

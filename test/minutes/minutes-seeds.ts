@@ -12,6 +12,8 @@ export interface Person {
   id: string;
   name: string;
   organisation?: string;
+  /** Title where known (seed 003: "förbundschef"). */
+  title?: string;
   roles: Role[];
 }
 
@@ -107,8 +109,8 @@ export const SEED_003: SeedMeeting = {
     { id: 'm_britta', name: 'Britta Bergström', roles: ['viceChair', 'adjuster'] },
     { id: 'm_annalena', name: 'Anna-Lena Karlsson', organisation: 'Försäkringskassan', roles: ['member'] },
     { id: 'm_katarina', name: 'Katarina Enkvist Bohlin', organisation: 'Arbetsförmedlingen', roles: ['member'] },
-    { id: 'm_ola', name: 'Ola Wiktorson', organisation: 'Samordningsförbundet RAR', roles: ['kansli'] },
-    { id: 'm_ann', name: 'Ann Lundqvist', organisation: 'Samordningsförbundet RAR', roles: ['secretary', 'kansli'] },
+    { id: 'm_ola', name: 'Ola Wiktorson', organisation: 'Samordningsförbundet RAR', title: 'förbundschef', roles: ['kansli'] },
+    { id: 'm_ann', name: 'Ann Lundqvist', organisation: 'Samordningsförbundet RAR', title: 'förbundssekreterare', roles: ['secretary', 'kansli'] },
   ],
   secretaryId: 'm_ann',
   chairId: 'm_marie',
@@ -178,7 +180,7 @@ export function seedGroup(s: SeedMeeting, place?: SeedPlace): Group {
     founder: { memberId: first!.id, roleId: 'r0', name: first!.name, ...(first!.organisation ? { organisation: first!.organisation } : {}), ...who(first!.name) },
     at,
   });
-  for (const p of rest) g = must(addMember(g, { id: p.id, name: p.name, ...(p.organisation ? { organisation: p.organisation } : {}), ...who(p.name) }, at)).group;
+  for (const p of rest) g = must(addMember(g, { id: p.id, name: p.name, ...(p.organisation ? { organisation: p.organisation } : {}), ...(p.title ? { title: p.title } : {}), ...who(p.name) }, at)).group;
   for (const p of s.people) g = must(setRoles(g, { id: `r-${p.id}`, memberId: p.id, roles: p.roles, effective: 'now', at }));
   return { ...g, settings: { ...g.settings, defaultFormat: s.format } };
 }

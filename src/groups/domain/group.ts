@@ -321,6 +321,15 @@ export function addMember(group: Group, input: MemberInput, at: string): Result<
   return ok({ group: { ...group, organisations, members: [...group.members, member], updatedAt: at }, member });
 }
 
+/** Gives a member a title ("förbundschef"), or takes it away with an empty one. */
+export function setTitle(group: Group, memberId: string, title: string, at: string): Result<Group, GroupError> {
+  const m = memberById(group, memberId);
+  if (!m || m.removedAt) return err('GROUP.MEMBER_NOT_FOUND', { name: memberId });
+  const { title: _old, ...rest } = m;
+  const next: Member = title.trim() ? { ...rest, title: title.trim() } : rest;
+  return ok({ ...group, members: group.members.map((x) => (x.id === m.id ? next : x)), updatedAt: at });
+}
+
 /** Chair, vice chair and secretary: those who can change the group. One must always remain. */
 const LEADERS: Role[] = ['chair', 'viceChair', 'secretary'];
 

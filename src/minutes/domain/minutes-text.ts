@@ -1,5 +1,5 @@
 import type { MinutesAction, MinutesDecision, MinutesDocument, MinutesItem, MinutesLabels, MinutesPerson } from './minutes.js';
-import { formatClockRange, isLocalDate, type TimeRange } from '../../shared/swedish-date.js';
+import { formatClockRange, isLocalDate } from '../../shared/swedish-date.js';
 
 /**
  * The minutes as text, line by line as the seeds write them: plain text (what is signed and hashed,

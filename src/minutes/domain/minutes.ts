@@ -256,10 +256,13 @@ export function draftMinutes(input: DraftInput): MinutesDocument {
     absent,
     items,
     ...(nextMeeting ? { nextMeeting } : {}),
-    ...(secretary ? { secretary: { memberId: secretary.id, name: secretary.name, title: labels.secretary } } : {}),
+    // Under "Vid protokollet" the secretary's own title where known (seed 003: "Förbundssekreterare").
+    ...(secretary ? { secretary: { memberId: secretary.id, name: secretary.name, title: secretary.title && m.format === 'protokoll' ? capitalised(secretary.title) : labels.secretary } } : {}),
     signatories,
   };
 }
+
+const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase('sv') + s.slice(1);
 
 function placeOf(m: Meeting): string | undefined {
   return [m.place, m.room].filter(Boolean).join(', ') || undefined;
