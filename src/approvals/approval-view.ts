@@ -21,6 +21,15 @@ export function formatWhen(iso: string | Date, language: 'sv' | 'en' = 'sv'): st
 }
 
 const party = (t: T, p: string) => p || t.noParty;
+
+/**
+ * The colour of a notice on the card: a refusal (an error text) in the attention colour, anything
+ * else (a saved answer, a sent version) in the good colour – never a success in red.
+ */
+export function noticeColor(t: T, notice: string): 'Attention' | 'Good' {
+  const refusals = [...Object.values(t.errors), ...Object.values(t.formErrors), ...Object.values(t.signRefused), t.notMember, t.notFound, t.noVoters, t.noGroup];
+  return refusals.includes(notice) ? 'Attention' : 'Good';
+}
 const shortHash = (hash: string) => hash.slice(0, 12);
 
 /** Who sees the card: undefined for the shared channel card; a member id for a per-user view. */
@@ -140,6 +149,7 @@ export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, n
     refreshUserIds: userIds,
     ...own,
     notice,
+    noticeColor: noticeColor(t, notice),
     reasonRequired: t.errors['APPROVAL.REASON_REQUIRED'],
     commentRequired: t.errors['APPROVAL.COMMENT_REQUIRED'],
   };
@@ -202,6 +212,7 @@ export function signCardData(t: T, approval: Approval, linkId: string, notice = 
     link: version.link ?? '',
     doneLine: approval.signature ? t.signedYou(formatWhen(approval.signature.at, t.language), approval.signature.contentHash) : '',
     notice,
+    noticeColor: noticeColor(t, notice),
     canSign: approval.status === 'approved' && !approval.signature,
   };
 }

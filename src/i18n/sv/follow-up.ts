@@ -55,7 +55,7 @@ export const followUp = {
   doneButton: 'Markera klart',
   rescheduleButton: 'Ändra datum',
   saveNewDue: 'Spara datum',
-  settingsButton: 'Ställ in påminnelser',
+  settingsButton: 'Ändra påminnelser',
   reminderDaysLabel: 'Påminn den ansvarige så här långt före datumet (och på dagen)',
   dayChoice: (d: number) => (d === 0 ? 'bara på dagen' : d === 1 ? '1 dag före' : `${d} dagar före`),
   saveSettings: 'Spara',
