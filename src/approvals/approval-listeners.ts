@@ -146,7 +146,7 @@ function followUp(deps: Deps, approval: Approval, channelCard: CardRef | undefin
     }
     if (e.type === 'newVersion' || e.type === 'reminded') {
       const people = e.type === 'newVersion' ? e.notify : e.recipients;
-      const text = e.type === 'newVersion' ? tx.newVersionMessage(approval.title, e.version) : tx.reminderMessage(approval.title, formatWhen(approval.deadline));
+      const text = e.type === 'newVersion' ? tx.newVersionMessage(approval.title, e.version) : tx.reminderMessage(approval.title, formatWhen(approval.deadline, tx.language));
       for (const p of people) {
         deps.background.run(`approval: ${e.type} message`, async () => {
           await sendPersonal(deps, channelCard, tenantId, p.teamsId, text);

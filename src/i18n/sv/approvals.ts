@@ -118,7 +118,7 @@ export const approvals = {
   },
 
   // Signing (personal chat)
-  signTitle: 'Du ombeds skriva under',
+  signTitle: 'Underskrift begärs',
   signIntro: (title: string) => `Gruppen har godkänt ”${title}”. Du är utsedd att skriva under. Läs igenom dokumentet och skriv under.`,
   signButton: 'Skriv under',
   signedYou: (when: string, hash: string) => `Du skrev under ${when}. Kontrollsumma (SHA-256): ${hash}`,
@@ -144,7 +144,7 @@ export const approvals = {
     'APPROVAL.NO_VOTERS': 'Välj minst en person som ska svara.',
     'APPROVAL.DEADLINE_PASSED': 'Svarstiden har redan passerat. Välj en tid framåt.',
     'APPROVAL.REMINDER_INVALID': 'Påminnelsen skulle komma efter svarstiden eller redan ha passerat. Välj en tidigare svarstid eller en annan påminnelse.',
-    'APPROVAL.CLOSED': 'Begäran är avslutad och tar inte emot fler svar.',
+    'APPROVAL.CLOSED': 'Begäran är stängd och tar inte emot fler svar.',
     'APPROVAL.NOT_A_VOTER': 'Du är inte bland dem som ska svara på den här begäran. Ditt svar har inte sparats.',
     'APPROVAL.VERSION_MISMATCH': 'Det finns en nyare version av dokumentet. Läs den och svara igen.',
     'APPROVAL.REASON_REQUIRED': 'Skriv en motivering när du avslår.',
