@@ -108,7 +108,7 @@ export const steps: Step[] = [
   {
     name: 'beslut-och-uppdrag',
     async run(teams) {
-      await teams.newText(/^Beslutet är protokollfört på punkt/, () => teams.mention(`beslut ${DECISION}`));
+      await teams.newText(/^Beslutet är protokollfört under punkt/, () => teams.mention(`beslut ${DECISION}`));
       await teams.newText(plain(sv.running.actionRecorded(ME, '')), () => teams.mention(`uppdrag Birgitta: ${ACTION}`));
       const live = teams.lastCard(/^Pågående möte: /);
       await teams.shows(live, plain(sv.running.decisionLine(DECISION)));
