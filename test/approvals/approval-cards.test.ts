@@ -27,7 +27,7 @@ describe('approval card templates with their seed 000 samples', () => {
 
   it('a saved answer is shown in the good colour, a refusal in the attention colour', () => {
     const colourOf = (notice: string) => {
-      const card = renderCard('approval-request', requestCardData(sv.approvals, seed000Approval('open'), { memberId: 'm_nima' }, notice)) as { body: Array<Record<string, unknown>> };
+      const card = renderCard('approval-request', requestCardData(sv.approvals, seed000Approval('open'), { memberId: 'm_nima' }, notice)) as unknown as { body: Array<Record<string, unknown>> };
       return card.body.find((b) => b.text === notice)?.color;
     };
     expect(colourOf(sv.approvals.saved.comment)).toBe('Good');

@@ -183,7 +183,7 @@ describe('statistics over a period against the target', () => {
   });
 });
 
-describe('statistics of a group where the förbund's staff (kansli) attend', () => {
+describe('statistics of a group where the förbund’s staff (kansli) attend', () => {
   // Seed 000's lokusgrupp: four parties, and Geli Lytter and Marika Blomgren of Samordningsförbundet
   // (Marika with the kansli role, Geli only by her organisation), who are at every meeting.
   const base = groupOf([
@@ -217,7 +217,7 @@ describe('statistics of a group where the förbund's staff (kansli) attend', () 
     expect(s.people.find((p) => p.name === 'Nima Najafi')).toMatchObject({ called: 4, attended: 3, percent: 75 });
   });
 
-  it('counts a meeting's attendance without the staff: 4 of 4 called, the kansli on its own line', () => {
+  it('counts a meeting’s attendance without the staff: 4 of 4 called, the kansli on its own line', () => {
     const counted = partyCounts(meetings[0]!, g);
     expect(counted.reduce((n, p) => n + p.present, 0)).toBe(4);
     expect(counted.reduce((n, p) => n + p.expected, 0)).toBe(4);
