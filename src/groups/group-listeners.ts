@@ -47,7 +47,7 @@ const SaveData = z.object({
 });
 const AddMemberData = z.object({ memberName: name, memberOrganisation: optionalText(100), memberTitle: optionalText(100), memberRole: z.enum(ROLES).default('member') });
 const RosterPickData = z.object({ people: csv.pipe(z.array(z.string().max(200)).max(500)), rosterOrganisation: optionalText(100) });
-const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), memberTitle: optionalText(100), roles: csv.pipe(z.array(z.enum(ROLES)).min(1)), effective: z.enum(['now', 'nextMeeting']).default('now') });
+const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), roleTitle: optionalText(100), roles: csv.pipe(z.array(z.enum(ROLES)).min(1)), effective: z.enum(['now', 'nextMeeting']).default('now') });
 const RemoveData = z.object({ roleMemberId: z.string().min(1).max(100) });
 
 /**
@@ -275,7 +275,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     return editGroup(ctx, deps, (group, turn) => {
       const m = memberById(group, d.roleMemberId);
       if (!m || m.removedAt) return { ok: false, message: domainErrorText(turn.texts, { code: 'GROUP.MEMBER_NOT_FOUND', details: { name: d.roleMemberId } }) };
-      const titled = d.memberTitle ? setTitle(group, m.id, d.memberTitle, turn.at) : ({ ok: true, value: group } as const);
+      const titled = d.roleTitle ? setTitle(group, m.id, d.roleTitle, turn.at) : ({ ok: true, value: group } as const);
       if (!titled.ok) return { ok: false, message: domainErrorText(turn.texts, titled.error) };
       const r = setRoles(titled.value, { id: roleId, memberId: m.id, roles: d.roles as Role[], effective: d.effective, nextMeetingStart: start, at: turn.at, by: turn.member?.id });
       if (!r.ok) return { ok: false, message: domainErrorText(turn.texts, r.error) };

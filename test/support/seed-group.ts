@@ -81,7 +81,7 @@ export async function setUpGroup(bot: TestBot, conv: A.Conversation, founder: A.
   }
   for (const [person, , roles, title] of spec.people) {
     if (roles === 'member' && !title) continue;
-    card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: memberIdOn(card, person.name), roles, effective: 'now', ...(title ? { memberTitle: title } : {}) }));
+    card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: memberIdOn(card, person.name), roles, effective: 'now', ...(title ? { roleTitle: title } : {}) }));
   }
   card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: memberIdOn(card, founder.name), roles: spec.founderRoles, effective: 'now' }));
   expect(cardText(card)).toContain(spec.name);
