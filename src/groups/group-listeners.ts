@@ -192,11 +192,15 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     if (!p.ok) return p.message;
     const d = p.data;
     return editGroup(ctx, deps, (group, turn) => {
+      // A group that still has the standing items of its kind gets those of its new kind.
+      const titles = (items: StandingItem[]) => items.map((s) => s.title).join('\n');
+      const kindChanged = d.groupKind !== group.kind && titles(group.settings.standingItems) === titles(standingItems(turn.texts, group.kind));
       const r = changeSettings(
         group,
         {
           name: d.groupName,
           kind: d.groupKind,
+          ...(kindChanged ? { standingItems: standingItems(turn.texts, d.groupKind) } : {}),
           ...(d.organisations !== undefined ? { organisations: d.organisations.split('\n') } : {}),
           ...(d.target !== undefined ? { attendanceTargetPercent: d.target } : {}),
           ...(d.membersMayNote ? { membersMayNote: d.membersMayNote === 'true' } : {}),

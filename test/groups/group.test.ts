@@ -144,6 +144,14 @@ describe('group', () => {
     expect(partiesOf({ organisations: ['Samordningsförbundet', 'Region Uppsala'] })).toEqual(['Region Uppsala']);
   });
 
+  it('a group that becomes a förbundsstyrelse keeps a protokoll with the standing items it is given', () => {
+    const items = [{ key: 'custom' as const, title: 'Val av justerare', kind: 'beslut' as const, position: 'start' as const }];
+    const g = must(changeSettings(tierp(), { kind: 'styrelse', standingItems: items }, LATER));
+    expect([g.kind, g.settings.defaultFormat, g.settings.standingItems]).toEqual(['styrelse', 'protokoll', items]);
+    expect(must(changeSettings(g, { kind: 'lokusgrupp' }, LATER)).settings.defaultFormat).toBe('minnesanteckningar');
+    expect(must(changeSettings(g, { name: 'Styrelsen' }, LATER)).settings.defaultFormat).toBe('protokoll');
+  });
+
   it('keeps a title (förbundschef) on a member, and takes it away when emptied', () => {
     const g = must(setTitle(tierp(), 'm_geli', ' verksamhetsutvecklare ', LATER));
     expect(memberById(g, 'm_geli')?.title).toBe('verksamhetsutvecklare');

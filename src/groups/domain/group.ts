@@ -146,8 +146,7 @@ export function newGroup(input: NewGroupInput): Group {
       attendanceTargetPercent: DEFAULT_ATTENDANCE_TARGET_PERCENT,
       membersMayNote: false,
       membersMayRequestApproval: false,
-      // Working committees and boards keep a protokoll with §; other groups minnesanteckningar.
-      defaultFormat: input.kind === 'arbetsutskott' || input.kind === 'styrelse' ? 'protokoll' : 'minnesanteckningar',
+      defaultFormat: formatOfKind(input.kind),
       standingItems: input.standingItems,
     },
     createdAt: input.at,
@@ -402,6 +401,13 @@ export interface GroupSettingsChange {
   membersMayNote?: boolean;
   membersMayRequestApproval?: boolean;
   defaultFormat?: MinutesFormat;
+  /** The standing items of the new kind of group (the caller has the texts). */
+  standingItems?: StandingItem[];
+}
+
+/** Working committees and boards keep a protokoll with §; other groups minnesanteckningar. */
+export function formatOfKind(kind: GroupKind): MinutesFormat {
+  return kind === 'arbetsutskott' || kind === 'styrelse' ? 'protokoll' : 'minnesanteckningar';
 }
 
 export function changeSettings(group: Group, change: GroupSettingsChange, at: string): Result<Group, GroupError> {
@@ -421,7 +427,9 @@ export function changeSettings(group: Group, change: GroupSettingsChange, at: st
       attendanceTargetPercent: target,
       ...(change.membersMayNote !== undefined ? { membersMayNote: change.membersMayNote } : {}),
       ...(change.membersMayRequestApproval !== undefined ? { membersMayRequestApproval: change.membersMayRequestApproval } : {}),
-      ...(change.defaultFormat ? { defaultFormat: change.defaultFormat } : {}),
+      // A new kind of body writes its minutes its own way, unless a format is given.
+      ...(change.defaultFormat ? { defaultFormat: change.defaultFormat } : change.kind && change.kind !== group.kind ? { defaultFormat: formatOfKind(change.kind) } : {}),
+      ...(change.standingItems ? { standingItems: change.standingItems } : {}),
     },
     updatedAt: at,
   });

@@ -94,7 +94,7 @@ export const minutes: typeof sv = {
     comment: (heading: string) => `Comment on ${heading}`,
     commentAll: 'Comment on the minutes as a whole',
   },
-  cancel: 'Back without saving',
+  cancel: 'Cancel',
   editing: (what: string) => `You are editing ${what}. What you save becomes a new version; the earlier ones are kept.`,
   header: 'the heading and attendance',
   allItems: 'all items',
