@@ -4,7 +4,7 @@ import {
 } from './domain/approval.js';
 import { auditTrail, type AuditEntry } from './domain/approval-audit.js';
 import { tally, type Tally } from './domain/approval-tally.js';
-import { activeMembers, type Group } from '../groups/domain/group.js';
+import { activeMembers, isForbundOrganisation, type Group } from '../groups/domain/group.js';
 import { formatInstant, stockholmDate } from '../shared/swedish-date.js';
 import type { Texts } from '../i18n/texts.js';
 import { CardsPerVersion } from '../bot/cards-per-version.js';
@@ -236,7 +236,7 @@ export interface FormValues {
 /** Default form: everyone who is not förbund staff answers, one yes per party, a week to answer, reminder a day before. */
 export function defaultFormValues(group: Group, title: string, now: Date, isKansli: (memberId: string) => boolean): FormValues {
   const deadline = new Date(now.getTime() + 7 * 24 * 3600_000);
-  const voters = activeMembers(group).filter((m) => !isKansli(m.id)).map((m) => m.id);
+  const voters = activeMembers(group).filter((m) => !isKansli(m.id) && !isForbundOrganisation(m.organisation)).map((m) => m.id);
   return {
     title,
     kind: 'avvikelserapport',

@@ -25,8 +25,10 @@ export function exportLinks(deps: Links, t: MT, m: Minutes, now: Date, version?:
   ];
 }
 
+/** "Förbundsstyrelsens sammanträde, 2017-12-15": the heading's name of the meeting, as a card title starts it. */
 function meetingName(m: Minutes): string {
-  return [m.doc.header.title, m.doc.header.date].filter(Boolean).join(', ');
+  const title = m.doc.header.title;
+  return [title.charAt(0).toLocaleUpperCase('sv') + title.slice(1), m.doc.header.date].filter(Boolean).join(', ');
 }
 
 function signedFacts(t: MT, m: Minutes) {
