@@ -66,7 +66,16 @@ function baseFacts(t: MT, m: Minutes) {
 export const CARD_ITEM_CHARS = 1500;
 
 function shortened(t: MT, body: string): string {
-  return body.length <= CARD_ITEM_CHARS ? body : `${body.slice(0, CARD_ITEM_CHARS).trimEnd()} … ${t.shortened}`;
+  return lined(body.length <= CARD_ITEM_CHARS ? body : `${body.slice(0, CARD_ITEM_CHARS).trimEnd()} … ${t.shortened}`);
+}
+
+/**
+ * The minutes' lines as a card shows them: a TextBlock joins lines that only a single line break
+ * separates ("Närvarande: Marie Svensson, ordf Ingrid …"), so every line is made a paragraph of its
+ * own, as it stands in the document.
+ */
+function lined(text: string): string {
+  return text.split('\n').filter((l) => l.trim() !== '').join('\n\n');
 }
 
 export type EditPart = { part: 'header' } | { part: 'all' } | { part: 'item'; index: number };
@@ -144,14 +153,14 @@ export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Gro
     editable,
     canCorrect: m.status === 'adjusted',
     ref: { groupId: m.groupId, minutesId: m.id },
-    header: { text: parts.header },
+    header: { text: lined(parts.header) },
     items: m.doc.items.map((item, index) => ({
       index: String(index),
       heading: itemHeading(item),
       body: shortened(t, itemBodyText(item, L)),
       editTitle: t.editItem(item.number),
     })),
-    footer: parts.footer,
+    footer: lined(parts.footer),
     links: exportLinks(deps, t, m, now),
     group: group?.name ?? '',
   };
@@ -175,9 +184,9 @@ export function signerCardData(deps: Links, ui: Texts, m: Minutes, group: Group 
     message,
     facts: baseFacts(t, m),
     hash: signedHash(t, m),
-    headerText: parts.header,
+    headerText: lined(parts.header),
     items: m.doc.items.map((item, index) => ({ index: String(index), heading: itemHeading(item), body: shortened(t, itemBodyText(item, L)), commentLabel: t.fields.comment(itemHeading(item)) })),
-    footer: parts.footer,
+    footer: lined(parts.footer),
     canSign,
     ref: { groupId: m.groupId, minutesId: m.id, version: String(m.version) },
     links: exportLinks(deps, t, m, now),
