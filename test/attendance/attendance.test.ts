@@ -234,8 +234,9 @@ describe('statistics of a group where the förbund’s staff (kansli) attend', (
 describe('counting again after check-ins (partyCountsAfterMarks)', () => {
   const present = parseList(SEED_001_PRESENT);
   const absent = parseList(SEED_001_ABSENT);
-  // m17 is a substitute only: not expected, on the list once marked.
-  const g = groupOf([...present, ...absent], { roles: { 17: ['substitute'] } });
+  // m17 is a substitute only: not expected, on the list once marked. Åsa Fichtel (m12) and Geli
+  // Lytter (m13) are the förbund's kansli: their own line, counted for no party.
+  const g = groupOf([...present, ...absent], { roles: { 17: ['substitute'], 12: ['kansli'], 13: ['kansli'] } });
   const base = recordParticipantEvent(startedMeeting(g, 'mt-inc', '2016-09-13', ['Långsiktig samverkan']), { id: 'e1', kind: 'join', teamsId: '29:m3', at: NOW });
 
   /** A small deterministic generator, so a failure can be replayed. */
@@ -274,6 +275,8 @@ describe('counting again after check-ins (partyCountsAfterMarks)', () => {
 
   it('counts afresh when anything but marks changed, or someone new comes on the list', () => {
     const counted = partyCounts(base, g);
+    expect(counted.at(-1)).toMatchObject({ staff: true, present: 0, expected: 0 });
+    expect(counted.at(-1)!.people.map((e) => e.member.name)).toEqual(['Åsa Fichtel', 'Geli Lytter']);
     expect(partyCountsAfterMarks(base, counted, base)).toBe(counted);
     expect(partyCountsAfterMarks(base, counted, must(endMeeting(base, NOW)))).toBeUndefined();
     expect(partyCountsAfterMarks(base, counted, mark(base, g, 'm17', 'present'))).toBeUndefined();
