@@ -60,6 +60,17 @@ describe('grupp: group settings over real HTTP', () => {
     expect(cardText(last)).toContain('Gruppinställningar');
   });
 
+  it('keeps a title for förbund staff, and refuses the förbund as a party or a title too long, in Swedish and changing nothing', async () => {
+    const titled = answered(await bot.click(conv, TIERP.birgitta, settings, 'Spara roll', { roleMemberId: memberIdOn(settings, 'Geli Lytter'), roles: 'kansli', roleTitle: 'verksamhetsutvecklare' }));
+    expect(cardText(titled)).toContain('**Geli Lytter** – Samordningsförbundet · verksamhetsutvecklare · förbundets kansli');
+    const before = await storeSnapshot(bot.lokus.store);
+    const party = await bot.post(A.cardAction(conv, TIERP.birgitta, bot.serviceUrl, 'group.save', { groupName: 'Tierp', groupKind: 'lokusgrupp', organisations: 'Region Uppsala\nSamordningsförbundet' }));
+    expect(party.body.value).toBe('Samordningsförbundet är inte en part. Parterna är medlemsorganisationerna; förbundets personal läggs till som deltagare med rollen förbundets kansli.');
+    const long = await bot.post(A.cardAction(conv, TIERP.birgitta, bot.serviceUrl, 'group.setRole', { roleMemberId: 'x', roles: 'member', roleTitle: 'x'.repeat(101) }));
+    expect(long.body.value).toBe('Kortet skickade ett felaktigt värde för ”titel”. Ladda om kortet och försök igen.');
+    expect(changedDocuments(before, await storeSnapshot(bot.lokus.store))).toEqual([]);
+  });
+
   it('makes the first person to set up a group its chair; a second setup changes nothing', async () => {
     const other = A.channel('first-wins');
     const anna = A.person('Anna Andersson');

@@ -106,7 +106,7 @@ export const meeting: typeof sv = {
   fields: {
     noteText: 'note', decisionText: 'decision', actionText: 'action item', actionOwnerId: 'owner', actionDue: 'by', gotoItemId: 'item',
     itemTitle: 'title', itemKind: 'kind', itemText: 'text', editTitle: 'title', editKind: 'kind', editPresenter: 'presenter', groupName: 'group name',
-    groupKind: 'kind of group', memberName: 'name', memberOrganisation: 'organisation', memberRole: 'role', rosterOrganisation: 'organisation', roleMemberId: 'member', direction: 'direction',
+    groupKind: 'kind of group', memberName: 'name', memberOrganisation: 'organisation', memberRole: 'role', memberTitle: 'title', roleTitle: 'title', rosterOrganisation: 'organisation', roleMemberId: 'member', direction: 'direction',
     title: 'title', date: 'date', start: 'start time', end: 'end time', place: 'place', room: 'room', chairId: 'chair',
     secretaryId: 'secretary', adjusterIds: 'adjusters', format: 'format', meetingId: 'meeting', itemId: 'item', kind: 'kind',
     presenter: 'presenter', text: 'text', name: 'name', organisation: 'organisation', organisations: 'parties',

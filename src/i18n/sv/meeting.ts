@@ -133,7 +133,7 @@ export const meeting = {
   fields: {
     noteText: 'anteckning', decisionText: 'beslut', actionText: 'uppdrag', actionOwnerId: 'ansvarig', actionDue: 'senast', gotoItemId: 'punkt',
     itemTitle: 'rubrik', itemKind: 'typ', itemText: 'text', editTitle: 'rubrik', editKind: 'typ', editPresenter: 'föredragande', groupName: 'gruppens namn',
-    groupKind: 'typ av grupp', memberName: 'namn', memberOrganisation: 'organisation', memberRole: 'roll', rosterOrganisation: 'organisation', roleMemberId: 'deltagare', direction: 'riktning',
+    groupKind: 'typ av grupp', memberName: 'namn', memberOrganisation: 'organisation', memberRole: 'roll', memberTitle: 'titel', roleTitle: 'titel', rosterOrganisation: 'organisation', roleMemberId: 'deltagare', direction: 'riktning',
     title: 'rubrik', date: 'datum', start: 'starttid', end: 'sluttid', place: 'plats', room: 'lokal', chairId: 'ordförande',
     secretaryId: 'sekreterare', adjusterIds: 'justerare', format: 'form', meetingId: 'möte', itemId: 'punkt', kind: 'typ',
     presenter: 'föredragande', text: 'text', name: 'namn', organisation: 'organisation', organisations: 'parter',
