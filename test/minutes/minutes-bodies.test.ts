@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { draftMinutes, headingSubject } from '../../src/minutes/domain/minutes.js';
-import { renderMinutesText } from '../../src/minutes/domain/minutes-text.js';
+import { draftMinutes, headingSubject, type MinutesPerson } from '../../src/minutes/domain/minutes.js';
+import { editHeader, newMinutes } from '../../src/minutes/domain/minutes-record.js';
+import { personLine, renderMinutesText } from '../../src/minutes/domain/minutes-text.js';
+import { must } from '../meetings/fixtures.js';
 import { standingItems } from '../../src/groups/group-listeners.js';
 import { sv } from '../../src/i18n/sv/index.js';
 import { expectGolden } from '../support/golden.js';
@@ -121,5 +123,24 @@ describe('minutes per kind of body, as each writes them', () => {
     expect(headingSubject({ title: 'Strategiska utvecklingsgruppen RAR' }, g('strategisk-utvecklingsgrupp'), L)).toBe('Strategiska utvecklingsgruppens möte');
     expect(headingSubject({ title: 'Lokusmöte Tierp' }, g('lokusgrupp', 'Tierp'), L)).toBe('lokusmöte Tierp');
     expect(headingSubject({ title: 'planeringsdag med arbetsutskottet' }, g('arbetsutskott'), L)).toBe('planeringsdag med arbetsutskottet');
+  });
+});
+
+describe('the secretary edits the attendance sections', () => {
+  it('reads present, serving substitutes, others present and absent back as the card shows them', () => {
+    const s = seedStyrelse(standingItems(sv, 'styrelse'));
+    const group = seedGroup(s);
+    const doc = draftMinutes({ meeting: seedMeeting(s, group), group, language: 'sv', labels: L });
+    const m = newMinutes({ id: 'min-1', groupId: group.groupId, meetingId: 'meeting-1', secretaryId: 'm_maria', doc, at: '2017-12-15T12:00:00.000Z' });
+    const shown = (people: MinutesPerson[] | undefined) => (people ?? []).map((p) => personLine(p, L)).join('\n');
+    const same = must(editHeader(m, { present: shown(doc.present), substitutes: shown(doc.substitutes), others: shown(doc.others), absent: shown(doc.absent) }, 'm_maria', '2017-12-15T13:00:00.000Z'));
+    expect(renderMinutesText(same.doc, L)).toBe(renderMinutesText(doc, L));
+    expect(same.doc.substitutes).toEqual([{ memberId: 'm_eva', name: 'Eva Nordin', label: 'Försäkringskassan', substituteFor: 'Sara Bergkvist' }]);
+    expect(same.doc.absent).toEqual([{ memberId: 'm_sara', name: 'Sara Bergkvist', label: 'Försäkringskassan', excused: true }]);
+
+    const edited = must(editHeader(same, { others: 'Åsa Fichtel, förbundschef\nKimmo Niva, ekonom', substitutes: '' }, 'm_maria', '2017-12-15T14:00:00.000Z'));
+    const text = renderMinutesText(edited.doc, L);
+    expect(text).toContain('Övriga närvarande: Åsa Fichtel, förbundschef\nKimmo Niva, ekonom');
+    expect(text).not.toContain('Tjänstgörande ersättare');
   });
 });
