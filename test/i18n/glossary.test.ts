@@ -27,15 +27,28 @@ function avoidedWords(): Map<string, string> {
   return out;
 }
 
-/** Every Swedish text: strings as they are, functions called with a placeholder for each argument. */
+/**
+ * Every Swedish text: strings as they are, functions called with placeholders (a word, 1, 2 and a §
+ * number for every argument, so both sides of "1 dag" / "2 dagar" and "punkt 3" / "§3" are read).
+ */
 function swedishTexts(): Array<{ key: string; text: string }> {
   const out: Array<{ key: string; text: string }> = [];
   const walk = (v: unknown, key: string) => {
     if (typeof v === 'string') out.push({ key, text: v });
     else if (typeof v === 'function') {
-      const args = Array.from({ length: Math.max(1, v.length) }, () => 'X');
-      const r = (v as (...a: unknown[]) => unknown)(...args);
-      if (typeof r === 'string') out.push({ key, text: r });
+      const seen = new Set<string>();
+      for (const arg of ['X', 1, 2, '§3', 0] as const) {
+        let r: unknown;
+        try {
+          r = (v as (...a: unknown[]) => unknown)(...Array.from({ length: Math.max(1, v.length) }, () => arg));
+        } catch {
+          continue; // a number where the text wants a string: the other placeholders read it
+        }
+        if (typeof r === 'string' && !seen.has(r)) {
+          seen.add(r);
+          out.push({ key, text: r });
+        }
+      }
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${key}[${i}]`));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, key ? `${key}.${k}` : k);
   };
