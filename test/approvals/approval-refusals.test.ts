@@ -75,7 +75,7 @@ describe('approvals refuse forged, stale and unauthorised presses, and change no
     const past = await bot.click(tierp, P.birgitta, form, 'Skicka för godkännande', { title: 'Yttrande', text: TEXT, deadlineDate: '2018-01-01', deadlineTime: '12:00' });
     expect(cardText(past.card!)).toContain('Svarstiden har redan passerat.');
     const forgedVoter = await bot.click(tierp, P.birgitta, form, 'Skicka för godkännande', { title: 'Yttrande', text: TEXT, voters: `${memberId(P.nima)},m_someone-else` });
-    expect(cardText(forgedVoter.card!)).toContain('Välj vilka som ska svara bland gruppens medlemmar.');
+    expect(cardText(forgedVoter.card!)).toContain('Välj vilka som ska svara bland gruppens deltagare.');
     // Nima (member) pressing someone else's form is refused too: identity comes from the activity.
     const notAllowed = await bot.click(tierp, P.nima, form, 'Skicka för godkännande', { title: 'Yttrande', text: TEXT });
     expect(notAllowed.message).toContain('Du kan inte begära godkännande av ett dokument.');

@@ -81,7 +81,7 @@ describe('approvals over real HTTP: seed 000', () => {
     expect(cardText(channelCard)).toContain('4 av 4 parter har sagt ja');
     expect(() => findAction(channelCard, 'Godkänn')).toThrow();
 
-    // The signatory is messaged in a personal chat, with Signera.
+    // The signatory is messaged in a personal chat, with Skriv under.
     const created = bot.connector.calls.filter((c) => c.kind === 'createConversation');
     expect(created.map((c) => c.body.members[0].id)).toEqual([P.wictoria.id]);
     const personal = A.personalChat(P.wictoria);
@@ -89,7 +89,7 @@ describe('approvals over real HTTP: seed 000', () => {
     expect(cardText(signCard)).toContain('Underskrift begärs');
     expect(cardText(signCard)).toContain(TEXT);
 
-    // Someone else pressing Signera in their own chat finds nothing to sign.
+    // Someone else pressing Skriv under in their own chat finds nothing to sign.
     const forged = await bot.execute(A.personalChat(P.nima), P.nima, 'approval.sign', findAction(signCard, 'Skriv under').action.data);
     expect(forged.message).toContain('finns inte');
 
