@@ -24,13 +24,13 @@ export default tseslint.config(
     },
   },
   {
-    // The teams-ai index also loads its AI planners, OpenAI client and tokenizers (≈ 0.75 s of cold
-    // start, 30 MB): take values from their modules (lib/Application.js …); types from the index are free.
-    files: ['src/**/*.ts', 'bench/**/*.ts'],
+    // A dependency's own files (…/lib/…) are its private business: production code takes what a
+    // package exports. Only the embedded Cosmos server (src/store/embedded/) reaches into its package.
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/embedded/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [{ name: '@microsoft/teams-ai', allowTypeImports: true,
-          message: "Import values from '@microsoft/teams-ai/lib/<Module>.js' (the index loads the unused AI stack); types may come from the index." }],
+        patterns: [{ group: ['@*/*/lib/*', '@*/*/lib/**', '*/lib/*', '*/lib/**', '!./**', '!../**'], message: "Import what the package exports, not its private files (…/lib/…)." }],
       }],
     },
   },

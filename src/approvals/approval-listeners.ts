@@ -136,7 +136,7 @@ function followUp(deps: Deps, approval: Approval, channelCard: CardRef | undefin
     }
     if (e.type === 'newVersion' || e.type === 'reminded') {
       const people = e.type === 'newVersion' ? e.notify : e.recipients;
-      const text = e.type === 'newVersion' ? tx.newVersionMessage(approval.title, e.version) : tx.reminderMessage(approval.title, formatWhen(approval.deadline));
+      const text = e.type === 'newVersion' ? tx.newVersionMessage(approval.title, e.version) : tx.reminderMessage(approval.title, formatWhen(approval.deadline, tx.language));
       for (const p of people) {
         deps.background.run(`approval: ${e.type} message`, async () => {
           await sendPersonal(deps, channelCard, tenantId, p.teamsId, text);
@@ -190,7 +190,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const created = createApproval(
       {
         title: f.title, kind: f.kind, rule: f.rule, text: f.text, link: f.link || undefined,
-        voters: voters.map((m) => personRef(m!)),
+        voters: voters.map((m) => personRef(m!, isKansli(group, turn.now)(m!.id))),
         signatory: signatory ? personRef(signatory) : undefined,
         deadline,
         reminderAt: hours > 0 ? new Date(deadline.getTime() - hours * 3600_000) : undefined,

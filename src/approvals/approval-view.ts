@@ -4,8 +4,8 @@ import {
 } from './domain/approval.js';
 import { auditTrail, type AuditEntry } from './domain/approval-audit.js';
 import { tally, type Tally } from './domain/approval-tally.js';
-import { activeMembers, type Group } from '../groups/domain/group.js';
-import { stockholmDate, stockholmTime } from '../shared/swedish-date.js';
+import { activeMembers, isForbundOrganisation, type Group } from '../groups/domain/group.js';
+import { formatInstant, stockholmDate } from '../shared/swedish-date.js';
 import type { Texts } from '../i18n/texts.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
 
@@ -14,13 +14,21 @@ type T = Texts['approvals'];
 /** Teams refreshes a card per user automatically for at most 60 listed users. */
 const MAX_REFRESH_USERS = 60;
 
-/** 2018-02-05 09:00, in Stockholm. */
-export function formatWhen(iso: string | Date): string {
-  const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return `${stockholmDate(d)} ${stockholmTime(d)}`;
+/** "5 februari 2018 kl. 9.00" (en: "5 February 2018 09:00"), in Stockholm. */
+export function formatWhen(iso: string | Date, language: 'sv' | 'en' = 'sv'): string {
+  return formatInstant(iso, language);
 }
 
 const party = (t: T, p: string) => p || t.noParty;
+
+/**
+ * The colour of a notice on the card: a refusal (an error text) in the attention colour, anything
+ * else (a saved answer, a sent version) in the good colour – never a success in red.
+ */
+export function noticeColor(t: T, notice: string): 'Attention' | 'Good' {
+  const refusals = [...Object.values(t.errors), ...Object.values(t.formErrors), ...Object.values(t.signRefused), t.notMember, t.notFound, t.noVoters, t.noGroup];
+  return refusals.includes(notice) ? 'Attention' : 'Good';
+}
 const shortHash = (hash: string) => hash.slice(0, 12);
 
 /** Who sees the card: undefined for the shared channel card; a member id for a per-user view. */
@@ -47,7 +55,7 @@ function summaryOf(t: T, approval: Approval, s: Tally): string {
 }
 
 function outcomeLineOf(t: T, approval: Approval): string {
-  if (approval.signature) return t.signedBy(approval.signature.name, formatWhen(approval.signature.at), shortHash(approval.signature.contentHash));
+  if (approval.signature) return t.signedBy(approval.signature.name, formatWhen(approval.signature.at, t.language), shortHash(approval.signature.contentHash));
   if (approval.status === 'approved' && approval.signatory) return t.awaitingSignature(approval.signatory.name);
   if (approval.status === 'open') return '';
   return t.statuses[approval.status];
@@ -75,7 +83,8 @@ function counted(t: T, approval: Approval): Counted {
       value: `${t.partyValue(p.approve, p.reject, p.total)}${p.hasYes ? ` – ${t.partyHasYes}` : ''}`,
     })),
     persons: s.persons.map((p) => {
-      const extra = p.decision?.text ? ` – ${t.reasonPrefix}: ${p.decision.text}` : p.comment?.text ? ` – ${t.commentPrefix}: ${p.comment.text}` : '';
+      // A comment alone already says so in its state ("Har lämnat synpunkt: …"); beside a decision it is named.
+      const extra = p.decision?.text ? ` – ${t.reasonPrefix}: ${p.decision.text}` : p.comment?.text ? (p.state === 'comment' ? `: ${p.comment.text}` : ` – ${t.commentPrefix}: ${p.comment.text}`) : '';
       return { title: `${p.voter.name} (${party(t, p.voter.party)})`, value: `${t.personStates[p.state]}${extra}` };
     }),
   };
@@ -89,7 +98,7 @@ function viewerPart(t: T, approval: Approval, viewer: Viewer) {
   const mine = voter ? s.persons.find((p) => p.voter.key === voter.key) : undefined;
   let myLine = '';
   if (viewer.memberId && !voter) myLine = approval.requester.memberId === viewer.memberId ? '' : t.youAreNotAsked;
-  else if (mine?.decision) myLine = t.yourAnswer(t.personStates[mine.state], formatWhen(mine.decision.at));
+  else if (mine?.decision) myLine = t.yourAnswer(t.personStates[mine.state], formatWhen(mine.decision.at, t.language));
   else if (mine?.comment) myLine = t.yourComment(mine.comment.text ?? '');
   else if (mine && open) myLine = t.youHaveNotAnswered;
   return {
@@ -112,7 +121,7 @@ export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, n
     kindText: t.kinds[approval.kind],
     versionText: String(approval.version),
     ruleText: t.rules[approval.rule],
-    deadlineText: formatWhen(approval.deadline),
+    deadlineText: formatWhen(approval.deadline, t.language),
     requesterText: `${approval.requester.name} (${party(t, approval.requester.party)})`,
     signatoryText: approval.signatory ? approval.signatory.name : '',
     statusText: t.statuses[approval.status],
@@ -127,6 +136,7 @@ export function requestCardData(t: T, approval: Approval, viewer: Viewer = {}, n
     refreshUserIds: userIds,
     ...own,
     notice,
+    noticeColor: noticeColor(t, notice),
     reasonRequired: t.errors['APPROVAL.REASON_REQUIRED'],
     commentRequired: t.errors['APPROVAL.COMMENT_REQUIRED'],
   };
@@ -162,7 +172,7 @@ export function historyCardData(t: T, approval: Approval) {
     id: approval.id,
     version: approval.version,
     heading: t.historyTitle(approval.title),
-    entries: auditTrail(approval).map((e) => ({ when: formatWhen(e.at), ...auditLine(t, e) })),
+    entries: auditTrail(approval).map((e) => ({ when: formatWhen(e.at, t.language), ...auditLine(t, e) })),
   };
 }
 
@@ -180,8 +190,9 @@ export function signCardData(t: T, approval: Approval, linkId: string, notice = 
     requesterText: `${approval.requester.name} (${party(t, approval.requester.party)})`,
     text: version.text,
     link: version.link ?? '',
-    doneLine: approval.signature ? t.signedYou(formatWhen(approval.signature.at), approval.signature.contentHash) : '',
+    doneLine: approval.signature ? t.signedYou(formatWhen(approval.signature.at, t.language), approval.signature.contentHash) : '',
     notice,
+    noticeColor: noticeColor(t, notice),
     canSign: approval.status === 'approved' && !approval.signature,
   };
 }
@@ -205,7 +216,7 @@ export interface FormValues {
 /** Default form: everyone who is not förbund staff answers, one yes per party, a week to answer, reminder a day before. */
 export function defaultFormValues(group: Group, title: string, now: Date, isKansli: (memberId: string) => boolean): FormValues {
   const deadline = new Date(now.getTime() + 7 * 24 * 3600_000);
-  const voters = activeMembers(group).filter((m) => !isKansli(m.id)).map((m) => m.id);
+  const voters = activeMembers(group).filter((m) => !isKansli(m.id) && !isForbundOrganisation(m.organisation)).map((m) => m.id);
   return {
     title,
     kind: 'avvikelserapport',

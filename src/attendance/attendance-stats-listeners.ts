@@ -37,7 +37,7 @@ export function statsCardData(texts: Texts, period: Period, all: GroupStats[], c
         line: a.partyStat(p.organisation ?? a.noParty, p.attended, p.called, a.percent(p.percent)),
         verdict: p.meetsTarget ? a.meets : a.misses,
         // Colour repeats what the words say; it never carries the meaning alone.
-        color: p.meetsTarget ? 'Good' : 'Attention',
+        color: p.meetsTarget ? 'Good' : 'Warning',
       })),
       people: stats.people.map((p) => ({ line: a.personStat(p.name, p.organisation ?? '', p.attended, p.called, a.percent(p.percent)) })),
     })),

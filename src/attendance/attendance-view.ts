@@ -1,4 +1,4 @@
-import { isOpenForMarks, partyCounts, type Effective } from './domain/attendance.js';
+import { isOpenForMarks, isThere, partyCounts, type Effective } from './domain/attendance.js';
 import { activeMembers, memberById, rolesAt, type Group, type Member } from '../groups/domain/group.js';
 import { ATTENDANCE_STATUSES, itemNumber, type Meeting } from '../meetings/domain/meeting.js';
 import { may } from '../groups/domain/permissions.js';
@@ -72,7 +72,7 @@ function partyLines(view: AttendanceView, m: Meeting): PartyLines {
   const counts = partyCounts(m, group);
   return {
     parties: counts.map((p) => ({
-      line: a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
+      line: p.staff ? a.staffLine(p.people.filter(isThere).length) : a.partyLine(p.organisation ?? a.noParty, p.present, p.expected),
       // One text per party, a Markdown list: 200 people as 200 elements cost more than the rest.
       people: p.people.map((e) => `- ${a.personLine(e.member.name, statusText(texts, group, e))}`).join('\n'),
     })),

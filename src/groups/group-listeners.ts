@@ -12,8 +12,11 @@ import {
   removeMember,
   rolesAt,
   setRoles,
+  setTitle,
+  partiesOf,
   type Group,
   type Role,
+  type GroupKind,
   type StandingItem,
 } from './domain/group.js';
 import { currentOrNextMeeting, isPlanning } from '../meetings/domain/meeting.js';
@@ -43,12 +46,27 @@ const SaveData = z.object({
   membersMayNote: z.enum(['true', 'false']).optional(),
   membersMayRequestApproval: z.enum(['true', 'false']).optional(),
 });
-const AddMemberData = z.object({ memberName: name, memberOrganisation: optionalText(100), memberRole: z.enum(ROLES).default('member') });
+const AddMemberData = z.object({ memberName: name, memberOrganisation: optionalText(100), memberTitle: optionalText(100), memberRole: z.enum(ROLES).default('member') });
 const RosterPickData = z.object({ people: csv.pipe(z.array(z.string().max(200)).max(500)), rosterOrganisation: optionalText(100) });
-const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), roles: csv.pipe(z.array(z.enum(ROLES)).min(1)), effective: z.enum(['now', 'nextMeeting']).default('now') });
+const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), roleTitle: optionalText(100), roles: csv.pipe(z.array(z.enum(ROLES)).min(1)), effective: z.enum(['now', 'nextMeeting']).default('now') });
 const RemoveData = z.object({ roleMemberId: z.string().min(1).max(100) });
 
-export function standingItems(texts: Texts): StandingItem[] {
+/**
+ * The items every new agenda starts with, as each kind of body writes them: an arbetsutskott or a
+ * förbundsstyrelse (protokoll) opens with "Val av justerare", "Godkännande av dagordningen",
+ * "Föregående protokoll"; the other groups with "Föregående minnesanteckningar".
+ */
+export function standingItems(texts: Texts, kind: GroupKind = 'lokusgrupp'): StandingItem[] {
+  if (kind === 'arbetsutskott' || kind === 'styrelse') {
+    const p = texts.group.standingItemsProtokoll;
+    return [
+      { key: 'custom', title: p.adjusterElection, kind: 'beslut', position: 'start' },
+      { key: 'custom', title: p.agendaApproval, kind: 'beslut', position: 'start' },
+      { key: 'previousMinutes', title: p.previousMinutes, kind: 'information', position: 'start' },
+      { key: 'otherBusiness', title: p.otherBusiness, kind: 'diskussion', position: 'end' },
+      { key: 'nextMeeting', title: p.nextMeeting, kind: 'information', position: 'end' },
+    ];
+  }
   const s = texts.group.standingItems;
   return [
     { key: 'previousMinutes', title: s.previousMinutes, kind: 'information', position: 'start' },
@@ -71,7 +89,7 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
   const members = activeMembers(group).map((m) => {
     const roles = rolesAt(group, m.id, at);
     const pending = group.roleHistory.filter((r) => r.memberId === m.id && (!r.from || r.from > at)).at(-1);
-    const parts = [m.organisation ?? g.noOrganisation, roleWords(texts, roles), ...(m.teamsId ? [] : [g.notInTeams]), ...(pending ? [g.pendingRole(roleWords(texts, pending.roles))] : [])];
+    const parts = [m.organisation ?? g.noOrganisation, ...(m.title ? [m.title] : []), roleWords(texts, roles), ...(m.teamsId ? [] : [g.notInTeams]), ...(pending ? [g.pendingRole(roleWords(texts, pending.roles))] : [])];
     return { name: m.name, details: parts.filter(Boolean).join(' · ') };
   });
   return {
@@ -81,8 +99,8 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
     name: group.name,
     kind: group.kind,
     kindText: g.kinds[group.kind],
-    partiesText: group.organisations.join(', ') || '–',
-    organisationsText: group.organisations.join('\n'),
+    partiesText: partiesOf(group).join(', ') || '–',
+    organisationsText: partiesOf(group).join('\n'),
     target: group.settings.attendanceTargetPercent,
     targetText: g.targetValue(group.settings.attendanceTargetPercent),
     membersMayNote: String(group.settings.membersMayNote),
@@ -126,7 +144,7 @@ async function createGroup(ctx: TurnContext, deps: Deps, data: unknown): Promise
     conversationId: ref.conversationId,
     name: parsed.value.groupName,
     kind: parsed.value.groupKind,
-    standingItems: standingItems(texts),
+    standingItems: standingItems(texts, parsed.value.groupKind),
     founder: { memberId: newId('m'), roleId: newId('r'), name: who.name || parsed.value.groupName, organisation: parsed.value.organisation, teamsId: who.teamsId, aadObjectId: who.aadObjectId },
     at,
   });
@@ -169,11 +187,15 @@ export function register(app: Application<TurnState>, deps: Deps): void {
 
   app.adaptiveCards.actionExecute('group.save', onCard(deps, { data: SaveData, may: 'group.edit' }, async ({ turn: heard, data: d }) =>
     editGroup(deps, heard, (group, turn) => {
+      // A group that still has the standing items of its kind gets those of its new kind.
+      const titles = (items: StandingItem[]) => items.map((s) => s.title).join('\n');
+      const kindChanged = d.groupKind !== group.kind && titles(group.settings.standingItems) === titles(standingItems(turn.texts, group.kind));
       const r = changeSettings(
         group,
         {
           name: d.groupName,
           kind: d.groupKind,
+          ...(kindChanged ? { standingItems: standingItems(turn.texts, d.groupKind) } : {}),
           ...(d.organisations !== undefined ? { organisations: d.organisations.split('\n') } : {}),
           ...(d.target !== undefined ? { attendanceTargetPercent: d.target } : {}),
           ...(d.membersMayNote ? { membersMayNote: d.membersMayNote === 'true' } : {}),
@@ -188,7 +210,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const memberId = newId('m');
     const roleId = newId('r');
     return editGroup(deps, heard, (group, turn) => {
-      const added = addMember(group, { id: memberId, name: d.memberName, organisation: d.memberOrganisation }, turn.at);
+      const added = addMember(group, { id: memberId, name: d.memberName, organisation: d.memberOrganisation, title: d.memberTitle }, turn.at);
       if (!added.ok) return { ok: false, message: domainErrorText(turn.texts, added.error) };
       const withRole = d.memberRole === 'member' ? added : setRoles(added.value.group, { id: roleId, memberId: added.value.member.id, roles: [d.memberRole], effective: 'now', at: turn.at, by: turn.member?.id });
       if (!withRole.ok) return { ok: false, message: domainErrorText(turn.texts, withRole.error) };
@@ -239,7 +261,9 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     return editGroup(deps, heard, (group, turn) => {
       const m = memberById(group, d.roleMemberId);
       if (!m || m.removedAt) return { ok: false, message: domainErrorText(turn.texts, { code: 'GROUP.MEMBER_NOT_FOUND', details: { name: d.roleMemberId } }) };
-      const r = setRoles(group, { id: roleId, memberId: m.id, roles: d.roles as Role[], effective: d.effective, nextMeetingStart: start, at: turn.at, by: turn.member?.id });
+      const titled = d.roleTitle ? setTitle(group, m.id, d.roleTitle, turn.at) : ({ ok: true, value: group } as const);
+      if (!titled.ok) return { ok: false, message: domainErrorText(turn.texts, titled.error) };
+      const r = setRoles(titled.value, { id: roleId, memberId: m.id, roles: d.roles as Role[], effective: d.effective, nextMeetingStart: start, at: turn.at, by: turn.member?.id });
       if (!r.ok) return { ok: false, message: domainErrorText(turn.texts, r.error) };
       const words = roleWords(turn.texts, d.roles);
       return { ok: true, group: r.value, message: d.effective === 'now' ? turn.texts.group.roleSaved(m.name, words) : turn.texts.group.roleSavedNextMeeting(m.name, words) };

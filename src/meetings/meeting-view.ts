@@ -3,10 +3,11 @@ import { itemNumber, type Announced, type Meeting } from './domain/meeting.js';
 import { formatLongDate, formatTimeRange } from '../shared/swedish-date.js';
 import type { Language, Texts } from '../i18n/texts.js';
 
-/** "fredag 16 mars 2018, 13:00–15:00" (or the "not decided" word). */
+/** "fredag 16 mars 2018 kl. 13.00–15.00" (en: "Friday 16 March 2018, 13:00–15:00"), or the "not decided" words. */
 export function whenText(texts: Texts, language: Language, a: Announced): string {
-  if (!a.date) return a.time ? formatTimeRange(a.time) : texts.meeting.notSet;
-  return a.time ? `${formatLongDate(a.date, language)}, ${formatTimeRange(a.time)}` : formatLongDate(a.date, language);
+  if (!a.date) return a.time ? formatTimeRange(a.time, language) : texts.meeting.notSet;
+  if (!a.time) return formatLongDate(a.date, language);
+  return language === 'en' ? `${formatLongDate(a.date, language)}, ${formatTimeRange(a.time, language)}` : `${formatLongDate(a.date, language)} ${formatTimeRange(a.time, language)}`;
 }
 
 export function placeText(texts: Texts, a: Announced): string {

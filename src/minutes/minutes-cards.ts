@@ -25,8 +25,10 @@ export function exportLinks(deps: Links, t: MT, m: Minutes, now: Date, version?:
   ];
 }
 
+/** "Förbundsstyrelsens sammanträde, 2017-12-15": the heading's name of the meeting, as a card title starts it. */
 function meetingName(m: Minutes): string {
-  return [m.doc.header.title, m.doc.header.date].filter(Boolean).join(', ');
+  const title = m.doc.header.title;
+  return [title.charAt(0).toLocaleUpperCase('sv') + title.slice(1), m.doc.header.date].filter(Boolean).join(', ');
 }
 
 function signedFacts(t: MT, m: Minutes) {
@@ -64,7 +66,16 @@ function baseFacts(t: MT, m: Minutes) {
 export const CARD_ITEM_CHARS = 1500;
 
 function shortened(t: MT, body: string): string {
-  return body.length <= CARD_ITEM_CHARS ? body : `${body.slice(0, CARD_ITEM_CHARS).trimEnd()} … ${t.shortened}`;
+  return lined(body.length <= CARD_ITEM_CHARS ? body : `${body.slice(0, CARD_ITEM_CHARS).trimEnd()} … ${t.shortened}`);
+}
+
+/**
+ * The minutes' lines as a card shows them: a TextBlock joins lines that only a single line break
+ * separates ("Närvarande: Marie Svensson, ordf Ingrid …"), so every line is made a paragraph of its
+ * own, as it stands in the document.
+ */
+function lined(text: string): string {
+  return text.split('\n').filter((l) => l.trim() !== '').join('\n\n');
 }
 
 export type EditPart = { part: 'header' } | { part: 'all' } | { part: 'item'; index: number };
@@ -72,7 +83,7 @@ export type EditPart = { part: 'header' } | { part: 'all' } | { part: 'item'; in
 /** The secretary's edit form for one part: the heading and attendance, one item, or all items. */
 /** What the secretary typed, shown again when a save was refused (nothing typed is lost). */
 export interface Typed {
-  header?: Partial<Record<'heading' | 'title' | 'date' | 'place' | 'present' | 'absent' | 'nextMeeting', string>>;
+  header?: Partial<Record<'heading' | 'title' | 'date' | 'place' | 'present' | 'substitutes' | 'others' | 'absent' | 'nextMeeting', string>>;
   item?: { title?: string; body?: string };
   allText?: string;
 }
@@ -94,12 +105,15 @@ export function editCardData(ui: Texts, m: Minutes, edit: EditPart, message = ''
     message,
     part: edit.part,
     ref: { groupId: m.groupId, minutesId: m.id },
+    protokoll: m.doc.format === 'protokoll',
     header: {
       heading: h.heading ?? '',
       title: h.title,
       date: h.date ?? '',
       place: h.place ?? '',
       present: m.doc.present.map((p) => personLine(p, L)).join('\n'),
+      substitutes: (m.doc.substitutes ?? []).map((p) => personLine(p, L)).join('\n'),
+      others: (m.doc.others ?? []).map((p) => personLine(p, L)).join('\n'),
       absent: m.doc.absent.map((p) => personLine(p, L)).join('\n'),
       nextMeeting: m.doc.nextMeeting ?? '',
       ...typed.header,
@@ -139,14 +153,14 @@ export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Gro
     editable,
     canCorrect: m.status === 'adjusted',
     ref: { groupId: m.groupId, minutesId: m.id },
-    header: { text: parts.header },
+    header: { text: lined(parts.header) },
     items: m.doc.items.map((item, index) => ({
       index: String(index),
       heading: itemHeading(item),
       body: shortened(t, itemBodyText(item, L)),
       editTitle: t.editItem(item.number),
     })),
-    footer: parts.footer,
+    footer: lined(parts.footer),
     links: exportLinks(deps, t, m, now),
     group: group?.name ?? '',
   };
@@ -170,9 +184,9 @@ export function signerCardData(deps: Links, ui: Texts, m: Minutes, group: Group 
     message,
     facts: baseFacts(t, m),
     hash: signedHash(t, m),
-    headerText: parts.header,
+    headerText: lined(parts.header),
     items: m.doc.items.map((item, index) => ({ index: String(index), heading: itemHeading(item), body: shortened(t, itemBodyText(item, L)), commentLabel: t.fields.comment(itemHeading(item)) })),
-    footer: parts.footer,
+    footer: lined(parts.footer),
     canSign,
     ref: { groupId: m.groupId, minutesId: m.id, version: String(m.version) },
     links: exportLinks(deps, t, m, now),

@@ -44,6 +44,8 @@ const HeaderData = Ref.extend({
   date: text(10).default(''),
   place: text(500).default(''),
   present: text(20_000).default(''),
+  substitutes: text(20_000).optional(),
+  others: text(20_000).optional(),
   absent: text(20_000).default(''),
   nextMeeting: text(4000).default(''),
 });
@@ -301,12 +303,12 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   app.adaptiveCards.actionExecute('minutes.editHeader', async (ctx, _s, data) => {
     const d = parse(ctx, HeaderData, data);
     if (typeof d === 'string') return d;
-    const typed = { heading: d.heading, title: d.title, date: d.date, place: d.place, present: d.present, absent: d.absent, nextMeeting: d.nextMeeting };
+    const typed = { heading: d.heading, title: d.title, date: d.date, place: d.place, present: d.present, substitutes: d.substitutes ?? '', others: d.others ?? '', absent: d.absent, nextMeeting: d.nextMeeting };
     return secretaryEdit(
       ctx,
       deps,
       d,
-      (m, turn) => editHeader(m, { heading: d.heading, ...(d.title.trim() ? { title: d.title } : {}), date: d.date, place: d.place, present: d.present, absent: d.absent, nextMeeting: d.nextMeeting }, turn.member.id, turn.at),
+      (m, turn) => editHeader(m, { heading: d.heading, ...(d.title.trim() ? { title: d.title } : {}), date: d.date, place: d.place, present: d.present, ...(d.substitutes !== undefined ? { substitutes: d.substitutes } : {}), ...(d.others !== undefined ? { others: d.others } : {}), absent: d.absent, nextMeeting: d.nextMeeting }, turn.member.id, turn.at),
       undefined,
       { edit: { part: 'header' }, typed: { header: typed } },
     );

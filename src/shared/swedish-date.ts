@@ -251,10 +251,37 @@ export function formatDate(date: LocalDate): string {
   return date;
 }
 
-/** 13:00–15:00, or 13:00 when there is no end. */
-export function formatTimeRange(r: TimeRange | undefined): string {
+/** A clock time as each language writes it in running text: "9.00", "13.30" (sv); "09:00" (en). */
+export function formatClock(t: LocalTime, language: 'sv' | 'en' = 'sv'): string {
+  if (language === 'en') return t;
+  const [h, m] = t.split(':');
+  return `${Number(h)}.${m}`;
+}
+
+/** "9.00–12.00" (sv, after a "Tid:" label), "13:00–15:00" (en); the start alone when there is no end. */
+export function formatClockRange(r: TimeRange, language: 'sv' | 'en' = 'sv'): string {
+  return r.end ? `${formatClock(r.start, language)}–${formatClock(r.end, language)}` : formatClock(r.start, language);
+}
+
+/** "kl. 13.00–15.00" (Swedish documents and texts), "13:00–15:00" (en); '' without a time. */
+export function formatTimeRange(r: TimeRange | undefined, language: 'sv' | 'en' = 'sv'): string {
   if (!r) return '';
-  return r.end ? `${r.start}–${r.end}` : r.start;
+  return language === 'en' ? formatClockRange(r, 'en') : `kl. ${formatClockRange(r, 'sv')}`;
+}
+
+/** "5 februari 2018" / "5 February 2018"; without the year when it is `sameYearAs`'s year. */
+export function formatDayMonth(date: LocalDate, language: 'sv' | 'en' = 'sv', sameYearAs?: LocalDate): string {
+  const [y, m, d] = splitDate(date);
+  const month = language === 'en' ? EN_MONTHS[m - 1] : SV_MONTHS[m - 1];
+  return sameYearAs && sameYearAs.slice(0, 4) === date.slice(0, 4) ? `${d} ${month}` : `${d} ${month} ${y}`;
+}
+
+/** An instant in Stockholm time: "5 februari 2018 kl. 9.00" (sv), "5 February 2018 09:00" (en). */
+export function formatInstant(at: Date | string, language: 'sv' | 'en' = 'sv', sameYearAs?: LocalDate): string {
+  const d = typeof at === 'string' ? new Date(at) : at;
+  const day = formatDayMonth(stockholmDate(d), language, sameYearAs);
+  const time = stockholmTime(d);
+  return language === 'en' ? `${day} ${time}` : `${day} kl. ${formatClock(time)}`;
 }
 
 /** "fredag 16 mars 2018" / "Friday 16 March 2018". */

@@ -44,7 +44,7 @@ describe('approvals refuse forged, stale and unauthorised presses, and change no
 
     const stranger = A.person('Okänd Person');
     const outsider = await bot.click(tierp, stranger, card, 'Godkänn');
-    expect(cardText(outsider.card!)).toContain('Du är inte medlem i den här gruppen');
+    expect(cardText(outsider.card!)).toContain('Du är inte med i den här gruppen');
 
     const geli = await bot.click(tierp, P.geli, card, 'Godkänn');
     expect(cardText(geli.card!)).toContain('Du är inte bland dem som ska svara på den här begäran. Ditt svar har inte sparats.');
@@ -63,19 +63,19 @@ describe('approvals refuse forged, stale and unauthorised presses, and change no
 
   it('only planning roles or the förbund office may ask; a bad form is refused with the typing kept', async () => {
     const r = await bot.say(tierp, P.nima, 'godkännande Något');
-    expect(r.replies[0]!.text).toBe('Du kan inte begära godkännande av ett dokument. Det kan Marika Blomgren (sekreterare och kansli), Birgitta Olsson (ordförande) och Geli Lytter (kansli) göra.');
+    expect(r.replies[0]!.text).toBe('Du kan inte begära godkännande av ett dokument. Det kan Marika Blomgren (sekreterare och förbundets kansli), Birgitta Olsson (ordförande) och Geli Lytter (förbundets kansli) göra.');
     const stranger = await bot.say(A.channel('no-group-here'), P.nima, 'approval Test');
-    expect(stranger.replies[0]!.text).toContain('Gruppen är inte inställd än.');
+    expect(stranger.replies[0]!.text).toContain('Gruppen är inte skapad än.');
 
     const asked = await bot.say(tierp, P.birgitta, 'godkännande');
     const form = cardsOf(asked.replies[0])[0]!;
     const bad = await bot.click(tierp, P.birgitta, form, 'Skicka för godkännande', { title: 'Yttrande', text: TEXT, deadlineDate: '2018-02-30', deadlineTime: '12:00' });
-    expect(cardText(bad.card!)).toContain('Ange svarstiden som ett datum (ÅÅÅÅ-MM-DD) och ett klockslag (TT:MM) som finns.');
+    expect(cardText(bad.card!)).toContain('Ange svarstiden som ett datum (ÅÅÅÅ-MM-DD) och ett klockslag som finns, till exempel 15.00.');
     expect(findInput(bad.card!, 'title').value).toBe('Yttrande');
     const past = await bot.click(tierp, P.birgitta, form, 'Skicka för godkännande', { title: 'Yttrande', text: TEXT, deadlineDate: '2018-01-01', deadlineTime: '12:00' });
     expect(cardText(past.card!)).toContain('Svarstiden har redan passerat.');
     const forgedVoter = await bot.click(tierp, P.birgitta, form, 'Skicka för godkännande', { title: 'Yttrande', text: TEXT, voters: `${memberId(P.nima)},m_someone-else` });
-    expect(cardText(forgedVoter.card!)).toContain('Välj vilka som ska svara bland gruppens medlemmar.');
+    expect(cardText(forgedVoter.card!)).toContain('Välj vilka som ska svara bland gruppens deltagare.');
     // Nima (member) pressing someone else's form is refused too: identity comes from the activity.
     const notAllowed = await bot.click(tierp, P.nima, form, 'Skicka för godkännande', { title: 'Yttrande', text: TEXT });
     expect(notAllowed.message).toContain('Du kan inte begära godkännande av ett dokument.');
@@ -114,9 +114,9 @@ describe('approvals refuse forged, stale and unauthorised presses, and change no
     const card = bot.currentCard(posted[0]!.id, tierp.id)!;
     expect(cardText(card)).toContain('Första svaret avgör');
     const yes = await bot.click(tierp, P.nima, card, 'Godkänn');
-    expect(cardText(yes.card!)).toContain('Godkänd');
+    expect(cardText(yes.card!)).toContain('Godkänt');
     await bot.idle();
-    expect(cardText(bot.currentCard(posted[0]!.id, tierp.id)!)).toContain('Status Godkänd');
+    expect(cardText(bot.currentCard(posted[0]!.id, tierp.id)!)).toContain('Status Godkänt');
   });
 
   it('answers in English for an English-locale user', async () => {

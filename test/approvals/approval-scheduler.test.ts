@@ -56,7 +56,7 @@ describe('reminders and the deadline with two bot instances on one Cosmos', () =
     expect(sent).toHaveLength(3);
     const to = connector.calls.filter((c) => c.kind === 'createConversation').map((c) => c.body.members[0].id).sort();
     expect(to).toEqual([P.marikaS.id, P.wictoria.id, P.nima.id].sort());
-    expect(sent[0]!.text).toBe('Påminnelse: svara på ”Avvikelserapport: insatsstart flyttas till 1 mars 2018” senast 2018-02-05 12:00. Kortet finns i gruppens kanal.');
+    expect(sent[0]!.text).toBe('Påminnelse: svara på ”Avvikelserapport: insatsstart flyttas till 1 mars 2018” senast 5 februari 2018 kl. 12.00. Kortet finns i gruppens kanal.');
 
     // Later ticks, on either instance and after the lease ran out, send nothing more.
     at('2018-02-04T11:30:00.000Z');
@@ -69,7 +69,7 @@ describe('reminders and the deadline with two bot instances on one Cosmos', () =
     at('2018-02-05T11:00:00.000Z');
     await tickBoth();
     const card = cardText(one.currentCard(req.formId)!);
-    expect(card).toContain('Stängd vid svarstiden utan beslut');
+    expect(card).toContain('Inte godkänt – svarstiden gick ut');
     const late = await two.click(conv, P.wictoria, stillOpen, 'Godkänn');
     expect(cardText(late.card!)).toContain('Begäran är stängd');
     expect(reminders()).toHaveLength(3);

@@ -84,7 +84,7 @@ describe('a new version of the document, over real HTTP', () => {
     const r = await bot.click(conv, P.marikaB, mine.card!, 'Återkalla begäran');
     expect(cardText(r.card!)).toContain('Begäran är återkallad.');
     await bot.idle();
-    expect(cardText(req.card())).toContain('Återkallad av den som begärde');
+    expect(cardText(req.card())).toContain('Återkallat av den som begärde godkännandet');
     const late = await bot.click(conv, P.nima, before, 'Godkänn');
     expect(cardText(late.card!)).toContain('Begäran är stängd och tar inte emot fler svar.');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answer, createApproval, evaluate, newVersion, ruleState, sign, signingContent, voterByIdentity, voterOf, withdraw,
+  answer, createApproval, evaluate, newVersion, personRef, ruleState, sign, signingContent, voterByIdentity, voterOf, withdraw,
   type Approval, type Choice, type NewApproval, type PersonRef,
 } from '../../src/approvals/domain/approval.js';
 import { auditTrail } from '../../src/approvals/domain/approval-audit.js';
@@ -279,5 +279,26 @@ describe('withdrawal, reminders and the deadline', () => {
     expect(e.events).toEqual([{ type: 'decided', status: 'expired', reason: 'deadline' }]);
     expect(nextDueAt(e.approval)).toBeUndefined();
     expect(runDue(e.approval, deadline).events).toEqual([]);
+  });
+});
+
+describe('förbund staff asked to answer are no party (issue 28)', () => {
+  it('one yes from each party counts the member organisations only; the kansli answer is kept but counts for no party', () => {
+    expect(S.geli).toMatchObject({ party: 'Samordningsförbundet', staff: true });
+    let a = start({ voters: [S.birgitta, S.marikaS, S.wictoria, S.nima, S.geli] });
+    a = say(a, S.geli, 'reject', 1, 'Vänta en vecka.');
+    expect(ruleState(a)).toEqual({ state: 'open' });
+    const t = tally(a);
+    expect(t.parties.map((p) => p.party)).toEqual(['Region Uppsala', 'Försäkringskassan', 'Arbetsförmedlingen', 'Tierps kommun']);
+    expect(t.persons).toHaveLength(5);
+    for (const [i, who] of [S.birgitta, S.marikaS, S.wictoria, S.nima].entries()) a = say(a, who, 'approve', 2 + i);
+    expect(evaluate(a, at(10)).approval.status).toBe('approved');
+    expect(tally(a).partiesWithYes).toBe(4);
+  });
+
+  it('a member with the kansli role is staff too, whatever organisation they name', () => {
+    const kansli = personRef({ id: 'm_k', name: 'Kimmo Niva', organisation: 'Region Uppsala', addedAt: T0.toISOString() }, true);
+    const a = start({ voters: [S.birgitta, kansli] });
+    expect(tally(a).parties).toEqual([expect.objectContaining({ party: 'Region Uppsala', total: 1 })]);
   });
 });

@@ -51,7 +51,7 @@ describe('approvals over real HTTP: seed 000', () => {
     expect(text).toContain(TITLE);
     expect(text).toContain('Typ Avvikelserapport');
     expect(text).toContain('Ett ja från varje part');
-    expect(text).toContain('2018-02-05 12:00');
+    expect(text).toContain('5 februari 2018 kl. 12.00');
     expect(text).toContain('0 av 4 parter har sagt ja');
     expect(text).toContain('Nima Najafi (Tierps kommun) Inget svar ännu');
     expect(channelCard.refresh.userIds).toEqual(expect.arrayContaining(PARTY_REPS.map((p) => p.id)));
@@ -69,19 +69,19 @@ describe('approvals over real HTTP: seed 000', () => {
     channelCard = bot.currentCard(formId)!;
     text = cardText(channelCard);
     expect(text).toContain('3 av 4 parter har sagt ja');
-    expect(text).toContain('Nima Najafi (Tierps kommun) Har lämnat synpunkt – synpunkt: Lägg till att annonsen går ut nästa vecka.');
-    expect(text).toContain('Öppen – väntar på svar');
+    expect(text).toContain('Nima Najafi (Tierps kommun) Har lämnat synpunkt: Lägg till att annonsen går ut nästa vecka.');
+    expect(text).toContain('Väntar på svar');
     expect(bot.connector.calls.filter((c) => c.kind === 'createConversation')).toHaveLength(0);
 
     minutes(5);
     const last = await bot.click(conv, P.nima, channelCard, 'Godkänn');
-    expect(cardText(last.card!)).toContain('Godkänd – väntar på underskrift av Wictoria Palmetorp.');
+    expect(cardText(last.card!)).toContain('Godkänt – väntar på underskrift av Wictoria Palmetorp.');
     await bot.idle();
     channelCard = bot.currentCard(formId)!;
     expect(cardText(channelCard)).toContain('4 av 4 parter har sagt ja');
     expect(() => findAction(channelCard, 'Godkänn')).toThrow();
 
-    // The signatory is messaged in a personal chat, with Signera.
+    // The signatory is messaged in a personal chat, with Skriv under.
     const created = bot.connector.calls.filter((c) => c.kind === 'createConversation');
     expect(created.map((c) => c.body.members[0].id)).toEqual([P.wictoria.id]);
     const personal = A.personalChat(P.wictoria);
@@ -89,30 +89,30 @@ describe('approvals over real HTTP: seed 000', () => {
     expect(cardText(signCard)).toContain('Underskrift begärs');
     expect(cardText(signCard)).toContain(TEXT);
 
-    // Someone else pressing Signera in their own chat finds nothing to sign.
-    const forged = await bot.execute(A.personalChat(P.nima), P.nima, 'approval.sign', findAction(signCard, 'Signera').action.data);
+    // Someone else pressing Skriv under in their own chat finds nothing to sign.
+    const forged = await bot.execute(A.personalChat(P.nima), P.nima, 'approval.sign', findAction(signCard, 'Skriv under').action.data);
     expect(forged.message).toContain('finns inte');
 
     minutes(30);
-    const signed = await bot.click(personal, P.wictoria, signCard, 'Signera');
+    const signed = await bot.click(personal, P.wictoria, signCard, 'Skriv under');
     const stored = (await bot.lokus.deps.approvals.get(groupIdOf(conv.tenantId, conv.id), findAction(channelCard, 'Visa historik').action.data.approvalId))!.approval;
     const hash = createHash('sha256').update(signingContent(stored)).digest('hex');
     expect(stored.signature).toMatchObject({ memberId: memberId(P.wictoria), name: 'Wictoria Palmetorp', version: 1, contentHash: hash, at: clock.toISOString() });
-    expect(cardText(signed.card!)).toContain(`Du signerade 2018-01-29 09:48. Kontrollsumma (SHA-256): ${hash}`);
+    expect(cardText(signed.card!)).toContain(`Du skrev under 29 januari 2018 kl. 9.48. Kontrollsumma (SHA-256): ${hash}`);
     await bot.idle();
     channelCard = bot.currentCard(formId)!;
-    expect(cardText(channelCard)).toContain(`Signerad av Wictoria Palmetorp 2018-01-29 09:48 (kontrollsumma ${hash.slice(0, 12)}).`);
+    expect(cardText(channelCard)).toContain(`Underskrivet av Wictoria Palmetorp 29 januari 2018 kl. 9.48 (kontrollsumma ${hash.slice(0, 12)}).`);
 
     // Each member sees their own answer (per-user refresh); the history keeps every step.
     const nimaView = await bot.refresh(conv, P.nima, channelCard);
-    expect(cardText(nimaView.card!)).toContain('Ditt svar: Godkänner (2018-01-29 09:18).');
+    expect(cardText(nimaView.card!)).toContain('Ditt svar: Godkänner (29 januari 2018 kl. 9.18).');
     const history = await bot.click(conv, P.geli, channelCard, 'Visa historik');
     expect(cardTexts(history.card!)).toEqual(expect.arrayContaining([
       'Marika Blomgren begärde godkännande (version 1).',
       'Nima Najafi (Tierps kommun) lämnade en synpunkt på version 1.',
       'Birgitta Olsson (Region Uppsala) godkände version 1.',
-      'Begäran godkändes – regeln är uppfylld.',
-      `Wictoria Palmetorp signerade version 1 (SHA-256 ${hash.slice(0, 12)}).`,
+      'Dokumentet är godkänt – regeln är uppfylld.',
+      `Wictoria Palmetorp skrev under version 1 (SHA-256 ${hash.slice(0, 12)}).`,
     ]));
   });
 });

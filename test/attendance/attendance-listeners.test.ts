@@ -23,7 +23,8 @@ describe('the check-in card (närvaro), over real HTTP', () => {
   it('starta möte posts the check-in card; seed 000: everyone presses "Närvarande", every party full, updated in place', async () => {
     const { conv, cardId, card } = await tierpStarted(bot, 'att-seed000');
     expect(cardText(card)).toContain('Närvaro: Lokusmöte Tierp');
-    expect(cardText(card)).toContain('Närvarande: 0 av 6 förväntade');
+    // The four parties' representatives are called; the förbund's staff (Marika, Geli) are no party.
+    expect(cardText(card)).toContain('Närvarande: 0 av 4 kallade');
     expect(card.refresh.userIds).toEqual(expect.arrayContaining([marika.id, birgitta.id, nima.id]));
     for (const who of [birgitta, marikaS, wictoria, nima, geli, marika]) {
       const mine = answered(await bot.click(conv, who, card, 'Närvarande'));
@@ -33,8 +34,9 @@ describe('the check-in card (närvaro), over real HTTP', () => {
     }
     await bot.settle();
     const shared = cardText(bot.currentCard(cardId, conv.id)!);
-    expect(shared).toContain('Närvarande: 6 av 6 förväntade');
-    for (const line of ['**Region Uppsala** 1 av 1', '**Försäkringskassan** 1 av 1', '**Arbetsförmedlingen** 1 av 1', '**Tierps kommun** 1 av 1', '**Samordningsförbundet** 2 av 2']) {
+    expect(shared).toContain('Närvarande: 4 av 4 kallade');
+    expect(shared).not.toContain('**Samordningsförbundet**');
+    for (const line of ['**Region Uppsala** 1 av 1', '**Försäkringskassan** 1 av 1', '**Arbetsförmedlingen** 1 av 1', '**Tierps kommun** 1 av 1', '**Förbundets kansli** (ingen part) 2 närvarande']) {
       expect(shared).toContain(line);
     }
     expect(shared).toContain('- Nima Najafi: närvarande');
@@ -52,19 +54,19 @@ describe('the check-in card (närvaro), over real HTTP', () => {
     const id = (name: RegExp) => choiceValue(form, 'memberId', name);
     const item = (n: RegExp) => choiceValue(form, 'fromItemId', n);
     form = answered(await bot.click(conv, marika, form, 'Spara närvaro', { memberId: id(/^Birgitta/), status: 'partial', fromItemId: item(/^§1 /), toItemId: item(/^§4 /) }));
-    expect(cardText(form)).toContain('Birgitta Olsson är markerad: närvarande §1-4.');
+    expect(cardText(form)).toContain('Birgitta Olsson är markerad som närvarande §1–4.');
     form = answered(await bot.click(conv, marika, form, 'Spara närvaro', { memberId: id(/^Wictoria/), status: 'excused' }));
     form = answered(await bot.click(conv, marika, form, 'Spara närvaro', { memberId: id(/^Nima/), status: 'substitute', substituteFor: id(/^Wictoria/) }));
-    expect(cardText(form)).toContain('Nima Najafi är markerad: ersättare för Wictoria Palmetorp.');
+    expect(cardText(form)).toContain('Nima Najafi är markerad som ersättare för Wictoria Palmetorp.');
     form = answered(await bot.click(conv, marika, form, 'Spara närvaro', { memberId: id(/^Ola Wiktorson/), status: 'present' }));
-    expect(cardText(form)).toContain('Ola Wiktorson är markerad: närvarande.');
+    expect(cardText(form)).toContain('Ola Wiktorson är markerad som närvarande.');
     await bot.settle();
     const shared = cardText(bot.currentCard(cardId, conv.id)!);
-    expect(shared).toContain('- Birgitta Olsson: närvarande §1-4');
+    expect(shared).toContain('- Birgitta Olsson: närvarande §1–4');
     expect(shared).toContain('- Wictoria Palmetorp: anmält förhinder');
     expect(shared).toContain('**Region Uppsala** 1 av 1');
     expect(shared).toContain('**Arbetsförmedlingen** 1 av 1');
-    expect(shared).toContain('**Samordningsförbundet** 1 av 3');
+    expect(shared).toContain('**Förbundets kansli** (ingen part) 1 närvarande');
     expect(shared).toContain('- Ola Wiktorson: närvarande');
     const stored = (await bot.lokus.deps.meetings.get(groupId, meeting.id))!;
     expect(Object.values(stored.attendance).find((x) => x.status === 'partial')).toMatchObject({ items: '§1-4', source: 'marked', byName: 'Marika Blomgren' });
@@ -76,13 +78,13 @@ describe('the check-in card (närvaro), over real HTTP', () => {
     const birgittaId = choiceValue(form, 'memberId', /^Birgitta/);
     const before = await storeSnapshot(bot.lokus.store);
     const send = async (who: A.Person, data: Record<string, unknown>) => (await bot.post(A.cardAction(conv, who, bot.serviceUrl, 'attendance.mark', { meetingId: meeting.id, ...data }))).body?.value as string;
-    expect(await send(nima, { memberId: birgittaId, status: 'present' })).toBe('Du kan bara markera din egen närvaro, inte Birgitta Olsson. Ordförande, vice ordförande och sekreterare kan markera andra.');
-    expect(await send(marika, { memberId: 'm_forged', status: 'present' })).toBe('Personen finns inte bland gruppens medlemmar. Ladda om kortet och välj någon i listan.');
+    expect(await send(nima, { memberId: birgittaId, status: 'present' })).toBe('Du kan bara markera din egen närvaro, inte Birgitta Olssons. Ordförande, vice ordförande och sekreterare kan markera andra.');
+    expect(await send(marika, { memberId: 'm_forged', status: 'present' })).toBe('Personen finns inte bland gruppens deltagare. Ladda om kortet och välj någon i listan.');
     expect(await send(marika, { memberId: birgittaId, status: 'partial', fromItemId: choiceValue(form, 'fromItemId', /^1 /), toItemId: 'item-elsewhere' })).toMatch(/^Den punkten finns inte på dagordningen \(den har 7 punkter\)/);
     expect(await send(marika, { memberId: birgittaId, status: 'maybe' })).toBe('Kortet skickade ett felaktigt värde för ”närvaro”. Ladda om kortet och försök igen.');
     expect(await send(marika, { memberId: birgittaId, status: 'present', meetingId: 'meeting-of-another-group' })).toBe('Mötet finns inte i den här gruppen. Ladda om kortet eller skriv **dagordning**.');
     const stranger = A.person('Okänd Person');
-    expect((await bot.click(conv, stranger, card, 'Närvarande')).message).toBe('Du finns inte med bland gruppens medlemmar, så du kan inte checka in här. Be sekreteraren lägga till dig.');
+    expect((await bot.click(conv, stranger, card, 'Närvarande')).message).toBe('Du finns inte med bland gruppens deltagare, så du kan inte anmäla närvaro här. Be sekreteraren lägga till dig.');
     expect(changedDocuments(before, await storeSnapshot(bot.lokus.store))).toEqual([]);
     expect((await bot.lokus.deps.meetings.get(groupId, meeting.id))!.attendance).toEqual({});
   });
@@ -96,8 +98,8 @@ describe('the check-in card (närvaro), over real HTTP', () => {
     await join(nima, 'meetingParticipantLeave');
     await bot.settle();
     let shared = cardText(bot.currentCard(cardId, conv.id)!);
-    expect(shared).toContain('- Wictoria Palmetorp: närvarande (anslöt i Teams 13:05)');
-    expect(shared).toContain('- Nima Najafi: närvarande (anslöt i Teams 13:05) (lämnade 14:40)');
+    expect(shared).toContain('- Wictoria Palmetorp: närvarande (anslöt i Teams kl. 13.05)');
+    expect(shared).toContain('- Nima Najafi: närvarande (anslöt i Teams kl. 13.05) (lämnade kl. 14.40)');
     expect(shared).toContain('**Arbetsförmedlingen** 1 av 1');
     const form = answered(await bot.click(conv, marika, card, 'Visa min närvaro'));
     await bot.click(conv, marika, form, 'Spara närvaro', { memberId: choiceValue(form, 'memberId', /^Wictoria/), status: 'absent' });
@@ -123,7 +125,7 @@ describe('the check-in card (närvaro), over real HTTP', () => {
     expect(chair.body.value).toBe('Mötet är avslutat. Bara sekreteraren kan rätta närvaron nu.');
     const form = answered(await bot.click(conv, marika, card, 'Visa min närvaro'));
     const fixed = answered(await bot.click(conv, marika, form, 'Spara närvaro', { memberId: nimaId, status: 'partial', fromItemId: choiceValue(form, 'fromItemId', /^1 /), toItemId: choiceValue(form, 'fromItemId', /^3 /) }));
-    expect(cardText(fixed)).toContain('Rättat efter mötet: Nima Najafi är nu markerad närvarande 1-3 (rättad efter mötet). Rättelsen är loggad.');
+    expect(cardText(fixed)).toContain('Rättat efter mötet: Nima Najafi är nu markerad som närvarande punkt 1–3 (rättad efter mötet). Rättelsen är loggad.');
     const stored = (await bot.lokus.deps.meetings.list(groupId))[0]!.attendance[nimaId]!;
     expect(stored.corrections).toEqual([expect.objectContaining({ byName: 'Marika Blomgren', previous: expect.objectContaining({ status: 'present', source: 'self' }) })]);
   });
@@ -175,7 +177,7 @@ describe('200 members press "Närvarande" at once, over real HTTP', () => {
     expect(new Set(marks.map((m) => m.by)).size).toBe(200);
     await bot.settle();
     const shared = bot.currentCard(cardId, conv.id)!;
-    expect(cardText(shared)).toContain('Närvarande: 200 av 206 förväntade');
+    expect(cardText(shared)).toContain('Närvarande: 200 av 204 kallade');
     expect(cardText(shared)).toContain('**Arbetsförmedlingen** 50 av 51');
     expect(shared.refresh.userIds).toHaveLength(60);
     // The channel card is updated in place, and presses coalesce: far fewer PUTs than presses.

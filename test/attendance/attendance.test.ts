@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceStats, effectiveAttendance, markAttendance, partyCounts, type MarkInput } from '../../src/attendance/domain/attendance.js';
+import { attendanceStats, effectiveAttendance, isThere, markAttendance, partyCounts, type MarkInput } from '../../src/attendance/domain/attendance.js';
 import { attendanceCsv, csvField } from '../../src/attendance/domain/attendance-csv.js';
-import { memberById, type Group } from '../../src/groups/domain/group.js';
+import { memberById, setRoles, type Group } from '../../src/groups/domain/group.js';
 import { endMeeting, recordParticipantEvent, transition, type AttendanceStatus, type Meeting } from '../../src/meetings/domain/meeting.js';
 import { must } from '../meetings/fixtures.js';
 import { AT, SEED_000_PRESENT, SEED_001_ABSENT, SEED_001_PRESENT, groupOf, parseList, startedMeeting, type Listed } from './attendance-fixtures.js';
@@ -15,8 +15,9 @@ function mark(m: Meeting, g: Group, memberId: string, status: AttendanceStatus, 
   return r.changed ? { ...m, attendance: { ...m.attendance, [r.target.id]: r.mark } } : m;
 }
 
+/** Present/expected per party; the förbund's staff line (no party) as how many of them are there. */
 function counts(m: Meeting, g: Group): Record<string, string> {
-  return Object.fromEntries(partyCounts(m, g).map((p) => [p.organisation ?? '(utan part)', `${p.present}/${p.expected}`]));
+  return Object.fromEntries(partyCounts(m, g).map((p) => (p.staff ? ['(kansli)', `${p.people.filter(isThere).length} närvarande`] : [p.organisation ?? '(utan part)', `${p.present}/${p.expected}`])));
 }
 
 describe('attendance of the seeds, per party', () => {
@@ -25,7 +26,9 @@ describe('attendance of the seeds, per party', () => {
     const g = groupOf(people);
     let m = startedMeeting(g, 'mt000', '2018-01-25', ['Föregående minnesanteckningar', 'Rotation av ordförande']);
     for (const x of g.members) m = mark(m, g, x.id, 'present');
-    expect(counts(m, g)).toEqual({ 'Region Uppsala': '1/1', Försäkringskassan: '1/1', Arbetsförmedlingen: '1/1', 'Tierps Kommun': '1/1', Samordningsförbundet: '2/2' });
+    // Geli Lytter and Marika Blomgren (Samordningsförbundet) are the förbund's staff: there, but no party.
+    expect(counts(m, g)).toEqual({ 'Region Uppsala': '1/1', Försäkringskassan: '1/1', Arbetsförmedlingen: '1/1', 'Tierps Kommun': '1/1', '(kansli)': '2 närvarande' });
+    expect(g.organisations).not.toContain('Samordningsförbundet');
   });
 
   it('seed 001: the present and absent lists give the counts the minutes imply', () => {
@@ -63,6 +66,7 @@ describe('attendance of the seeds, per party', () => {
     const ingrid = effectiveAttendance(m, g).find((e) => e.member.id === 'm1')!;
     expect(ingrid.status).toBe('partial');
     expect(counts(m, g)['(utan part)']).toBe('3/3');
+    expect(counts(m, g)['(kansli)']).toBe('2 närvarande');
   });
 });
 
@@ -176,5 +180,53 @@ describe('statistics over a period against the target', () => {
     expect(csv.split('\r\n')).toContain('Seed;Möte;2018-04-20;Wictoria Palmetorp;Arbetsförmedlingen;Anmält förhinder;;;Markerad;;');
     expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(csvField('a;b "c"')).toBe('"a;b ""c"""');
+  });
+});
+
+describe('statistics of a group where the förbund’s staff (kansli) attend', () => {
+  // Seed 000's lokusgrupp: four parties, and Geli Lytter and Marika Blomgren of Samordningsförbundet
+  // (Marika with the kansli role, Geli only by her organisation), who are at every meeting.
+  const base = groupOf([
+    { name: 'Birgitta Olsson', organisation: 'Region Uppsala' }, { name: 'Marika Söderberg', organisation: 'Försäkringskassan' },
+    { name: 'Wictoria Palmetorp', organisation: 'Arbetsförmedlingen' }, { name: 'Nima Najafi', organisation: 'Tierps kommun' },
+    { name: 'Geli Lytter', organisation: 'Samordningsförbundet' }, { name: 'Marika Blomgren', organisation: 'Samordningsförbundet' },
+  ], { secretary: 5 });
+  const g = must(setRoles(base, { id: 'rk', memberId: 'm5', roles: ['secretary', 'kansli'], effective: 'now', at: AT }));
+  // Four meetings; Tierps kommun misses one (3/4 = 75 % < 85 %); the kansli is at all of them.
+  const meetings = ['2018-01-25', '2018-03-16', '2018-04-20', '2018-05-25'].map((date, i) => {
+    let m = startedMeeting(g, `k${i}`, date, ['Punkt']);
+    for (const x of g.members) m = mark(m, g, x.id, x.id === 'm3' && i === 1 ? 'absent' : 'present');
+    return m;
+  });
+
+  it('lists the member organisations only: the förbund is not among the parties', () => {
+    const s = attendanceStats(g, meetings, {}, day);
+    expect(s.parties).toEqual([
+      { organisation: 'Region Uppsala', called: 4, attended: 4, percent: 100, meetsTarget: true },
+      { organisation: 'Försäkringskassan', called: 4, attended: 4, percent: 100, meetsTarget: true },
+      { organisation: 'Arbetsförmedlingen', called: 4, attended: 4, percent: 100, meetsTarget: true },
+      { organisation: 'Tierps kommun', called: 4, attended: 3, percent: 75, meetsTarget: false },
+    ]);
+    expect(s.parties.map((p) => p.organisation)).not.toContain('Samordningsförbundet');
+    expect(s.parties.every((p) => p.organisation !== undefined)).toBe(true);
+  });
+
+  it('measures people against the target only as party representatives; the staff are not in it', () => {
+    const s = attendanceStats(g, meetings, {}, day);
+    expect(s.people.map((p) => p.name)).toEqual(['Birgitta Olsson', 'Marika Söderberg', 'Wictoria Palmetorp', 'Nima Najafi']);
+    expect(s.people.find((p) => p.name === 'Nima Najafi')).toMatchObject({ called: 4, attended: 3, percent: 75 });
+  });
+
+  it('counts a meeting’s attendance without the staff: 4 of 4 called, the kansli on its own line', () => {
+    const counted = partyCounts(meetings[0]!, g);
+    expect(counted.reduce((n, p) => n + p.present, 0)).toBe(4);
+    expect(counted.reduce((n, p) => n + p.expected, 0)).toBe(4);
+    expect(counted.at(-1)).toMatchObject({ staff: true, present: 0, expected: 0 });
+    expect(counted.at(-1)!.people.map((e) => e.member.name)).toEqual(['Geli Lytter', 'Marika Blomgren']);
+  });
+
+  it('a group that once listed the förbund as a party (earlier versions) still leaves it out', () => {
+    const old = { ...g, organisations: ['Samordningsförbundet', ...g.organisations] };
+    expect(attendanceStats(old, meetings, {}, day).parties.map((p) => p.organisation)).toEqual(['Region Uppsala', 'Försäkringskassan', 'Arbetsförmedlingen', 'Tierps kommun']);
   });
 });

@@ -7,7 +7,7 @@ import { FreezingProxy } from '../support/freezing-proxy.js';
 import { TIERP, answered } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
 
-const DB_DOWN = 'Lokus kan inte nå databasen just nu, försök igen om en stund.';
+const DB_DOWN = 'Lokus når inte databasen just nu. Försök igen om en stund.';
 
 /** How long `f` took, in ms, with what it gave. */
 async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -67,7 +67,7 @@ describe('Cosmos stops answering (silent, not refusing)', () => {
     await bot.settle();
     expect(await health()).toBe(200);
     // Teams delivers the failed message again: it is recorded now, once.
-    expect((await bot.post(note)).replies.map((r) => r.text)).toEqual(['Antecknat på punkt 1.']);
+    expect((await bot.post(note)).replies.map((r) => r.text)).toEqual(['Antecknat under punkt 1.']);
     const mine = answered(await bot.click(conv, nima, card, 'Närvarande'));
     expect(cardText(mine)).toContain('Du är markerad som närvarande.');
     const stored = (await bot.lokus.deps.meetings.get(groupId, meeting.id))!;

@@ -3,7 +3,7 @@ import * as A from '../support/activities.js';
 import { cardsOf } from '../support/cards.js';
 import { TestBot } from '../support/test-bot.js';
 
-const DB_DOWN = 'Lokus kan inte nå databasen just nu, försök igen om en stund.';
+const DB_DOWN = 'Lokus når inte databasen just nu. Försök igen om en stund.';
 
 describe('faults: Cosmos down or throttling, the Bot Connector failing', () => {
   let bot: TestBot;

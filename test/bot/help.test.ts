@@ -22,7 +22,7 @@ describe('help and unknown text, over real HTTP', () => {
     const text = cardText(cardsOf(r.replies[0])[0]!);
     expect(text).toContain('Lokus – hjälp');
     expect(text).toContain('starta möte');
-    expect(text).toContain('Protokollför ett beslut på aktuell punkt');
+    expect(text).toContain('Protokollför ett beslut under aktuell punkt');
   });
 
   it('strips the @mention in a channel, ignores case, extra spaces and a trailing full stop', async () => {

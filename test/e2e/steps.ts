@@ -75,7 +75,7 @@ export const steps: Step[] = [
       await teams.tick(settings, exactly(sv.group.roles.chair));
       await teams.tick(settings, exactly(sv.group.roles.secretary));
       await teams.press(settings, sv.group.saveRoleButton);
-      await teams.shows(teams.lastCard(sv.group.settingsTitle(GROUP)), `${ME} är nu`);
+      await teams.shows(teams.lastCard(sv.group.settingsTitle(GROUP)), `Rollen är sparad: ${ME}`);
       expectContains(await textOf(teams.lastCard(sv.group.settingsTitle(GROUP))), [sv.group.roles.secretary], 'Birgitta is secretary');
     },
   },
@@ -84,7 +84,7 @@ export const steps: Step[] = [
     async run(teams) {
       await teams.open(CHANNEL);
       const plan = await teams.newCard(/^Planering: /, () => teams.mention(`nytt möte ${DATE} kl 13-15 Kommunhuset Tierp`));
-      expectContains(await textOf(plan), ['10 december 2026', '13:00–15:00', 'Kommunhuset Tierp'], 'planning card');
+      expectContains(await textOf(plan), ['10 december 2026', 'kl. 13.00–15.00', 'Kommunhuset Tierp'], 'planning card');
       // The reply names the new item; the planning card itself is not redrawn by the Playground here.
       await teams.newText(/^Punkt \d+ Budget 2027 är tillagd på dagordningen/, () => teams.mention(`punkt ${ITEM}`));
     },
@@ -108,7 +108,7 @@ export const steps: Step[] = [
   {
     name: 'beslut-och-uppdrag',
     async run(teams) {
-      await teams.newText(/^Beslutet är protokollfört på punkt/, () => teams.mention(`beslut ${DECISION}`));
+      await teams.newText(/^Beslutet är protokollfört under punkt/, () => teams.mention(`beslut ${DECISION}`));
       await teams.newText(plain(sv.running.actionRecorded(ME, '')), () => teams.mention(`uppdrag Birgitta: ${ACTION}`));
       const live = teams.lastCard(/^Pågående möte: /);
       await teams.shows(live, plain(sv.running.decisionLine(DECISION)));

@@ -58,7 +58,7 @@ describe('uppdragslista and mina uppdrag over real HTTP', () => {
     const at = (s: string) => lines.findIndex((l) => l.includes(s));
     expect(at(UTKAST)).toBeLessThan(at(INBJUDAN));
     expect(at(INBJUDAN)).toBeLessThan(at(FORSLAG));
-    expect(lines[at(UTKAST) + 1]).toBe('Försenat – skulle vara klart 2018-02-01');
+    expect(lines[at(UTKAST) + 1]).toBe('Försenat – skulle ha varit klart 2018-02-01');
     expect(lines[at(INBJUDAN) + 1]).toBe('Senast 2018-02-15');
     expect(lines[at(INBJUDAN) + 2]).toBe('Från Lokusmöte Tierp 2018-01-25');
     expect(lines[at(FORSLAG) + 1]).toBe('Inget datum satt');
@@ -118,7 +118,7 @@ describe('uppdragslista and mina uppdrag over real HTTP', () => {
     expect(mine).toContain('Du har inga öppna uppdrag.');
     expect(mine).toContain('Försenade uppdrag i dina grupper');
     expect(mine).toContain(UTKAST);
-    expect(mine).toContain('Försenat – skulle vara klart 2018-02-01');
+    expect(mine).toContain('Försenat – skulle ha varit klart 2018-02-01');
     const log = await bot.say(A.personalChat(geli), geli, 'beslutslogg');
     expect(cardText(cardsOf(log.replies[0])[0]!)).toContain('Beslutslogg: alla dina grupper');
     const notKansli = await bot.say(A.personalChat(wictoria), wictoria, 'beslutslogg');

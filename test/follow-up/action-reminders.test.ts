@@ -101,7 +101,7 @@ describe('action item reminders and the chair’s overdue list, two bot instance
     await tickBoth();
     await tickBoth();
     expect(toChair()).toHaveLength(1);
-    expect(toChair()[0]!.text).toBe(`Inför Lokusmöte Tierp 2018-03-16: dessa uppdrag är försenade.\n\n- Marika Söderberg: ${INBJUDAN} (skulle vara klart 2018-02-15)`);
+    expect(toChair()[0]!.text).toBe(`Inför Lokusmöte Tierp 2018-03-16: dessa uppdrag är försenade.\n\n- Marika Söderberg: ${INBJUDAN} (skulle ha varit klart 2018-02-15)`);
 
     const reminder = cardsOf(personalCards(marikaS)[1])[0]!;
     const done = answered(await two.click(A.personalChat(marikaS), marikaS, reminder, 'Markera klart'));

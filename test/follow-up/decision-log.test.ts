@@ -45,8 +45,8 @@ describe('beslutslogg over real HTTP: decisions of two meetings found by word, p
     expect(text).toContain('Beslutslogg: Tierp');
     expect(text).toContain('2 beslut, nyast först · sida 1 av 1');
     expect(entriesOn(card)).toEqual([
-      '**2018-03-16 · Lokusmöte Tierp · 2 Granskning uppdrag**',
-      '**2018-01-25 · Lokusmöte Tierp · 2 Samordnare/Partsamordnare, uppdrag och start**',
+      '**2018-03-16 · Lokusmöte Tierp · punkt 2 Granskning uppdrag**',
+      '**2018-01-25 · Lokusmöte Tierp · punkt 2 Samordnare/Partsamordnare, uppdrag och start**',
     ]);
     expect(text).toContain(GODKAND);
     expect(text).toContain(AVVIKELSE);

@@ -18,7 +18,7 @@ describe('card samples of the decision log and action item cards', () => {
   it('the decision log shows meeting, date, item number, responsible and status', async () => {
     const { sample } = (await import(path.join(dir, 'decision-log.ts'))) as { sample: object };
     const text = cardText(renderCard('decision-log', sample));
-    expect(text).toContain('2018-03-16 · Lokusmöte Tierp · 2 Projektansökan, språkstödjare');
+    expect(text).toContain('2018-03-16 · Lokusmöte Tierp · punkt 2 Projektansökan, språkstödjare');
     expect(text).toContain('Ansvarig Nima Najafi');
     expect(text).toContain('Status Pågår');
   });

@@ -24,7 +24,7 @@ export async function holdMeeting(bot: TestBot, conv: A.Conversation, secretary:
     expect((await bot.say(conv, chair, 'nästa punkt')).replies[0]!.text).toContain(item.title);
     for (const c of item.commands) {
       const r = await bot.say(conv, secretary, c);
-      expect(r.replies[0]!.text).toMatch(/protokollfört|är noterat/);
+      expect(r.replies[0]!.text).toMatch(/protokollfört|är sparat/);
     }
   }
   setClock(`${m.date}T14:00:00.000Z`);

@@ -21,8 +21,10 @@ describe('grupp: group settings over real HTTP', () => {
   it('lists members by party with their roles, picked from the Teams roster', async () => {
     const text = cardText(settings);
     expect(text).toContain('Gruppinställningar – Tierp');
-    expect(text).toContain('Samordningsförbundet, Region Uppsala, Försäkringskassan, Arbetsförmedlingen, Tierps kommun');
-    expect(text).toContain('**Marika Blomgren** – Samordningsförbundet · sekreterare och kansli');
+    // The parties are the member organisations; the förbund's own staff are members, not a party.
+    expect(text).toContain('Parter Region Uppsala, Försäkringskassan, Arbetsförmedlingen, Tierps kommun');
+    expect(text).not.toContain('Samordningsförbundet, Region Uppsala');
+    expect(text).toContain('**Marika Blomgren** – Samordningsförbundet · sekreterare och förbundets kansli');
     expect(text).toContain('**Birgitta Olsson** – Region Uppsala · ordförande');
     expect(text).toContain('**Nima Najafi** – Tierps kommun · ledamot');
     expect(text).toContain('85 %');
@@ -34,7 +36,7 @@ describe('grupp: group settings over real HTTP', () => {
   it('records "from the next meeting" and shows it as pending (seed 000)', async () => {
     const card = answered(await bot.click(conv, TIERP.marika, settings, 'Spara roll', { roleMemberId: memberIdOn(settings, 'Nima Najafi'), roles: 'chair', effective: 'nextMeeting' }));
     const text = cardText(card);
-    expect(text).toContain('Nima Najafi blir ordförande från nästa möte.');
+    expect(text).toContain('Rollen är sparad: Nima Najafi – ordförande från och med nästa möte.');
     expect(text).toContain('**Nima Najafi** – Tierps kommun · ledamot · från nästa möte: ordförande');
   });
 
@@ -58,15 +60,26 @@ describe('grupp: group settings over real HTTP', () => {
     expect(cardText(last)).toContain('Gruppinställningar');
   });
 
+  it('keeps a title for förbund staff, and refuses the förbund as a party or a title too long, in Swedish and changing nothing', async () => {
+    const titled = answered(await bot.click(conv, TIERP.birgitta, settings, 'Spara roll', { roleMemberId: memberIdOn(settings, 'Geli Lytter'), roles: 'kansli', roleTitle: 'verksamhetsutvecklare' }));
+    expect(cardText(titled)).toContain('**Geli Lytter** – Samordningsförbundet · verksamhetsutvecklare · förbundets kansli');
+    const before = await storeSnapshot(bot.lokus.store);
+    const party = await bot.post(A.cardAction(conv, TIERP.birgitta, bot.serviceUrl, 'group.save', { groupName: 'Tierp', groupKind: 'lokusgrupp', organisations: 'Region Uppsala\nSamordningsförbundet' }));
+    expect(party.body.value).toBe('Samordningsförbundet är inte en part. Parterna är medlemsorganisationerna; förbundets personal läggs till som deltagare med rollen förbundets kansli.');
+    const long = await bot.post(A.cardAction(conv, TIERP.birgitta, bot.serviceUrl, 'group.setRole', { roleMemberId: 'x', roles: 'member', roleTitle: 'x'.repeat(101) }));
+    expect(long.body.value).toBe('Kortet skickade ett felaktigt värde för ”titel”. Ladda om kortet och försök igen.');
+    expect(changedDocuments(before, await storeSnapshot(bot.lokus.store))).toEqual([]);
+  });
+
   it('makes the first person to set up a group its chair; a second setup changes nothing', async () => {
     const other = A.channel('first-wins');
     const anna = A.person('Anna Andersson');
     const setup = cardsOf((await bot.say(other, anna, 'grupp')).replies[0])[0]!;
     const first = answered(await bot.click(other, anna, setup, 'Skapa gruppen', { groupName: 'Strategigruppen', groupKind: 'strategisk-utvecklingsgrupp' }));
-    expect(cardText(first)).toContain('Gruppen Strategigruppen är inställd. Du är ordförande tills någon annan utses.');
+    expect(cardText(first)).toContain('Gruppen Strategigruppen är skapad. Du är ordförande tills någon annan utses.');
     expect(cardText(first)).toContain('**Anna Andersson** – ingen organisation angiven · ordförande');
     const second = answered(await bot.click(other, TIERP.nima, setup, 'Skapa gruppen', { groupName: 'Annat' }));
-    expect(cardText(second)).toContain('Gruppen var redan inställd.');
+    expect(cardText(second)).toContain('Gruppen fanns redan.');
     expect(cardText(second)).toContain('Gruppinställningar – Strategigruppen');
   });
 });

@@ -12,8 +12,13 @@ import {
   resolvePendingRoles,
   rolesAt,
   setRoles,
+  setTitle,
+  isForbundOrganisation,
+  isStaff,
+  partiesOf,
 } from '../../src/groups/domain/group.js';
 import { STANDING, T0, must, tierp } from '../meetings/fixtures.js';
+import { sv } from '../../src/i18n/sv/index.js';
 
 const LATER = '2018-02-01T09:00:00.000Z';
 const NEXT_MEETING = '2018-03-16T12:00:00.000Z';
@@ -27,12 +32,13 @@ describe('group', () => {
     });
     expect(rolesAt(g, 'm1', T0)).toEqual(['chair']);
     expect(g.settings.attendanceTargetPercent).toBe(85);
-    expect(g.organisations).toEqual(['Samordningsförbundet']);
+    // Samordningsförbundet is the förbund itself, not one of its parties.
+    expect(g.organisations).toEqual([]);
   });
 
   it('lists parties from members’ organisations and adds a roster pick only once', () => {
     let g = tierp();
-    expect(g.organisations).toEqual(['Samordningsförbundet', 'Region Uppsala', 'Försäkringskassan', 'Arbetsförmedlingen', 'Tierps kommun']);
+    expect(g.organisations).toEqual(['Region Uppsala', 'Försäkringskassan', 'Arbetsförmedlingen', 'Tierps kommun']);
     const before = g.members.length;
     g = must(addMember(g, { id: 'other', name: 'Nima Najafi', organisation: 'Tierps kommun', aadObjectId: 'aad-m_nima' }, LATER)).group;
     expect(g.members).toHaveLength(before);
@@ -118,5 +124,40 @@ describe('group', () => {
     expect(r.ok ? '' : r.error.code).toBe('GROUP.TARGET_INVALID');
     const g = must(changeSettings(tierp(), { name: ' Lokus Tierp ', attendanceTargetPercent: 90, membersMayNote: true }, LATER));
     expect([g.name, g.settings.attendanceTargetPercent, g.settings.membersMayNote]).toEqual(['Lokus Tierp', 90, true]);
+  });
+
+  it('refuses the förbund as a party, with a clear Swedish message, and changes nothing', () => {
+    const before = tierp();
+    const r = changeSettings(before, { organisations: ['Region Uppsala', 'Samordningsförbundet Uppsala län'] }, LATER);
+    expect(r.ok ? '' : r.error).toEqual({ code: 'GROUP.FORBUND_NOT_A_PARTY', details: { name: 'Samordningsförbundet Uppsala län' } });
+    expect(sv.group.errors['GROUP.FORBUND_NOT_A_PARTY']({ name: 'Samordningsförbundet Uppsala län' })).toBe(
+      'Samordningsförbundet Uppsala län är inte en part. Parterna är medlemsorganisationerna; förbundets personal läggs till som deltagare med rollen förbundets kansli.',
+    );
+    expect(before.organisations).toEqual(['Region Uppsala', 'Försäkringskassan', 'Arbetsförmedlingen', 'Tierps kommun']);
+  });
+
+  it('tells förbund staff from the parties: the kansli role or an organisation that is the förbund', () => {
+    expect(['Samordningsförbundet', 'Samordningsförbundet RAR i Sörmland', 'Kansli', 'Förbundets kansli'].map(isForbundOrganisation)).toEqual([true, true, true, true]);
+    expect(['Försäkringskassan', 'Region Uppsala', 'Tierps kommun', 'Arbetsförmedlingen', undefined].map(isForbundOrganisation)).toEqual([false, false, false, false, false]);
+    const g = tierp();
+    expect(g.members.filter((m) => isStaff(g, m, LATER)).map((m) => m.name)).toEqual(['Marika Blomgren', 'Geli Lytter']);
+    expect(partiesOf({ organisations: ['Samordningsförbundet', 'Region Uppsala'] })).toEqual(['Region Uppsala']);
+  });
+
+  it('a group that becomes a förbundsstyrelse keeps a protokoll with the standing items it is given', () => {
+    const items = [{ key: 'custom' as const, title: 'Val av justerare', kind: 'beslut' as const, position: 'start' as const }];
+    const g = must(changeSettings(tierp(), { kind: 'styrelse', standingItems: items }, LATER));
+    expect([g.kind, g.settings.defaultFormat, g.settings.standingItems]).toEqual(['styrelse', 'protokoll', items]);
+    expect(must(changeSettings(g, { kind: 'lokusgrupp' }, LATER)).settings.defaultFormat).toBe('minnesanteckningar');
+    expect(must(changeSettings(g, { name: 'Styrelsen' }, LATER)).settings.defaultFormat).toBe('protokoll');
+  });
+
+  it('keeps a title (förbundschef) on a member, and takes it away when emptied', () => {
+    const g = must(setTitle(tierp(), 'm_geli', ' verksamhetsutvecklare ', LATER));
+    expect(memberById(g, 'm_geli')?.title).toBe('verksamhetsutvecklare');
+    expect(memberById(must(setTitle(g, 'm_geli', '', LATER)), 'm_geli')).not.toHaveProperty('title');
+    const added = must(addMember(g, { id: 'm_asa', name: 'Åsa Fichtel', organisation: 'Samordningsförbundet', title: 'förbundschef' }, LATER));
+    expect(added.member.title).toBe('förbundschef');
+    expect(added.group.organisations).not.toContain('Samordningsförbundet');
   });
 });

@@ -32,7 +32,7 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     const { conv } = await tierp('tierp-plan');
     const planned = await bot.say(conv, marika, 'nytt möte 16 mars klockan 13:00–15:00 på Regionens hus, lokal Aspnäs');
     let plan = cardsOf(planned.replies[0])[0]!;
-    expect(cardText(plan)).toContain('Lokusmöte Tierp är planerat fredag 16 mars 2018, 13:00–15:00.');
+    expect(cardText(plan)).toContain('Lokusmöte Tierp är planerat till fredag 16 mars 2018 kl. 13.00–15.00.');
     expect(cardText(plan)).toContain('Ordförande Nima Najafi');
 
     for (const [i, title] of SEED_000_ITEMS.entries()) {
@@ -51,7 +51,7 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     const noticeId = notices[0]!.id;
     const notice = cardText(bot.currentCard(noticeId, conv.id)!);
     expect(notice).toContain('Kallelse: Lokusmöte Tierp');
-    expect(notice).toContain('Datum fredag 16 mars 2018, 13:00–15:00');
+    expect(notice).toContain('Datum fredag 16 mars 2018 kl. 13.00–15.00');
     expect(notice).toContain('Plats Regionens hus, lokal Aspnäs');
     expect(notice).toContain('Ordförande Nima Najafi');
     expect(notice).toContain('Sekreterare Marika Blomgren');
@@ -74,10 +74,10 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     const puts = bot.connector.updates(conv.id).slice(putsBefore);
     expect(puts.map((p) => p.activityId)).toContain(noticeId);
     const moved = cardText(bot.currentCard(noticeId, conv.id)!);
-    expect(moved).toContain('Obs! Ändrad dag och tid mot tidigare kallelse (tidigare: fredag 16 mars 2018, 13:00–15:00).');
-    expect(moved).toContain('Datum fredag 23 mars 2018, 09:00–11:00');
+    expect(moved).toContain('Obs! Ändrad dag och tid mot tidigare kallelse (tidigare: fredag 16 mars 2018 kl. 13.00–15.00).');
+    expect(moved).toContain('Datum fredag 23 mars 2018 kl. 9.00–11.00');
     expect(bot.connector.posted(conv.id).filter((a) => cardsOf(a)[0] && cardText(cardsOf(a)[0]!).startsWith('Kallelse:'))).toHaveLength(1);
-    expect(bot.connector.posted(conv.id).map((a) => a.text)).toContain('Obs! Lokusmöte Tierp har ändrad dag och tid: nu fredag 23 mars 2018, 09:00–11:00. Kallelsen är uppdaterad.');
+    expect(bot.connector.posted(conv.id).map((a) => a.text)).toContain('Obs! Byte av dag och tid för Lokusmöte Tierp: nu fredag 23 mars 2018 kl. 9.00–11.00. Kallelsen är uppdaterad.');
 
     // Anyone in the group sees the agenda.
     const agenda = await bot.say(conv, geli, 'dagordning');
@@ -114,7 +114,7 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     expect(forged.body.value).toBe(`Du kan inte planera eller ändra möten. ${who}`);
     const stranger = A.person('Okänd Person');
     const r = await bot.post(A.cardAction(conv, stranger, bot.serviceUrl, 'meeting.notice', { meetingId }));
-    expect(r.body.value).toContain('Du är inte medlem i gruppen och kan inte planera eller ändra möten.');
+    expect(r.body.value).toContain('Du är inte med i gruppen och kan inte planera eller ändra möten.');
     await bot.settle();
     expect(changedDocuments(before, await storeSnapshot(bot.lokus.store))).toEqual([]);
   });
@@ -131,13 +131,13 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     const before = await storeSnapshot(bot.lokus.store);
     const say = async (text: string) => (await bot.say(conv, marika, text)).replies[0]!.text;
     expect(await say('nytt möte 30 februari')).toBe('Datumet ”30 februari” finns inte i kalendern. Skriv till exempel 2018-03-16, 16/3 eller 16 mars.');
-    expect(await say('nytt möte 16 mars 15-13')).toBe('Sluttiden 13:00 är inte efter starttiden 15:00.');
-    expect(await say('nytt möte 16 mars kl 25:00')).toBe('Tiden ”kl 25:00” finns inte. Skriv till exempel 13:00-15:00, 13-15 eller kl 13.');
+    expect(await say('nytt möte 16 mars 15-13')).toBe('Sluttiden 13.00 är inte efter starttiden 15.00.');
+    expect(await say('nytt möte 16 mars kl 25:00')).toBe('Tiden ”kl 25:00” finns inte. Skriv till exempel 13.00–15.00, 13–15 eller kl. 13.');
 
     const meetingId = findAction(plan, 'Skicka kallelse').action.data.meetingId;
     const press = async (verb: string, data: Json) => (await bot.post(A.cardAction(conv, marika, bot.serviceUrl, verb, data))).body.value;
     expect(await press('meeting.save', { meetingId, title: 'x', format: 'protokoll', date: '2018-02-30' })).toBe('Kortet skickade ett felaktigt värde för ”datum”. Ladda om kortet och försök igen.');
-    expect(await press('meeting.save', { meetingId, title: 'x', format: 'protokoll', start: '15:00', end: '13:00' })).toBe('Sluttiden 13:00 är inte efter starttiden 15:00.');
+    expect(await press('meeting.save', { meetingId, title: 'x', format: 'protokoll', start: '15:00', end: '13:00' })).toBe('Sluttiden 13.00 är inte efter starttiden 15.00.');
     expect(await press('meeting.save', { title: 'x', format: 'protokoll' })).toBe('Kortet skickade ett felaktigt värde för ”möte”. Ladda om kortet och försök igen.');
     expect(await press('meeting.save', { meetingId, title: 42, format: 'protokoll' })).toBe('Kortet skickade ett felaktigt värde för ”rubrik”. Ladda om kortet och försök igen.');
     expect(await press('meeting.save', { meetingId, title: 'x', format: 'protokoll', chairId: 'm-nobody' })).toBe('Kortet skickade ett felaktigt värde för ”ordförande”. Ladda om kortet och försök igen.');

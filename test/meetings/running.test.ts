@@ -42,29 +42,29 @@ describe('running a meeting in the channel, over real HTTP', () => {
     expect((await bot.say(conv, AU.ann, 'beslut Arbetsutskottet beslutade att vänta.')).replies[0]!.text).toBe('Inget möte pågår. Skriv **starta möte** för att starta nästa planerade möte.');
 
     const started = await bot.say(conv, AU.marie, 'starta möte');
-    expect(started.replies[0]!.text).toBe('Arbetsutskottet RAR har startat. Dagordningen visas på kortet och uppdateras under mötet.');
+    expect(started.replies[0]!.text).toBe('Arbetsutskottets sammanträde har startat. Dagordningen visas på kortet och uppdateras under mötet.');
     const live = cardText(cardsOf(started.replies[1])[0]!);
-    expect(live).toContain('Pågående möte: Arbetsutskottet RAR');
+    expect(live).toContain('Pågående möte: Arbetsutskottets sammanträde');
     expect(live).toContain('▶ Aktuell punkt\n**§1 Inledning**');
     expect(live).toContain('Ordförande Marie Svensson');
     expect(live).toContain('Sekreterare Ann Lundqvist');
-    expect((await bot.say(conv, AU.marie, 'starta möte')).replies[0]!.text).toBe('Arbetsutskottet RAR pågår redan. Skriv **avsluta möte** när ni är klara.');
+    expect((await bot.say(conv, AU.marie, 'starta möte')).replies[0]!.text).toBe('Arbetsutskottets sammanträde pågår redan. Skriv **avsluta möte** när ni är klara.');
 
-    const note = async (text: string) => expect((await bot.say(conv, AU.ann, `anteckning ${text}`)).replies[0]!.text).toMatch(/^Antecknat på punkt §\d\.$/);
-    const next = async (expected: string) => expect((await bot.say(conv, AU.marie, 'nästa punkt')).replies[0]!.text).toBe(`Nu behandlas punkt ${expected}.`);
+    const note = async (text: string) => expect((await bot.say(conv, AU.ann, `anteckning ${text}`)).replies[0]!.text).toMatch(/^Antecknat under §\d\.$/);
+    const next = async (expected: string) => expect((await bot.say(conv, AU.marie, 'nästa punkt')).replies[0]!.text).toBe(`Nu behandlas ${expected}.`);
 
     await note('Ordföranden Marie Svensson hälsade välkommen till arbetsutskottets planeringsdag.');
     await note('En "incheckningsrunda" gjordes.');
     await note('Efter Ingrid Jerneborg Glimnes besked om förhindrad närvaro under eftermiddagen enades arbetsutskottet om att punkten "Roller och förväntningar" utgår på agendan.');
-    plan = answered(await bot.click(conv, AU.ann, plan, 'Utgår', { itemId: choiceValue(plan, 'itemId', /Roller och förväntningar/) }));
+    plan = answered(await bot.click(conv, AU.ann, plan, 'Stryk punkten', { itemId: choiceValue(plan, 'itemId', /Roller och förväntningar/) }));
     await next('§2 Psykisk ohälsa, KUR - Information');
     await note('Ola Wiktorson beskrev de utbildningar som genomförts i Sörmland.');
     await next('§3 AMIF projektansökan - Information');
     await note('Ola W berättade om ESF-projektet IBIS.');
-    expect((await bot.say(conv, AU.ann, `beslut ${DECISION_1}`)).replies[0]!.text).toBe('Beslutet är protokollfört på punkt §3.');
-    expect((await bot.say(conv, AU.ann, 'uppdrag Ola: återkoppla till arbetsutskottet via mail')).replies[0]!.text).toBe('Uppdraget till Ola Wiktorson är noterat.');
+    expect((await bot.say(conv, AU.ann, `beslut ${DECISION_1}`)).replies[0]!.text).toBe('Beslutet är protokollfört under §3.');
+    expect((await bot.say(conv, AU.ann, 'uppdrag Ola: återkoppla till arbetsutskottet via mail')).replies[0]!.text).toBe('Uppdraget till Ola Wiktorson är sparat.');
     expect((await bot.say(conv, AU.ann, 'uppdrag Kenny Sjöberg: diskutera finansieringen')).replies[0]!.text).toBe(
-      'Det finns ingen medlem som heter ”Kenny Sjöberg”. Medlemmar: Ann Lundqvist, Marie Svensson, Ingrid Jerneborg Glimne, Britta Bergström, Anna-Lena Karlsson, Katarina Enkvist Bohlin och Ola Wiktorson.',
+      'Det finns ingen deltagare som heter ”Kenny Sjöberg”. Deltagare: Ann Lundqvist, Marie Svensson, Ingrid Jerneborg Glimne, Britta Bergström, Anna-Lena Karlsson, Katarina Enkvist Bohlin och Ola Wiktorson.',
     );
     await next('§4 Vad vill RAR med medlemskapet i Nationella Nätverket för Samordningsförbund (NNS)');
     await note('Arbetsutskottet diskuterade NNS roll och enades om att medlemskapet är betydelsefullt.');
@@ -74,13 +74,13 @@ describe('running a meeting in the channel, over real HTTP', () => {
     const viaCard = answered(await bot.click(conv, AU.ann, card, 'Spara beslut', { decisionText: DECISION_2 }));
     expect(cardText(viaCard)).toContain('Beslut: 2 · Uppdrag: 1');
     const mention = await bot.say(conv, AU.ann, '<at>Ola Wiktorson</at>: formulera förslag till vägledning senast 1 mars'.replace(/^/, 'uppdrag '), { mentions: [AU.ola] });
-    expect(mention.replies[0]!.text).toBe('Uppdraget till Ola Wiktorson är noterat (senast 2016-03-01).');
+    expect(mention.replies[0]!.text).toBe('Uppdraget till Ola Wiktorson är sparat (senast 2016-03-01).');
     await next('§7 Övrigt');
     await note('Britta Bergström informerade om seminariet om Skottlandsmodellen den 28 april.');
     await next('§8 Avslutning');
     await note('Ordföranden tackade mötesdeltagarna för visat intresse och avslutade därefter mötet.');
     expect((await bot.say(conv, AU.marie, 'nästa punkt')).replies[0]!.text).toBe('Det här är sista punkten. Skriv **avsluta möte** när ni är klara.');
-    expect((await bot.say(conv, AU.marie, 'avsluta möte')).replies[0]!.text).toBe('Arbetsutskottet RAR är avslutat. Allt som antecknades finns sparat.');
+    expect((await bot.say(conv, AU.marie, 'avsluta möte')).replies[0]!.text).toBe('Arbetsutskottets sammanträde är avslutat. Allt som antecknades finns sparat.');
     expect((await bot.say(conv, AU.ann, 'anteckning för sent')).replies[0]!.text).toBe('Inget möte pågår. Skriv **starta möte** för att starta nästa planerade möte.');
     await bot.settle();
 
@@ -90,7 +90,7 @@ describe('running a meeting in the channel, over real HTTP', () => {
     const puts = bot.connector.updates(conv.id).filter((u) => u.activityId === cards[0]!.id);
     expect(puts.length).toBeGreaterThan(0);
     const final = cardText(bot.currentCard(cards[0]!.id, conv.id)!);
-    expect(final).toContain('Avslutat möte: Arbetsutskottet RAR');
+    expect(final).toContain('Avslutat möte: Arbetsutskottets sammanträde');
     expect(final).toContain(`Beslut: ${DECISION_1}`);
     expect(final).toContain('**§6 Roller och förväntningar**\nUtgår');
     expect(final).not.toContain('Nästa punkt');
@@ -115,10 +115,14 @@ describe('running a meeting in the channel, over real HTTP', () => {
     expect(new Set([...m.notes, ...m.decisions, ...m.actionItems].map((r: Json) => r.id)).size).toBe(12);
     expect(m.history.map((h: Json) => h.to)).toEqual(['started', 'ended', 'minutesDrafted']);
 
-    // The next meeting (seed 003: "den 30 mars klockan 13-17") lists the open action items under previous minutes.
+    // The next meeting (seed 003: "den 30 mars klockan 13-17") opens with the standing items of an
+    // arbetsutskott's sammanträde, and lists the open action items under the previous protokoll.
     await bot.say(conv, AU.ann, 'nytt möte 30 mars klockan 13-17 Hotell Malmköping');
     const agenda = cardText(cardsOf((await bot.say(conv, AU.katarina, 'dagordning')).replies[0])[0]!);
-    expect(agenda).toContain('**§1 Föregående minnesanteckningar**\nInformation\nÖppna uppdrag från tidigare möten:\n- Ola Wiktorson: återkoppla till arbetsutskottet via mail\n- Ola Wiktorson: formulera förslag till vägledning (senast 2016-03-01)');
+    expect(agenda).toContain('Dagordning: Arbetsutskottets sammanträde');
+    expect(agenda).toContain('**§1 Val av justerare**\nBeslut\n**§2 Godkännande av dagordningen**\nBeslut');
+    expect(agenda).toMatch(/\*\*§4 Övriga frågor\*\*\nDiskussion\n\*\*§5 Nästa sammanträde\*\*/);
+    expect(agenda).toContain('**§3 Föregående protokoll**\nInformation\nÖppna uppdrag från tidigare möten:\n- Ola Wiktorson: återkoppla till arbetsutskottet via mail\n- Ola Wiktorson: formulera förslag till vägledning (senast 2016-03-01)');
   });
 
   it('refuses the wrong role and out-of-order commands, changing nothing', async () => {
@@ -143,7 +147,7 @@ describe('running a meeting in the channel, over real HTTP', () => {
     expect(await say(TIERP.nima, 'avsluta möte')).toBe(`Du kan inte leda mötet. ${who}`);
     expect(await say(TIERP.marika, 'föregående punkt')).toBe('Det här är första punkten.');
     expect(await say(TIERP.marika, 'uppdrag Nima skriva annons')).toContain('Skriv uppdraget så här');
-    expect(await say(TIERP.marika, 'uppdrag Marika: skriva utkast')).toBe('Flera medlemmar passar ”Marika”: Marika Blomgren, Marika Söderberg. Skriv hela namnet.');
+    expect(await say(TIERP.marika, 'uppdrag Marika: skriva utkast')).toBe('Flera deltagare passar ”Marika”: Marika Blomgren, Marika Söderberg. Skriv hela namnet.');
     expect(await say(TIERP.marika, 'uppdrag Nima: skriva annons senast 31 april')).toBe('Datumet ”31 april” finns inte i kalendern. Skriv till exempel 2018-03-16, 16/3 eller 16 mars.');
     const liveId = started.replies[1]!.id;
     const forged = await bot.post(A.cardAction(conv, TIERP.marika, bot.serviceUrl, 'live.note', { meetingId: liveId, noteText: 'x' }));
@@ -169,7 +173,7 @@ describe('running a meeting in the channel, over real HTTP', () => {
     expect(cardText(allowed)).toContain('Inställningarna är sparade.');
     await bot.say(conv, chair, 'starta möte');
     const results = await Promise.all(people.map((p, i) => bot.say(conv, p, `anteckning Synpunkt nummer ${i + 1}`)));
-    expect(results.every((r) => r.replies[0]!.text === 'Antecknat på punkt §1.')).toBe(true);
+    expect(results.every((r) => r.replies[0]!.text === 'Antecknat under §1.')).toBe(true);
     const retry = A.message(conv, people[0]!, bot.serviceUrl, 'anteckning Samma anteckning två gånger');
     await Promise.all([bot.post(retry), bot.post(retry)]);
     await bot.post(retry);

@@ -83,7 +83,7 @@ describe('minutes over HTTP: draft → secretary → justering → locked', () =
     expect(created.map((c) => c.body.members[0].id)).toEqual([ANN.id]);
     const annChat = A.personalChat(ANN);
     let card = personalCard(b, ANN);
-    expect(cardText(card)).toContain('Utkast: planeringsdag med arbetsutskottet - Samordningsförbundet RAR i Sörmland, 2016-02-04');
+    expect(cardText(card)).toContain('Utkast: Planeringsdag med arbetsutskottet - Samordningsförbundet RAR i Sörmland, 2016-02-04');
     expect(cardText(card)).toContain('Beslut: Arbetsutskottet beslutade att ge Ola Wiktorson i uppdrag att formulera förslag');
     expect((await b.lokus.deps.meetings.get(groupId, meeting.id))!.status).toBe('minutesDrafted');
 

@@ -57,7 +57,7 @@ describe('golden replays through the HTTP harness', () => {
     await note('Ordföranden Marie Svensson hälsade välkommen till arbetsutskottets planeringsdag.');
     await note('En "incheckningsrunda" gjordes.');
     await note('Efter Ingrid Jerneborg Glimnes besked om förhindrad närvaro under eftermiddagen enades arbetsutskottet om att punkten "Roller och förväntningar" utgår på agendan.');
-    answered(await bot.click(conv, AU.ann, plan, 'Utgår', { itemId: choiceValue(plan, 'itemId', /Roller och förväntningar/) }));
+    answered(await bot.click(conv, AU.ann, plan, 'Stryk punkten', { itemId: choiceValue(plan, 'itemId', /Roller och förväntningar/) }));
     await next();
     await note('Ola Wiktorson beskrev de utbildningar, som genomförts i Sörmland med cirka 100 deltagare per seminarium.');
     await next();

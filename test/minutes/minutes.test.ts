@@ -59,14 +59,14 @@ describe('drafting the minutes from the meeting record', () => {
     const order = [
       'Protokoll',
       'fört vid planeringsdag med arbetsutskottet - Samordningsförbundet RAR i Sörmland',
-      'Datum: 2016-02-04 kl 9–15',
+      'Datum: 2016-02-04 kl. 9.00–15.00',
       'Plats: Hotell Malmköping',
       'Närvarande: Marie Svensson, ordf',
       'Ingrid Jerneborg Glimne, 1:e v ordf §1-4',
       'Britta Bergström, 2:e v ordf',
       'Anna-Lena Karlsson, Försäkringskassan',
       'Katarina Enkvist Bohlin, Arbetsförmedlingen',
-      'Ola Wiktorson, Samordningsförbundet RAR',
+      'Övriga närvarande: Ola Wiktorson, förbundschef',
       'Sekreterare: Ann Lundqvist',
       '§1 Inledning',
       '§2 Psykisk ohälsa, KUR - Information',
@@ -81,6 +81,7 @@ describe('drafting the minutes from the meeting record', () => {
       '§8 Avslutning',
       'Vid protokollet:',
       'Ann Lundqvist',
+      'Förbundssekreterare',
       'Justeras:',
       'Marie Svensson',
       'Ordförande',
@@ -95,7 +96,7 @@ describe('drafting the minutes from the meeting record', () => {
 
   it('writes English labels when the language is English', () => {
     const text = renderMinutesText(draft(SEED_003, 'en'), en.minutes.document);
-    expect(lines(text).slice(0, 4)).toEqual(['Minutes', 'of the planeringsdag med arbetsutskottet - Samordningsförbundet RAR i Sörmland', 'Date: 2016-02-04 at 9–15', 'Place: Hotell Malmköping']);
+    expect(lines(text).slice(0, 4)).toEqual(['Minutes', 'of the planeringsdag med arbetsutskottet - Samordningsförbundet RAR i Sörmland', 'Date: 2016-02-04 at 09:00–15:00', 'Place: Hotell Malmköping']);
     expect(text).toContain('Present: Marie Svensson, chair\nIngrid Jerneborg Glimne, 1st vice chair §1-4');
     expect(text).toContain('Decision: Arbetsutskottet beslutade');
     expect(text).toContain('Approved by:\n\nMarie Svensson\nChair\n\nBritta Bergström\n2nd vice chair');

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   formatLongDate,
   formatTimeRange,
+  formatClockRange,
+  formatDayMonth,
+  formatInstant,
   parseDate,
   parseTime,
   parseWhen,
@@ -154,8 +157,14 @@ describe('Stockholm time', () => {
   it('writes dates and times the Swedish way', () => {
     expect(formatLongDate('2018-03-16')).toBe('fredag 16 mars 2018');
     expect(formatLongDate('2018-03-16', 'en')).toBe('Friday 16 March 2018');
-    expect(formatTimeRange({ start: '13:00', end: '15:00' })).toBe('13:00–15:00');
-    expect(formatTimeRange({ start: '13:00' })).toBe('13:00');
+    expect(formatTimeRange({ start: '13:00', end: '15:00' })).toBe('kl. 13.00–15.00');
+    expect(formatTimeRange({ start: '09:00' })).toBe('kl. 9.00');
+    expect(formatTimeRange({ start: '13:00', end: '15:00' }, 'en')).toBe('13:00–15:00');
+    expect(formatClockRange({ start: '09:00', end: '12:00' })).toBe('9.00–12.00');
+    expect(formatInstant('2018-02-05T08:00:00.000Z')).toBe('5 februari 2018 kl. 9.00');
+    expect(formatInstant('2018-02-05T08:00:00.000Z', 'sv', '2018-01-29')).toBe('5 februari kl. 9.00');
+    expect(formatInstant('2018-07-05T11:30:00.000Z', 'en')).toBe('5 July 2018 13:30');
+    expect(formatDayMonth('2018-03-16')).toBe('16 mars 2018');
   });
 });
 

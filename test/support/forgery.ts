@@ -115,7 +115,7 @@ async function minutesRound(bot: TestBot): Promise<Json[]> {
   const chat = A.personalChat(TIERP.marika);
   const draft = bot.lastCard(chat.id);
   const forms: Json[] = [];
-  for (const title of ['Ändra rubrik och närvaro', /^Ändra (§|\d)/, 'Ändra all text']) {
+  for (const title of ['Ändra rubrik och närvaro', /^Ändra (§|punkt )\d/, 'Ändra all text']) {
     forms.push(answered(await bot.click(chat, TIERP.marika, draft, title)));
   }
   answered(await bot.click(chat, TIERP.marika, draft, 'Skicka för justering'));

@@ -32,13 +32,15 @@ export async function planSeed003(bot: TestBot, conv: A.Conversation): Promise<J
       [AU.britta, 'Oxelösunds kommun', 'viceChair'],
       [AU.annaLena, 'Försäkringskassan', 'member'],
       [AU.katarina, 'Arbetsförmedlingen', 'member'],
-      [AU.ola, 'Samordningsförbundet', 'kansli'],
+      [AU.ola, 'Samordningsförbundet', 'kansli', 'förbundschef'],
     ],
     founderRoles: 'secretary',
   });
   let plan = cardsOf((await bot.say(conv, AU.marie, 'nytt möte 2016-02-04 kl 9-15 Hotell Malmköping')).replies[0])[0]!;
-  plan = answered(await bot.click(conv, AU.ann, plan, 'Ta bort punkten', { itemId: choiceValue(plan, 'itemId', /Föregående/) }));
-  plan = answered(await bot.click(conv, AU.ann, plan, 'Ta bort punkten', { itemId: choiceValue(plan, 'itemId', /Nästa möte/) }));
+  // A planning day: none of the standing items of an ordinary sammanträde but "Övriga frågor".
+  for (const standing of [/Val av justerare/, /Godkännande av dagordningen/, /Föregående protokoll/, /Nästa sammanträde/]) {
+    plan = answered(await bot.click(conv, AU.ann, plan, 'Ta bort punkten', { itemId: choiceValue(plan, 'itemId', standing) }));
+  }
   plan = answered(await bot.click(conv, AU.ann, plan, 'Spara punkten', { itemId: choiceValue(plan, 'itemId', /Övriga frågor/), editTitle: 'Övrigt' }));
   for (const title of ['Inledning', 'Psykisk ohälsa, KUR - Information', 'AMIF projektansökan - Information', 'Vad vill RAR med medlemskapet i Nationella Nätverket för Samordningsförbund (NNS) (diskussion)', 'Implementering, hur ska vi förhålla oss? (beslut)', 'Roller och förväntningar', 'Avslutning']) {
     await bot.say(conv, AU.ann, `punkt ${title}`);

@@ -59,8 +59,8 @@ export interface GroupSpec {
   name: string;
   kind: string;
   founderOrganisation: string;
-  /** Everyone but the founder, with party and roles (comma list, e.g. "viceChair"); "member" adds no role. */
-  people: Array<[A.Person, string, string]>;
+  /** Everyone but the founder, with party, roles (comma list, e.g. "viceChair"; "member" adds no role) and an optional title ("förbundschef"). */
+  people: Array<[A.Person, string, string, string?]>;
   /** The founder's roles once the others are in (the founder starts as chair). */
   founderRoles: string;
 }
@@ -79,9 +79,9 @@ export async function setUpGroup(bot: TestBot, conv: A.Conversation, founder: A.
     card = answered(await bot.click(conv, founder, card, 'Hämta från Teams'));
     card = answered(await bot.click(conv, founder, card, 'Lägg till valda', { people: ids.join(','), rosterOrganisation: party }));
   }
-  for (const [person, , roles] of spec.people) {
-    if (roles === 'member') continue;
-    card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: memberIdOn(card, person.name), roles, effective: 'now' }));
+  for (const [person, , roles, title] of spec.people) {
+    if (roles === 'member' && !title) continue;
+    card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: memberIdOn(card, person.name), roles, effective: 'now', ...(title ? { roleTitle: title } : {}) }));
   }
   card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: memberIdOn(card, founder.name), roles: spec.founderRoles, effective: 'now' }));
   expect(cardText(card)).toContain(spec.name);

@@ -1,4 +1,4 @@
-import { countingComment, countingDecision, partiesOf, type Approval, type AnswerEntry, type Voter } from './approval.js';
+import { countingComment, countingDecision, partiesOf, partyVoters, type Approval, type AnswerEntry, type Voter } from './approval.js';
 
 export type PersonState = 'approve' | 'reject' | 'comment' | 'none';
 
@@ -42,8 +42,9 @@ export function tally(approval: Approval): Tally {
     return { voter, state, ...(decision ? { decision } : {}), ...(comment ? { comment } : {}) };
   });
   const count = (list: PersonTally[], s: PersonState) => list.filter((p) => p.state === s).length;
+  const counting = new Set(partyVoters(approval.voters));
   const parties: PartyTally[] = partiesOf(approval.voters).map((party) => {
-    const members = persons.filter((p) => p.voter.party === party);
+    const members = persons.filter((p) => p.voter.party === party && counting.has(p.voter));
     const approve = count(members, 'approve');
     return { party, approve, reject: count(members, 'reject'), comment: count(members, 'comment'), none: count(members, 'none'), total: members.length, hasYes: approve > 0 };
   });

@@ -1,4 +1,4 @@
-import type { Member } from '../../groups/domain/group.js';
+import { isForbundOrganisation, type Member } from '../../groups/domain/group.js';
 import { err, ok, type DomainError, type Result } from '../../shared/result.js';
 
 /**
@@ -29,17 +29,23 @@ export interface PersonRef {
   name: string;
   /** Organisation / party (Region Uppsala, Försäkringskassan, …). */
   party: string;
+  /** Förbund staff (kansli): may answer, but is no party under "one yes from each party". */
+  staff?: boolean;
   /** Teams user id (29:…), when the member is in Teams: per-user refresh and personal messages. */
   teamsId?: string;
   aadObjectId?: string;
 }
 
-/** A group member as a request names them (a member without an organisation forms a party of one: ''). */
-export function personRef(member: Member): PersonRef {
+/**
+ * A group member as a request names them (a member without an organisation forms a party of one:
+ * ''). `staff`: förbund staff (the kansli role); an organisation that is the förbund counts as staff too.
+ */
+export function personRef(member: Member, staff = false): PersonRef {
   return {
     memberId: member.id,
     name: member.name,
     party: member.organisation ?? '',
+    ...(staff || isForbundOrganisation(member.organisation) ? { staff: true } : {}),
     ...(member.teamsId ? { teamsId: member.teamsId } : {}),
     ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
   };
@@ -346,9 +352,18 @@ export function countingComment(approval: Approval, voter: Voter): AnswerEntry |
   return c && c.version === approval.version ? c : undefined;
 }
 
-/** The parties that must each say yes under "one yes from each party", in the order voters were named. */
+/**
+ * The parties that must each say yes under "one yes from each party", in the order voters were
+ * named. Förbund staff are no party; only when nobody else is asked do their answers count as one.
+ */
 export function partiesOf(voters: Voter[]): string[] {
-  return [...new Set(voters.map((v) => v.party))];
+  return [...new Set(partyVoters(voters).map((v) => v.party))];
+}
+
+/** The voters whose answers count for a party: all but förbund staff (all, if only staff are asked). */
+export function partyVoters<V extends Pick<Voter, 'staff' | 'party'>>(voters: V[]): V[] {
+  const members = voters.filter((v) => !v.staff);
+  return members.length ? members : voters;
 }
 
 /** Whether the rule is met, can no longer be met, or is still open. */
@@ -375,7 +390,8 @@ export function ruleState(approval: Approval): RuleState {
     }
     case 'onePerParty': {
       const parties = partiesOf(approval.voters);
-      const perParty = parties.map((p) => decisions.filter((x) => x.voter.party === p));
+      const counting = new Set(partyVoters(approval.voters));
+      const perParty = parties.map((p) => decisions.filter((x) => x.voter.party === p && counting.has(x.voter)));
       if (perParty.every((ds) => ds.some((x) => x.d?.choice === 'approve'))) return { state: 'met' };
       if (perParty.some((ds) => ds.every((x) => x.d?.choice === 'reject'))) return { state: 'failed', reason: 'cannotBeMet' };
       return { state: 'open' };

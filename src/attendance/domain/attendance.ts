@@ -1,4 +1,4 @@
-import { findMember, memberById, rolesAt, rolesLookup, type Group, type Member, type Role } from '../../groups/domain/group.js';
+import { findMember, isForbundOrganisation, memberById, partiesOf, rolesAt, rolesLookup, type Group, type Member, type Role } from '../../groups/domain/group.js';
 import { itemIndex, itemNumber, type AttendanceMark, type AttendanceStatus, type Meeting, type MeetingStatus } from '../../meetings/domain/meeting.js';
 import { may } from '../../groups/domain/permissions.js';
 import { err, ok, type DomainError, type Result } from '../../shared/result.js';
@@ -157,6 +157,8 @@ export interface Effective {
   leftAt?: string;
   /** Expected at this meeting (a member then; not only a substitute). */
   expected: boolean;
+  /** Förbund staff (kansli): attends, is listed, but counts for no party. */
+  staff?: boolean;
 }
 
 /** The moment whose roster and roles a meeting is judged by. */
@@ -214,11 +216,13 @@ function effectiveOf(m: Meeting, member: Member, at: string, rolesOf: (member: M
   const roles = inGroup ? rolesOf(member, member.addedAt > at ? member.addedAt : at) : [];
   const expected = inGroup && !(roles.length === 1 && roles[0] === 'substitute');
   if (!expected && !mark && !times) return undefined;
-  return withMark({ member, expected }, mark, times);
+  const e = withMark({ member, expected }, mark, times);
+  if (isForbundOrganisation(member.organisation) || roles.includes('kansli')) e.staff = true;
+  return e;
 }
 
 /** The line for a member as `expected` says, with their mark, else what Teams saw, else nothing. */
-function withMark(base: Pick<Effective, 'member' | 'expected'>, mark: AttendanceMark | undefined, times: { joinedAt: string; leftAt?: string } | undefined): Effective {
+function withMark(base: Pick<Effective, 'member' | 'expected' | 'staff'>, mark: AttendanceMark | undefined, times: { joinedAt: string; leftAt?: string } | undefined): Effective {
   const { member, expected } = base;
   // Built field by field, not by spreading: this runs for every member on every check-in.
   const e: Effective = mark
@@ -228,6 +232,7 @@ function withMark(base: Pick<Effective, 'member' | 'expected'>, mark: Attendance
     e.joinedAt = times.joinedAt;
     if (times.leftAt) e.leftAt = times.leftAt;
   }
+  if (base.staff) e.staff = true;
   return e;
 }
 
@@ -236,8 +241,10 @@ export function isThere(e: Pick<Effective, 'status'>): boolean {
 }
 
 export interface PartyCount {
-  /** The party; undefined for members without an organisation. */
+  /** The party; undefined for members without an organisation (and for the staff line). */
   organisation?: string;
+  /** The förbund's staff (kansli): listed last, counted for nobody (present and expected 0). */
+  staff?: boolean;
   /** Expected members whose seat is filled (present, partly present, or by a substitute). */
   present: number;
   expected: number;
@@ -250,23 +257,31 @@ function partyOf(group: Group, e: Effective): string | undefined {
   return (forWhom ?? e.member).organisation;
 }
 
-/** Present / expected per party, in the group's order of parties (members without one last). */
+/**
+ * Present / expected per party, in the group's order of parties (members without one after them).
+ * The förbund's staff (kansli) are no party: they come last on a line of their own that counts
+ * for nobody, so a party's share and the meeting's total are the member organisations' alone.
+ */
 export function partyCounts(m: Meeting, group: Group): PartyCount[] {
-  const all = effectiveAttendance(m, group);
-  const substituted = substitutedIds(all);
-  const orgs: Array<string | undefined> = [...group.organisations];
+  const everyone = effectiveAttendance(m, group);
+  const all = everyone.filter((e) => !e.staff);
+  const staff = everyone.filter((e) => e.staff);
+  const substituted = substitutedIds(everyone);
+  const orgs: Array<string | undefined> = [...partiesOf(group)];
   for (const e of all) {
     const o = partyOf(group, e);
     if (o !== undefined && !orgs.includes(o)) orgs.push(o);
   }
   if (all.some((e) => partyOf(group, e) === undefined)) orgs.push(undefined);
-  return orgs
+  const counts: PartyCount[] = orgs
     .map((organisation) => {
       const people = all.filter((e) => partyOf(group, e) === organisation);
       const expected = people.filter((e) => e.expected && e.member.organisation === organisation).length;
       return { ...(organisation !== undefined ? { organisation } : {}), present: seated(people, organisation, substituted), expected, people };
     })
     .filter((p) => p.people.length > 0);
+  if (staff.length) counts.push({ staff: true, present: 0, expected: 0, people: staff });
+  return counts;
 }
 
 function substitutedIds(all: Effective[]): Set<string> {
@@ -335,15 +350,16 @@ export function attendanceStats(group: Group, meetings: Meeting[], period: Perio
     .sort((a, b) => meetingDay(a, stockholmDay).localeCompare(meetingDay(b, stockholmDay)) || meetingMoment(a).localeCompare(meetingMoment(b)));
   const party = new Map<string | undefined, { called: number; attended: number }>();
   const person = new Map<string, { called: number; attended: number }>();
-  for (const o of group.organisations) party.set(o, { called: 0, attended: 0 });
+  for (const o of partiesOf(group)) party.set(o, { called: 0, attended: 0 });
   for (const m of held) {
     for (const p of partyCounts(m, group)) {
-      if (p.expected === 0) continue;
+      if (p.staff || p.expected === 0) continue;
       const s = party.get(p.organisation) ?? { called: 0, attended: 0 };
       party.set(p.organisation, { called: s.called + 1, attended: s.attended + (p.present > 0 ? 1 : 0) });
     }
     for (const e of effectiveAttendance(m, group)) {
-      if (!e.expected && !isThere(e)) continue;
+      // Förbund staff attend without being called as a party's representative: not in the statistics.
+      if (e.staff || (!e.expected && !isThere(e))) continue;
       const s = person.get(e.member.id) ?? { called: 0, attended: 0 };
       person.set(e.member.id, { called: s.called + (e.expected ? 1 : 0), attended: s.attended + (isThere(e) ? 1 : 0) });
     }

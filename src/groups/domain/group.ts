@@ -35,6 +35,8 @@ export interface Member extends TeamsIdentity {
   name: string;
   /** The party the member represents, e.g. "Försäkringskassan"; one of `Group.organisations`. */
   organisation?: string;
+  /** Title, where known ("förbundschef", "verksamhetsutvecklare"): how förbund staff are listed in minutes. */
+  title?: string;
   email?: string;
   addedAt: string;
   /** Members are never deleted (old minutes name them); a removed member has `removedAt`. */
@@ -103,7 +105,8 @@ export type GroupErrorCode =
   | 'GROUP.NAME_MISSING'
   | 'GROUP.TARGET_INVALID'
   | 'GROUP.LAST_LEADER'
-  | 'GROUP.ROLES_EMPTY';
+  | 'GROUP.ROLES_EMPTY'
+  | 'GROUP.FORBUND_NOT_A_PARTY';
 export type GroupError = DomainError<GroupErrorCode>;
 
 export interface NewGroupInput {
@@ -135,15 +138,14 @@ export function newGroup(input: NewGroupInput): Group {
     conversationId: input.conversationId,
     name: input.name,
     kind: input.kind,
-    organisations: uniq([...(input.organisations ?? []), ...(f.organisation ? [f.organisation] : [])]),
+    organisations: uniq([...(input.organisations ?? []), ...(f.organisation ? [f.organisation] : [])]).filter((o) => !isForbundOrganisation(o)),
     members: [founder],
     roleHistory: [{ id: f.roleId, memberId: founder.id, roles: ['chair'], from: input.at, decidedAt: input.at }],
     settings: {
       attendanceTargetPercent: DEFAULT_ATTENDANCE_TARGET_PERCENT,
       membersMayNote: false,
       membersMayRequestApproval: false,
-      // Working committees and boards keep a protokoll with §; other groups minnesanteckningar.
-      defaultFormat: input.kind === 'arbetsutskott' || input.kind === 'styrelse' ? 'protokoll' : 'minnesanteckningar',
+      defaultFormat: formatOfKind(input.kind),
       standingItems: input.standingItems,
     },
     createdAt: input.at,
@@ -154,6 +156,25 @@ export function newGroup(input: NewGroupInput): Group {
 function uniq(xs: string[]): string[] {
   const seen = new Set<string>();
   return xs.map((x) => x.trim()).filter((x) => x && !seen.has(x.toLowerCase()) && seen.add(x.toLowerCase()));
+}
+
+/**
+ * An organisation that is the förbund itself or its office (kansli), never a party: "Samordningsförbundet",
+ * "Samordningsförbundet RAR i Sörmland", "Kansli", "Förbundets kansli". The parties are the member
+ * organisations (Försäkringskassan, Arbetsförmedlingen, the region, the municipalities).
+ */
+export function isForbundOrganisation(name: string | undefined): boolean {
+  return !!name && /^(?:samordningsförbund|förbundet\b|förbundets\s+kansli\b|förbundskansli|kansli(?:et)?\b|finsam\b)/iu.test(name.trim());
+}
+
+/** The parties (member organisations) in the group's order, without the förbund. */
+export function partiesOf(group: Pick<Group, 'organisations'>): string[] {
+  return group.organisations.filter((o) => !isForbundOrganisation(o));
+}
+
+/** Förbund staff: the kansli role, or an organisation that is the förbund. They attend; they are no party. */
+export function isStaff(group: Group, member: Member, at: string | Date): boolean {
+  return isForbundOrganisation(member.organisation) || rolesAt(group, member.id, at).includes('kansli');
 }
 
 const iso = (at: string | Date) => (typeof at === 'string' ? at : at.toISOString());
@@ -238,6 +259,7 @@ export interface MemberInput extends TeamsIdentity {
   id: string;
   name: string;
   organisation?: string;
+  title?: string;
   email?: string;
 }
 
@@ -249,22 +271,34 @@ export function addMember(group: Group, input: MemberInput, at: string): Result<
   const name = input.name.trim();
   if (!name) return err('GROUP.NAME_MISSING');
   const organisation = input.organisation?.trim() || undefined;
+  const title = input.title?.trim() || undefined;
   const existing = input.teamsId || input.aadObjectId ? findMember(group, input) : undefined;
-  const organisations = organisation ? uniq([...group.organisations, organisation]) : group.organisations;
+  // The förbund's own office is not a party: its staff are members, their organisation no party.
+  const organisations = organisation && !isForbundOrganisation(organisation) ? uniq([...group.organisations, organisation]) : group.organisations;
   if (existing) {
-    const member: Member = { ...existing, name, ...(organisation ? { organisation } : {}) };
+    const member: Member = { ...existing, name, ...(organisation ? { organisation } : {}), ...(title ? { title } : {}) };
     return ok({ group: { ...group, organisations, members: group.members.map((m) => (m.id === existing.id ? member : m)), updatedAt: at }, member });
   }
   const member: Member = {
     id: input.id,
     name,
     ...(organisation ? { organisation } : {}),
+    ...(title ? { title } : {}),
     ...(input.teamsId ? { teamsId: input.teamsId } : {}),
     ...(input.aadObjectId ? { aadObjectId: input.aadObjectId } : {}),
     ...(input.email ? { email: input.email } : {}),
     addedAt: at,
   };
   return ok({ group: { ...group, organisations, members: [...group.members, member], updatedAt: at }, member });
+}
+
+/** Gives a member a title ("förbundschef"), or takes it away with an empty one. */
+export function setTitle(group: Group, memberId: string, title: string, at: string): Result<Group, GroupError> {
+  const m = memberById(group, memberId);
+  if (!m || m.removedAt) return err('GROUP.MEMBER_NOT_FOUND', { name: memberId });
+  const { title: _old, ...rest } = m;
+  const next: Member = title.trim() ? { ...rest, title: title.trim() } : rest;
+  return ok({ ...group, members: group.members.map((x) => (x.id === m.id ? next : x)), updatedAt: at });
 }
 
 /** Chair, vice chair and secretary: those who can change the group. One must always remain. */
@@ -339,6 +373,13 @@ export interface GroupSettingsChange {
   membersMayNote?: boolean;
   membersMayRequestApproval?: boolean;
   defaultFormat?: MinutesFormat;
+  /** The standing items of the new kind of group (the caller has the texts). */
+  standingItems?: StandingItem[];
+}
+
+/** Working committees and boards keep a protokoll with §; other groups minnesanteckningar. */
+export function formatOfKind(kind: GroupKind): MinutesFormat {
+  return kind === 'arbetsutskott' || kind === 'styrelse' ? 'protokoll' : 'minnesanteckningar';
 }
 
 export function changeSettings(group: Group, change: GroupSettingsChange, at: string): Result<Group, GroupError> {
@@ -346,6 +387,8 @@ export function changeSettings(group: Group, change: GroupSettingsChange, at: st
   if (!name) return err('GROUP.NAME_MISSING');
   const target = change.attendanceTargetPercent ?? group.settings.attendanceTargetPercent;
   if (!Number.isFinite(target) || target < 0 || target > 100) return err('GROUP.TARGET_INVALID', { value: String(target) });
+  const forbund = change.organisations?.find((o) => isForbundOrganisation(o));
+  if (forbund) return err('GROUP.FORBUND_NOT_A_PARTY', { name: forbund.trim() });
   return ok({
     ...group,
     name,
@@ -356,7 +399,9 @@ export function changeSettings(group: Group, change: GroupSettingsChange, at: st
       attendanceTargetPercent: target,
       ...(change.membersMayNote !== undefined ? { membersMayNote: change.membersMayNote } : {}),
       ...(change.membersMayRequestApproval !== undefined ? { membersMayRequestApproval: change.membersMayRequestApproval } : {}),
-      ...(change.defaultFormat ? { defaultFormat: change.defaultFormat } : {}),
+      // A new kind of body writes its minutes its own way, unless a format is given.
+      ...(change.defaultFormat ? { defaultFormat: change.defaultFormat } : change.kind && change.kind !== group.kind ? { defaultFormat: formatOfKind(change.kind) } : {}),
+      ...(change.standingItems ? { standingItems: change.standingItems } : {}),
     },
     updatedAt: at,
   });

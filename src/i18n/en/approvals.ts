@@ -1,6 +1,7 @@
 import type { approvals as sv } from '../sv/approvals.js';
 
 export const approvals: typeof sv = {
+  language: 'en',
   kinds: { avvikelserapport: 'Deviation report', ansokan: 'Application', yttrande: 'Statement', annat: 'Other document' },
   rules: {
     all: 'Everyone named must approve',

@@ -8,9 +8,10 @@ export const attendance: typeof sv = {
   endedNote: 'The meeting has ended. Only the secretary can correct attendance now, and the correction is logged.',
   checkInButton: 'Present',
   refreshButton: 'Show my attendance',
-  total: (present: number, expected: number) => `Present: ${present} of ${expected} expected`,
+  total: (present: number, expected: number) => `Present: ${present} of ${expected} called`,
   partyLine: (party: string, present: number, expected: number) => `**${party}** ${present} of ${expected}`,
   noParty: 'No organisation',
+  staffLine: (present: number) => `**Federation office** (not a party) ${present} present`,
   statuses: {
     present: 'present',
     absent: 'absent',

@@ -1,4 +1,11 @@
+import { formatClock } from '../../shared/swedish-date.js';
+
 type Details = Record<string, string | number>;
+
+/** "Marika Blomgrens", "Lars" (a name ending in s, x or z takes no extra s). */
+const genitive = (name: string) => (/[sxz]$/i.test(name) ? name : `${name}s`);
+/** "punkt 1–4" (numbered items), "§1–4" (a protokoll's paragraphs). */
+const items = (span: string) => (span.startsWith('§') ? span : `punkt ${span}`).replace('-', '–');
 
 /** Attendance (närvaro): the check-in card, marks by chair and secretary, `närvaro` statistics and CSV. */
 export const attendance = {
@@ -7,9 +14,11 @@ export const attendance = {
   endedNote: 'Mötet är avslutat. Bara sekreteraren kan rätta närvaron nu, och rättelsen loggas.',
   checkInButton: 'Närvarande',
   refreshButton: 'Visa min närvaro',
-  total: (present: number, expected: number) => `Närvarande: ${present} av ${expected} förväntade`,
+  total: (present: number, expected: number) => `Närvarande: ${present} av ${expected} kallade`,
   partyLine: (party: string, present: number, expected: number) => `**${party}** ${present} av ${expected}`,
   noParty: 'Utan organisation',
+  /** The förbund's staff, who attend without being a party. */
+  staffLine: (present: number) => `**Förbundets kansli** (ingen part) ${present} närvarande`,
   statuses: {
     present: 'närvarande',
     absent: 'frånvarande',
@@ -19,14 +28,14 @@ export const attendance = {
     none: 'inte markerad',
   },
   personLine: (name: string, status: string) => `${name}: ${status}`,
-  partialStatus: (items: string) => `närvarande ${items}`,
+  partialStatus: (span: string) => `närvarande ${items(span)}`,
   substituteStatus: (name: string) => `ersättare för ${name}`,
-  autoStatus: (time: string) => `närvarande (anslöt i Teams ${time})`,
-  leftNote: (time: string) => `lämnade ${time}`,
+  autoStatus: (time: string) => `närvarande (anslöt i Teams kl. ${formatClock(time)})`,
+  leftNote: (time: string) => `lämnade kl. ${formatClock(time)}`,
   correctedNote: 'rättad efter mötet',
   youAre: (status: string) => `Din närvaro: ${status}.`,
   youNotMarked: 'Du är inte markerad än. Tryck på Närvarande om du är med.',
-  notMember: 'Du finns inte med bland gruppens medlemmar, så du kan inte checka in här. Be sekreteraren lägga till dig.',
+  notMember: 'Du finns inte med bland gruppens deltagare, så du kan inte anmäla närvaro här. Be sekreteraren lägga till dig.',
   // The chair's and secretary's form
   markHeader: 'Markera någons närvaro',
   memberLabel: 'Person',
@@ -45,14 +54,14 @@ export const attendance = {
   // Answers
   checkedIn: 'Du är markerad som närvarande.',
   alreadyCheckedIn: 'Du var redan markerad som närvarande. Inget ändrades.',
-  marked: (name: string, status: string) => `${name} är markerad: ${status}.`,
-  unchanged: (name: string, status: string) => `${name} var redan markerad: ${status}. Inget ändrades.`,
-  corrected: (name: string, status: string) => `Rättat efter mötet: ${name} är nu markerad ${status}. Rättelsen är loggad.`,
+  marked: (name: string, status: string) => `${name} är markerad som ${status}.`,
+  unchanged: (name: string, status: string) => `${name} var redan markerad som ${status}. Inget ändrades.`,
+  corrected: (name: string, status: string) => `Rättat efter mötet: ${name} är nu markerad som ${status}. Rättelsen är loggad.`,
   cardPosted: 'Närvarokortet är publicerat i kanalen.',
   errors: {
-    'ATTENDANCE.UNKNOWN_MEMBER': () => 'Personen finns inte bland gruppens medlemmar. Ladda om kortet och välj någon i listan.',
-    'ATTENDANCE.NOT_A_MEMBER': () => 'Du finns inte med bland gruppens medlemmar. Be sekreteraren lägga till dig.',
-    'ATTENDANCE.OTHERS_NOT_ALLOWED': (d: Details) => `Du kan bara markera din egen närvaro, inte ${d.name ?? 'någon annans'}. Ordförande, vice ordförande och sekreterare kan markera andra.`,
+    'ATTENDANCE.UNKNOWN_MEMBER': () => 'Personen finns inte bland gruppens deltagare. Ladda om kortet och välj någon i listan.',
+    'ATTENDANCE.NOT_A_MEMBER': () => 'Du finns inte med bland gruppens deltagare. Be sekreteraren lägga till dig.',
+    'ATTENDANCE.OTHERS_NOT_ALLOWED': (d: Details) => `Du kan bara markera din egen närvaro, inte ${d.name ? genitive(String(d.name)) : 'någon annans'}. Ordförande, vice ordförande och sekreterare kan markera andra.`,
     'ATTENDANCE.SELF_STATUS': () => 'Du kan själv markera dig som närvarande eller frånvarande. Be ordföranden eller sekreteraren om något annat.',
     'ATTENDANCE.ITEMS_MISSING': () => 'Välj både från och till vilken punkt personen var med.',
     'ATTENDANCE.ITEM_OUTSIDE_AGENDA': (d: Details) => `Den punkten finns inte på dagordningen (den har ${d.count ?? 0} punkter). Välj en punkt i listan.`,

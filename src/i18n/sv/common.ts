@@ -1,9 +1,13 @@
 export const common = {
+  /** "punkt 3", or "§3" as a protokoll numbers it (never "punkt §3"). */
+  itemRef: (number: string) => (number.startsWith('§') ? number : `punkt ${number}`),
+  /** The same at the start of a sentence: "Punkt 3", "§3". */
+  ItemRef: (number: string) => (number.startsWith('§') ? number : `Punkt ${number}`),
   unknownCommand: (text: string) => `Jag förstod inte ”${text}”. Skriv **hjälp** för att se vad du kan göra.`,
   emptyMessage: 'Skriv **hjälp** för att se vad du kan göra.',
   welcome: 'Hej! Jag är Lokus och hjälper gruppen med möten: dagordning, närvaro, godkännanden, beslut och protokoll. Skriv **hjälp** för att komma igång.',
-  internalError: 'Något gick fel hos Lokus. Ingenting av det du skrev har gått förlorat i onödan – försök igen om en stund.',
-  databaseUnavailable: 'Lokus kan inte nå databasen just nu, försök igen om en stund.',
+  internalError: 'Något gick fel hos Lokus. Försök igen om en stund.',
+  databaseUnavailable: 'Lokus når inte databasen just nu. Försök igen om en stund.',
   busy: 'Många ändrar samtidigt just nu. Försök igen om en stund.',
   invalidCardData: 'Kortet skickade uppgifter som inte gick att använda. Ladda om kortet och försök igen.',
   unknownCardAction: 'Den här knappen känns inte igen längre. Skriv **hjälp** för att se vad du kan göra.',

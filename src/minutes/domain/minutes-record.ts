@@ -159,6 +159,10 @@ export interface HeaderChange {
   place?: string;
   /** One person per line, "Namn, Organisation". */
   present?: string;
+  /** "Övriga närvarande" (förbund staff), one per line, "Namn, titel". */
+  others?: string;
+  /** "Tjänstgörande ersättare" (protokoll), one per line, "Namn, organisation (ersättare för …)". */
+  substitutes?: string;
   absent?: string;
   nextMeeting?: string;
 }
@@ -173,8 +177,13 @@ export function parsePeople(text: string, before: MinutesPerson[]): MinutesPerso
     .split(/\r?\n/)
     .map((l) => l.trim().replace(/,$/, ''))
     .filter(Boolean)
-    .map((line) => {
-      const items = /\s(§\s?\d+(?:\s?[-–]\s?\d+)?)$/u.exec(line);
+    .map((full) => {
+      // What `personLine` writes after the name: "(ersättare för Anna Ek)", "(anmält förhinder)".
+      const sub = /\s*\((?:ersättare för|substitute for)\s+([^)]+)\)\s*$/iu.exec(full);
+      const afterSub = sub ? full.slice(0, sub.index) : full;
+      const exc = /\s*\((?:anmält förhinder|sent apologies)\)\s*$/iu.exec(afterSub);
+      const line = exc ? afterSub.slice(0, exc.index) : afterSub;
+      const items = /\s((?:§\s?|punkt\s+|items\s+)\d+(?:\s?[-–]\s?\d+)?)$/iu.exec(line);
       const rest = items ? line.slice(0, items.index).trim() : line;
       const comma = rest.indexOf(',');
       const name = (comma === -1 ? rest : rest.slice(0, comma)).trim();
@@ -184,7 +193,10 @@ export function parsePeople(text: string, before: MinutesPerson[]): MinutesPerso
         ...(known?.memberId ? { memberId: known.memberId } : {}),
         name,
         ...(label ? { label } : {}),
-        ...(items ? { items: items[1]!.replace(/\s/g, '') } : {}),
+        // "§1-4" as written; "punkt 1–4" back to the span "1-4".
+        ...(items ? { items: items[1]!.replace(/^(?:punkt|items)\s+/iu, '').replace(/\s/g, '').replace('–', '-') } : {}),
+        ...(sub ? { substituteFor: sub[1]!.trim() } : {}),
+        ...(exc ? { excused: true } : {}),
       };
     });
 }
@@ -193,7 +205,7 @@ export function parsePeople(text: string, before: MinutesPerson[]): MinutesPerso
 export function editHeader(m: Minutes, change: HeaderChange, by: string | undefined, at: string): Result<Minutes, MinutesError> {
   const bad = editable(m, by);
   if (bad) return { ok: false, error: bad };
-  if (tooLong(change.present, change.absent, change.nextMeeting) || [change.heading, change.title, change.place].some((x) => x !== undefined && x.length > MAX_FIELD)) {
+  if (tooLong(change.present, change.others, change.substitutes, change.absent, change.nextMeeting) || [change.heading, change.title, change.place].some((x) => x !== undefined && x.length > MAX_FIELD)) {
     return err('TEXT.TOO_LONG', { max: MAX_FIELD });
   }
   if (change.date && !isLocalDate(change.date)) return err('DATE.INVALID', { text: change.date });
@@ -215,6 +227,13 @@ export function editHeader(m: Minutes, change: HeaderChange, by: string | undefi
     ...(change.present !== undefined ? { present: parsePeople(change.present, m.doc.present) } : {}),
     ...(change.absent !== undefined ? { absent: parsePeople(change.absent, m.doc.absent) } : {}),
   };
+  for (const k of ['others', 'substitutes'] as const) {
+    const typed = change[k];
+    if (typed === undefined) continue;
+    const people = parsePeople(typed, m.doc[k] ?? []);
+    if (people.length) doc[k] = people;
+    else delete doc[k];
+  }
   if (change.nextMeeting !== undefined) {
     if (change.nextMeeting.trim()) doc.nextMeeting = change.nextMeeting.trim();
     else delete doc.nextMeeting;

@@ -1,5 +1,5 @@
 import type { MinutesAction, MinutesDecision, MinutesDocument, MinutesItem, MinutesLabels, MinutesPerson } from './minutes.js';
-import { isLocalDate, type TimeRange } from '../../shared/swedish-date.js';
+import { formatClockRange, isLocalDate } from '../../shared/swedish-date.js';
 
 /**
  * The minutes as text, line by line as the seeds write them: plain text (what is signed and hashed,
@@ -26,15 +26,6 @@ export function escapeMarkdown(text: string): string {
     .join('\n');
 }
 
-/** "9–15", "9.30–15" (a protokoll's "kl 9-15"). */
-export function compactTimeRange(r: TimeRange): string {
-  const c = (t: string) => {
-    const [h, m] = t.split(':');
-    return m === '00' ? String(Number(h)) : `${Number(h)}.${m}`;
-  };
-  return r.end ? `${c(r.start)}–${c(r.end)}` : c(r.start);
-}
-
 export function heading(doc: MinutesDocument, L: MinutesLabels): string[] {
   if (doc.header.heading) return [doc.header.heading];
   return doc.format === 'protokoll' ? [L.protokoll, L.keptAt(doc.header.title)] : [L.notesTitle(doc.header.title)];
@@ -42,7 +33,8 @@ export function heading(doc: MinutesDocument, L: MinutesLabels): string[] {
 
 export function personLine(p: MinutesPerson, L: MinutesLabels): string {
   let s = p.label ? `${p.name}, ${p.label}` : p.name;
-  if (p.items) s += ` ${p.items}`;
+  // "§1-4" as a protokoll writes it; numbered items as "punkt 1–4".
+  if (p.items) s += p.items.startsWith('§') ? ` ${p.items}` : ` ${L.itemSpan(p.items)}`;
   if (p.substituteFor) s += ` (${L.substituteFor(p.substituteFor)})`;
   if (p.excused) s += ` (${L.excused})`;
   return s;
@@ -206,15 +198,17 @@ export function writeMinutes<T>(doc: MinutesDocument, L: MinutesLabels, w: Minut
   for (const r of rest) w.para(r);
   const h = doc.header;
   if (protokoll) {
-    if (h.date || h.time) w.field(L.date, [h.date, h.time ? `${L.at} ${compactTimeRange(h.time)}` : undefined].filter(Boolean).join(' '));
+    if (h.date || h.time) w.field(L.date, [h.date, h.time ? `${L.at} ${formatClockRange(h.time, doc.language)}` : undefined].filter(Boolean).join(' '));
     if (h.place) w.field(L.place, h.place);
-    if (doc.present.length) w.field(L.present, doc.present.map((p) => personLine(p, L)).join('\n'));
+    if (doc.present.length) w.field(doc.kind === 'styrelse' ? L.presentMembers : L.present, doc.present.map((p) => personLine(p, L)).join('\n'));
+    if (doc.substitutes?.length) w.field(L.servingSubstitutes, doc.substitutes.map((p) => personLine(p, L)).join('\n'));
+    if (doc.others?.length) w.field(L.othersPresent, doc.others.map((p) => personLine(p, L)).join('\n'));
     if (doc.absent.length) w.field(L.absent, doc.absent.map((p) => personLine(p, L)).join('\n'));
     if (doc.secretary) w.field(L.secretary, doc.secretary.name);
   } else {
     const fields = [
       h.date ? `${L.day}: ${h.date}` : undefined,
-      h.time ? `${L.time}: ${h.time.end ? `${h.time.start}–${h.time.end}` : h.time.start}` : undefined,
+      h.time ? `${L.time}: ${formatClockRange(h.time, doc.language)}` : undefined,
       h.place ? `${L.place}: ${h.place}` : undefined,
       doc.secretary ? `${L.notesBy}: ${doc.secretary.name}` : undefined,
     ].filter((x): x is string => !!x);
@@ -222,6 +216,10 @@ export function writeMinutes<T>(doc: MinutesDocument, L: MinutesLabels, w: Minut
     if (doc.present.length) {
       w.field(L.present);
       w.lines(doc.present.map((p) => personLine(p, L)));
+    }
+    if (doc.others?.length) {
+      w.field(L.othersPresent);
+      w.lines(doc.others.map((p) => personLine(p, L)));
     }
     if (doc.absent.length) {
       w.field(L.absent);

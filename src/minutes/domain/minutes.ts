@@ -1,9 +1,9 @@
 import { effectiveAttendance } from '../../attendance/domain/attendance.js';
 import type { minutes as svMinutes } from '../../i18n/sv/minutes.js';
-import { memberById, membersWithRole, rolesAt, type Group, type Member } from '../../groups/domain/group.js';
+import { isStaff, memberById, membersWithRole, rolesAt, type Group, type GroupKind, type Member } from '../../groups/domain/group.js';
 import { itemNumber, type AgendaItem, type Meeting, type MinutesFormat } from '../../meetings/domain/meeting.js';
 import type { LocalDate, TimeRange } from '../../shared/swedish-date.js';
-import { formatTimeRange } from '../../shared/swedish-date.js';
+import { formatDayMonth, formatTimeRange } from '../../shared/swedish-date.js';
 
 /**
  * The minutes of one meeting as a structured document: what the secretary edits and the chair and
@@ -75,8 +75,15 @@ export interface MinutesHeader {
 export interface MinutesDocument {
   format: MinutesFormat;
   language: MinutesLanguage;
+  /** The kind of group (body) that met: a förbundsstyrelse lists "Närvarande ledamöter". */
+  kind?: GroupKind;
   header: MinutesHeader;
+  /** The parties' representatives present (in a protokoll: the members, without serving substitutes). */
   present: MinutesPerson[];
+  /** Protokoll: substitutes serving in place of an absent member ("Tjänstgörande ersättare"). */
+  substitutes?: MinutesPerson[];
+  /** Förbund staff and others present who are not a party ("Övriga närvarande"), with title where known. */
+  others?: MinutesPerson[];
   absent: MinutesPerson[];
   items: MinutesItem[];
   /** Minnesanteckningar: the "Nästa möte" text. */
@@ -112,9 +119,12 @@ function roleLabel(group: Group, member: Member, at: string, labels: MinutesLabe
   return undefined;
 }
 
-function personOf(group: Group, member: Member, m: Meeting, input: DraftInput): MinutesPerson {
+function personOf(group: Group, member: Member, m: Meeting, input: DraftInput, staff = false): MinutesPerson {
   const mark = m.attendance[member.id];
-  const label = m.format === 'protokoll' ? (roleLabel(group, member, rolesMoment(m), input.labels, false) ?? member.organisation) : member.organisation;
+  // Staff by their title where known ("Ola Wiktorson, förbundschef"), else their organisation.
+  const label = staff
+    ? (member.title ?? member.organisation)
+    : m.format === 'protokoll' ? (roleLabel(group, member, rolesMoment(m), input.labels, false) ?? member.organisation) : member.organisation;
   const sub = mark?.status === 'substitute' ? memberById(group, mark.substituteFor)?.name : undefined;
   return {
     memberId: member.id,
@@ -128,27 +138,57 @@ function personOf(group: Group, member: Member, m: Meeting, input: DraftInput): 
 
 const PRESENT_STATUSES: ReadonlySet<string> = new Set(['present', 'partial', 'substitute']);
 
+interface AttendanceLists {
+  present: MinutesPerson[];
+  substitutes: MinutesPerson[];
+  others: MinutesPerson[];
+  absent: MinutesPerson[];
+}
+
 /**
  * Present and absent, in roster order. With any attendance recorded (marks, or Teams meeting joins,
  * where a mark wins), that decides and members with none are absent; with nothing recorded at all,
  * every member is drafted as present for the secretary to correct. In a protokoll the secretary has
- * their own line and is not listed.
+ * their own line and is not listed, and a substitute serving for an absent member is listed under
+ * "Tjänstgörande ersättare". Förbund staff (kansli) are no party: those present are "Övriga
+ * närvarande", those not there are not listed as absent.
  */
-function attendanceLists(input: DraftInput): { present: MinutesPerson[]; absent: MinutesPerson[] } {
+function attendanceLists(input: DraftInput): AttendanceLists {
   const { meeting: m, group } = input;
-  const effective = new Map(effectiveAttendance(m, group).map((e) => [e.member.id, e.status as string]));
-  const marked = Object.keys(m.attendance).length > 0 || [...effective.values()].some((s) => s !== 'none');
+  const effective = new Map(effectiveAttendance(m, group).map((e) => [e.member.id, e]));
+  const marked = Object.keys(m.attendance).length > 0 || [...effective.values()].some((e) => e.status !== 'none');
   const at = rolesMoment(m);
   const members = group.members.filter((x) => x.id in m.attendance || ((!x.removedAt || x.removedAt > at) && x.addedAt <= (m.endedAt ?? at)));
-  const listed = m.format === 'protokoll' ? members.filter((x) => x.id !== m.secretaryId) : members;
-  const present: MinutesPerson[] = [];
-  const absent: MinutesPerson[] = [];
+  const protokoll = m.format === 'protokoll';
+  const listed = protokoll ? members.filter((x) => x.id !== m.secretaryId) : members;
+  const lists: AttendanceLists = { present: [], substitutes: [], others: [], absent: [] };
   for (const member of listed) {
-    const status = m.attendance[member.id]?.status ?? effective.get(member.id);
+    const e = effective.get(member.id);
+    const status = m.attendance[member.id]?.status ?? e?.status;
     const isPresent = marked ? PRESENT_STATUSES.has(status ?? '') : true;
-    (isPresent ? present : absent).push(personOf(group, member, m, input));
+    const staff = e?.staff ?? isStaff(group, member, at);
+    if (staff) {
+      if (isPresent) lists.others.push(personOf(group, member, m, input, true));
+      continue;
+    }
+    const person = personOf(group, member, m, input);
+    if (!isPresent) lists.absent.push(person);
+    else if (protokoll && status === 'substitute') lists.substitutes.push(person);
+    else lists.present.push(person);
   }
-  return { present, absent };
+  return lists;
+}
+
+/**
+ * The meeting as its heading names it: the group's own words for its meeting when it kept the
+ * default title ("förbundsstyrelsens sammanträde", "Strategiska utvecklingsgruppens möte",
+ * "lokusmöte Tierp"), else the title as the chair wrote it ("planeringsdag med arbetsutskottet").
+ */
+export function headingSubject(m: Pick<Meeting, 'title'>, group: Pick<Group, 'kind' | 'name'>, labels: MinutesLabels): string {
+  const subject = labels.subject[group.kind](group.name);
+  const title = m.title.trim();
+  const same = (a: string) => a.localeCompare(title, 'sv', { sensitivity: 'accent' }) === 0;
+  return same(subject) || same(labels.formerTitle[group.kind](group.name)) ? subject : title;
 }
 
 const ATT = /^(?:[-–•*]\s*|\d+[.)]\s*)?att\s/iu;
@@ -158,9 +198,9 @@ function decisionOf(text: string, attSatser: string[]): MinutesDecision {
   return { text: lead, attSatser: [...attSatser] };
 }
 
-/** "2018-03-16 13:00–15:00, Regionens hus, lokal Aspnäs" from the next planned meeting. */
-function nextMeetingText(next: NonNullable<DraftInput['next']>): string | undefined {
-  const when = [next.date, formatTimeRange(next.time)].filter(Boolean).join(' ');
+/** "16 mars 2018 kl. 13.00–15.00, Regionens hus, Aspnäs" from the next planned meeting. */
+function nextMeetingText(next: NonNullable<DraftInput['next']>, language: MinutesLanguage): string | undefined {
+  const when = [next.date ? formatDayMonth(next.date, language) : undefined, formatTimeRange(next.time, language)].filter(Boolean).join(' ');
   const where = [next.place, next.room].filter(Boolean).join(', ');
   const text = [when, where].filter(Boolean).join(', ');
   return text || undefined;
@@ -187,14 +227,14 @@ function itemOf(m: Meeting, item: AgendaItem, index: number): MinutesItem {
 export function draftMinutes(input: DraftInput): MinutesDocument {
   const { meeting: m, group, labels } = input;
   const at = rolesMoment(m);
-  const { present, absent } = attendanceLists(input);
+  const { present, substitutes, others, absent } = attendanceLists(input);
   const nextItem = m.format === 'minnesanteckningar' ? m.items.find((i) => i.standing === 'nextMeeting') : undefined;
   const items = m.items.map((item, index) => ({ item, index })).filter(({ item }) => item !== nextItem).map(({ item, index }) => itemOf(m, item, index));
   let nextMeeting: string | undefined;
   if (nextItem) {
     const noted = itemOf(m, nextItem, 0);
     const lines = [...noted.paragraphs, ...noted.decisions.map((d) => d.text)];
-    nextMeeting = lines.length ? lines.join('\n') : input.next ? nextMeetingText(input.next) : undefined;
+    nextMeeting = lines.length ? lines.join('\n') : input.next ? nextMeetingText(input.next, input.language) : undefined;
   }
   const secretary = memberById(group, m.secretaryId);
   const chair = memberById(group, m.chairId);
@@ -208,15 +248,21 @@ export function draftMinutes(input: DraftInput): MinutesDocument {
   return {
     format: m.format,
     language: input.language,
-    header: { title: m.title, ...(m.date ? { date: m.date } : {}), ...(m.time ? { time: m.time } : {}), ...(placeOf(m) ? { place: placeOf(m) } : {}) },
+    kind: group.kind,
+    header: { title: headingSubject(m, group, labels), ...(m.date ? { date: m.date } : {}), ...(m.time ? { time: m.time } : {}), ...(placeOf(m) ? { place: placeOf(m) } : {}) },
     present,
+    ...(substitutes.length ? { substitutes } : {}),
+    ...(others.length ? { others } : {}),
     absent,
     items,
     ...(nextMeeting ? { nextMeeting } : {}),
-    ...(secretary ? { secretary: { memberId: secretary.id, name: secretary.name, title: labels.secretary } } : {}),
+    // Under "Vid protokollet" the secretary's own title where known (seed 003: "Förbundssekreterare").
+    ...(secretary ? { secretary: { memberId: secretary.id, name: secretary.name, title: secretary.title && m.format === 'protokoll' ? capitalised(secretary.title) : labels.secretary } } : {}),
     signatories,
   };
 }
+
+const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase('sv') + s.slice(1);
 
 function placeOf(m: Meeting): string | undefined {
   return [m.place, m.room].filter(Boolean).join(', ') || undefined;
