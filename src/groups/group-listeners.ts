@@ -44,7 +44,8 @@ const SaveData = z.object({
 });
 const AddMemberData = z.object({ memberName: name, memberOrganisation: optionalText(100), memberRole: z.enum(ROLES).default('member') });
 const RosterPickData = z.object({ people: csv.pipe(z.array(z.string().max(200)).max(500)), rosterOrganisation: optionalText(100) });
-const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), roles: csv.pipe(z.array(z.enum(ROLES)).min(1)), effective: z.enum(['now', 'nextMeeting']).default('now') });
+// No role picked (Teams sends no `roles` then) is the domain's GROUP.ROLES_EMPTY: "Välj minst en roll."
+const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), roles: csv.pipe(z.array(z.enum(ROLES))).default(''), effective: z.enum(['now', 'nextMeeting']).default('now') });
 const RemoveData = z.object({ roleMemberId: z.string().min(1).max(100) });
 
 export function standingItems(texts: Texts): StandingItem[] {

@@ -102,7 +102,7 @@ function showValue(input: any, raw: unknown): void {
 
 function choiceProblem(input: any, raw: unknown): string | undefined {
   if (!(input instanceof AC.ChoiceSetInput) || raw === undefined || raw === '') return undefined;
-  if (input.choicesData) return undefined; // a Data.Query typeahead: the service decides
+  if (input.isDynamicTypeahead() || input.choicesData?.dataset) return undefined; // a Data.Query typeahead: the service decides
   const values = input.isMultiSelect ? String(raw).split(',') : [String(raw)];
   const allowed = new Set((input.choices ?? []).map((c: any) => String(c.value)));
   const bad = values.filter((v) => !allowed.has(v));
@@ -169,4 +169,81 @@ export function pressAction(action: any, title: string, typed: Record<string, un
     if (input.isSet()) data[id] = typeof input.value === 'string' ? input.value : String(input.value);
   }
   return { action: json, data };
+}
+
+const FORM_CONTAINERS = new Set(['Container', 'Column', 'ColumnSet', 'TableCell', 'AdaptiveCard']);
+
+/** The element holding a button's own form: the container around its ActionSet, or its card. */
+function regionOf(action: any): any {
+  let p = action.parent;
+  if (p && p.getJsonTypeName() === 'ActionSet') p = p.parent;
+  while (p && !FORM_CONTAINERS.has(p.getJsonTypeName())) p = p.parent;
+  return p;
+}
+
+function isInside(element: any, ancestor: any): boolean {
+  for (let p = element; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
+/** A value a person could put in the input (to press a form's button with its required fields filled). */
+function sampleValue(input: any): string | undefined {
+  if (input instanceof AC.ChoiceSetInput) return input.isDynamicTypeahead() ? 'x' : input.choices?.[0]?.value;
+  if (input instanceof AC.ToggleInput) return input.valueOn ?? 'true';
+  if (input instanceof AC.NumberInput) return String(input.min ?? 1);
+  if (input instanceof AC.DateInput) return input.min ?? '2018-03-16';
+  if (input instanceof AC.TimeInput) return input.min ?? '13:00';
+  return input.regex ? undefined : 'x';
+}
+
+/**
+ * The card rule "every button's press is valid on the card as its viewer sees it", for every
+ * Action.Execute/Submit a person can reach on the card:
+ * - a required input in its scope must belong to the button's own form (the container, column or
+ *   card its buttons sit in, not a nested part with buttons of its own): otherwise a button that has
+ *   nothing to do with that field is blocked until it is filled (Närvarande under the marking form);
+ * - a required input in its scope must be one the person can see (not in a hidden element no button
+ *   shows), or the press can never go through;
+ * - with the required inputs of its own form filled in, and everything else as the card shows it,
+ *   Teams lets the press through (defaults are valid values).
+ */
+export function pressProblems(cardJson: Json): string[] {
+  const parsed = parseCard(cardJson);
+  const problems: string[] = [];
+  const allActions = parsed.actions;
+  for (const action of allActions) {
+    if (!(action instanceof AC.SubmitActionBase) || unreachable(parsed, action)) continue;
+    const title = String(action.title ?? action.verb ?? '');
+    const region = regionOf(action);
+    const typed: Record<string, unknown> = {};
+    let fillable = true;
+    for (const [id, input] of scopeOf(action)) {
+      if (!input.isRequired) continue;
+      const otherForm = (() => {
+        if (!isInside(input, region)) return true;
+        for (let p = input.parent; p && p !== region; p = p.parent) {
+          if (FORM_CONTAINERS.has(p.getJsonTypeName()) && allActions.some((a) => a !== action && a instanceof AC.SubmitActionBase && isInside(a, p))) return true;
+        }
+        return false;
+      })();
+      if (otherForm) problems.push(`"${title}" is blocked by the required input "${label(input)}" (${id}) of another part of the card (set "associatedInputs": "none" or move it)`);
+      const hidden = (() => {
+        for (let p = input.parent; p; p = p.parent) {
+          if (p.isVisible === false && !allActions.some((a) => a instanceof AC.ToggleVisibilityAction && p.id && p.id in (a.targetElements ?? {}) && !unreachable(parsed, a))) return true;
+        }
+        return false;
+      })();
+      if (hidden) problems.push(`"${title}" needs the required input "${label(input)}" (${id}), which sits where no one can see it`);
+      const v = sampleValue(input);
+      if (v === undefined) fillable = false;
+      else typed[id] = v;
+    }
+    if (!fillable) continue;
+    try {
+      pressAction(action, title, typed);
+    } catch (err) {
+      problems.push(`"${title}" with its form filled in: ${(err as Error).message}`);
+    }
+  }
+  return [...new Set(problems)];
 }

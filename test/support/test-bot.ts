@@ -7,7 +7,8 @@ import { startLokus, type Lokus } from '../../src/app/lokus.js';
 import * as A from './activities.js';
 import { cardProblems } from './card-schema.js';
 import { cardsOf, findAction, pressData } from './cards.js';
-import { Connector } from './connector.js';
+import { Connector, TEAMS_MAX_ACTIVITY_BYTES } from './connector.js';
+import { pressProblems } from './teams-press.js';
 
 type Json = Record<string, any>;
 
@@ -109,7 +110,10 @@ export class TestBot {
     const r = await this.post(A.cardAction(conv, from, this.serviceUrl, verb, data, opts));
     const value = r.body?.value;
     const answered = r.body?.type === 'application/vnd.microsoft.card.adaptive' ? value : undefined;
-    if (answered) for (const p of cardProblems(answered)) this.connector.cardProblems.push(`invoke answer: ${p}`);
+    if (answered) for (const p of [...cardProblems(answered), ...pressProblems(answered)]) this.connector.cardProblems.push(`invoke answer: ${p}`);
+    // A card answered to an invoke is shown as a message too, under the same size limit.
+    const bytes = answered ? Buffer.byteLength(JSON.stringify(r.body), 'utf8') : 0;
+    if (bytes > TEAMS_MAX_ACTIVITY_BYTES) this.connector.oversize.push(`invoke answer ${verb}: ${bytes} bytes`);
     return { ...r, card: answered, message: r.body?.type === 'application/vnd.microsoft.activity.message' ? value : undefined };
   }
 
@@ -171,6 +175,9 @@ export class TestBot {
     await this.lokus.close();
     if (this.ownConnector) await this.connector.stop();
     if (this.ownDataDir && !options.keepData) await rm(this.dataDir, { recursive: true, force: true });
+    if (this.connector.oversize.length > 0) {
+      throw new Error(`the bot sent activities over Teams' size limit (refused):\n${this.connector.oversize.join('\n')}`);
+    }
     if (this.connector.cardProblems.length > 0) {
       throw new Error(`the bot sent invalid Adaptive Cards:\n${this.connector.cardProblems.join('\n')}`);
     }
