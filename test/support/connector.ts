@@ -44,8 +44,14 @@ export class Connector {
   readonly oversize: string[] = [];
   /** Fail the next N sends/replies with this status (fault tests). */
   failNext: { count: number; status: number } = { count: 0, status: 500 };
+  /** Teams' limit by default; a measuring test may lift it (Infinity) to see how large things get. */
+  readonly maxActivityBytes: number;
   private server?: http.Server;
   private seq = 0;
+
+  constructor(options: { maxActivityBytes?: number } = {}) {
+    this.maxActivityBytes = options.maxActivityBytes ?? TEAMS_MAX_ACTIVITY_BYTES;
+  }
   private waiters: Array<() => void> = [];
   url = '';
 
@@ -131,7 +137,7 @@ export class Connector {
       if (parts[1] === 'conversations' && parts[3] === 'activities') {
         const aid = parts[4];
         const bytes = Buffer.byteLength(raw, 'utf8');
-        if ((method === 'POST' || method === 'PUT') && bytes > TEAMS_MAX_ACTIVITY_BYTES) {
+        if ((method === 'POST' || method === 'PUT') && bytes > this.maxActivityBytes) {
           // As Teams answers a message over its size limit: refused, nothing shown.
           const kind = method === 'PUT' ? 'update' : aid ? 'reply' : 'send';
           this.oversize.push(`${kind} ${url.pathname}: ${bytes} bytes`);

@@ -7,7 +7,7 @@ import { startLokus, type Lokus } from '../../src/app/lokus.js';
 import * as A from './activities.js';
 import { cardProblems } from './card-schema.js';
 import { cardsOf, findAction, pressData } from './cards.js';
-import { Connector, TEAMS_MAX_ACTIVITY_BYTES } from './connector.js';
+import { Connector } from './connector.js';
 import { pressProblems } from './teams-press.js';
 
 type Json = Record<string, any>;
@@ -113,7 +113,7 @@ export class TestBot {
     if (answered) for (const p of [...cardProblems(answered), ...pressProblems(answered)]) this.connector.cardProblems.push(`invoke answer: ${p}`);
     // A card answered to an invoke is shown as a message too, under the same size limit.
     const bytes = answered ? Buffer.byteLength(JSON.stringify(r.body), 'utf8') : 0;
-    if (bytes > TEAMS_MAX_ACTIVITY_BYTES) this.connector.oversize.push(`invoke answer ${verb}: ${bytes} bytes`);
+    if (bytes > this.connector.maxActivityBytes) this.connector.oversize.push(`invoke answer ${verb}: ${bytes} bytes`);
     return { ...r, card: answered, message: r.body?.type === 'application/vnd.microsoft.activity.message' ? value : undefined };
   }
 
