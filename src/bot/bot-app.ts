@@ -18,6 +18,7 @@ import * as attendance from '../attendance/attendance-listeners.js';
 import * as attendanceStats from '../attendance/attendance-stats-listeners.js';
 import * as fallback from './fallback.js';
 import * as group from '../groups/group-listeners.js';
+import * as memberSearch from '../groups/member-search.js';
 import * as help from './help.js';
 import * as minutes from '../minutes/minutes-listeners.js';
 import * as install from './install.js';
@@ -106,6 +107,7 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
 
   install.register(app, deps);
   group.register(app, deps);
+  memberSearch.register(app, deps);
   planning.register(app, deps);
   running.register(app, deps);
   approvals.register(app, deps);

@@ -25,6 +25,7 @@ import { actor, groupRef, t } from '../bot/context.js';
 import { allowed, domainErrorText, invalidCardText, loadGroupTurn, newId, parseCard, refusal, roleWords, type GroupTurn } from '../bot/group-turn.js';
 import { cardAttachment, renderCard, type CardJson } from '../bot/render-card.js';
 import { rosterOf, type RosterPerson } from './roster.js';
+import { memberPicker, picker, pickerData, rosterData } from './member-picker.js';
 
 export const GROUP = cmd(['grupp', 'group']);
 
@@ -91,10 +92,10 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
     canEdit,
     kindChoices: kindChoices(texts),
     roleChoices: roleChoices(texts),
-    memberChoices: activeMembers(group).map((m) => ({ title: m.name, value: m.id })),
+    ...pickerData(memberPicker(activeMembers(group), [], (m) => m.name)),
     showRoster: extra.roster !== undefined,
     rosterEmpty: (extra.roster ?? []).length === 0,
-    rosterChoices: (extra.roster ?? []).map((p) => ({ title: p.name, value: p.teamsId })),
+    ...rosterData(picker((extra.roster ?? []).map((p) => ({ title: p.name, value: p.teamsId })))),
   };
 }
 

@@ -24,9 +24,10 @@ describe('two bot instances on one Cosmos, 500 concurrent card actions', () => {
 
   beforeAll(async () => {
     cosmos = await freshCosmos();
-    // Issue 24, still open: at 250 members the grupp card, the planning card and the approval form are
-    // over Teams' 28 KB (see test/cards/size-budgets.test.ts); this test is about concurrency, so its
-    // connector takes them. Back to the default limit once those cards fit.
+    // Issue 24, still open: at 250 members (more than the 200 the product supports) the grupp card's
+    // member list (30 KB) and the approval form with every member preselected (58 KB) are over Teams'
+    // 28 KB (see test/cards/size-budgets.test.ts); this test is about concurrency, so its connector
+    // takes them. Back to the default limit once those cards fit.
     connector = await new Connector({ maxActivityBytes: Infinity }).start();
     const env = { COSMOS_ENDPOINT: cosmos.server.endpoint, COSMOS_KEY: cosmos.server.key, COSMOS_DATABASE: 'scale-out' };
     bots = [await TestBot.start({ env, connector }), await TestBot.start({ env, connector })];

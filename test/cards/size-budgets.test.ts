@@ -1,8 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as A from '../support/activities.js';
 import { cardsOf, cardTexts } from '../support/cards.js';
 import { Connector, TEAMS_MAX_ACTIVITY_BYTES } from '../support/connector.js';
-import { answered, choiceValue, groupIdFor, memberIdOn } from '../support/seed-group.js';
+import { answered, groupIdFor } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
 
 type Json = Record<string, any>;
@@ -22,16 +23,15 @@ const PARTIES = ['Region Uppsala', 'Försäkringskassan', 'Arbetsförmedlingen',
 const decision = (i: number) =>
   `Arbetsutskottet beslutade att ge förbundschefen i uppdrag att i dialog med parterna utarbeta ett förslag till fördjupad kartläggning och analys av sjukpenningtalet i länets kommuner, beslut nummer ${i}, samt att återrapportera till förbundsstyrelsen senast vid nästa ordinarie sammanträde.`;
 
-/** The cards measured over 28 KB at the sizes above (2026-12, issue 24): still to be made smaller. */
+/**
+ * The cards measured over 28 KB at the sizes above (2026-12, issue 24), still to be made smaller: the
+ * approval form's 200 preselected voters, and the minutes' draft and justering cards with 40 items and
+ * 60 decisions.
+ */
 const OVER_BUDGET: string[] = [
-  'Planering (post)', 'Planering (answer to Skicka kallelse)', 'Planering (answer to Spara)',
-  'Närvaro (answer to Närvarande)', 'Närvaro (refresh for the chair)',
-  'Pågående möte (update)', 'Pågående möte (post)', 'Avslutat möte (update)',
   'Begär godkännande (post)',
   'Utkast (post)', 'Utkast (answer to Skicka för justering)', 'Justering (post)',
-  'Gruppinställningar (answer to Spara roll)', 'Gruppinställningar (answer to Lägg till valda)', 'Gruppinställningar (answer to Hämta från Teams)',
-  'Beslutslogg (post)',
-];
+]
 
 describe('card and document sizes at the largest supported group', () => {
   let bot: TestBot;
@@ -49,7 +49,15 @@ describe('card and document sizes at the largest supported group', () => {
     const card = body.type === 'application/vnd.microsoft.card.adaptive' ? body.value : cardsOf(body)[0];
     if (!card) return;
     const name = `${String(cardTexts(card)[0] ?? '?').split(/:| – /)[0]!.slice(0, 40)} (${how})`;
-    sizes.set(name, Math.max(sizes.get(name) ?? 0, Buffer.byteLength(JSON.stringify(body))));
+    const bytes = Buffer.byteLength(JSON.stringify(body));
+    if (bytes > (sizes.get(name) ?? 0) && process.env.SIZE_DUMP) writeFileSync(`${process.env.SIZE_DUMP}/${name.replace(/[^\p{L}\d]+/gu, '-')}.json`, JSON.stringify(card, null, 1));
+    sizes.set(name, Math.max(sizes.get(name) ?? 0, bytes));
+  };
+  /** A member's id as the leader finds it: typing the name into a picker (Teams' typeahead search). */
+  const idOf = async (who: A.Person) => {
+    const hit = (await bot.search(conv, chair, 'lokus.members', who.name)).find((r) => r.title === who.name || r.title.startsWith(`${who.name} (`));
+    if (!hit) throw new Error(`the member search finds no ${who.name}`);
+    return hit.value;
   };
   const press = async (c: A.Conversation, who: A.Person, card: Json, title: string, inputs: Record<string, unknown> = {}) => {
     const r = await bot.click(c, who, card, title, inputs);
@@ -75,13 +83,13 @@ describe('card and document sizes at the largest supported group', () => {
       const ids = people.filter((_, i) => i % 4 === p).map((x) => x.id);
       settings = answered(await press(conv, chair, settings, 'Lägg till valda', { people: ids.join(','), rosterOrganisation: party }));
     }
-    settings = answered(await press(conv, chair, settings, 'Spara roll', { roleMemberId: memberIdOn(settings, secretary.name), roles: 'secretary' }));
-    settings = answered(await press(conv, chair, settings, 'Spara roll', { roleMemberId: memberIdOn(settings, chair.name), roles: 'chair' }));
+    settings = answered(await press(conv, chair, settings, 'Spara roll', { roleMemberId: await idOf(secretary), roles: 'secretary' }));
+    settings = answered(await press(conv, chair, settings, 'Spara roll', { roleMemberId: await idOf(chair), roles: 'chair' }));
 
     const planned = await bot.say(conv, chair, 'nytt möte 2018-03-16 13-15 Regionens hus, lokal Aspnäs');
     let plan = cardsOf(planned.replies[0])[0]!;
     for (let i = 1; i <= 37; i++) await bot.say(conv, chair, `punkt Uppföljning av samverkansinsats nummer ${i} inom Finsam och rehabilitering`);
-    plan = answered(await press(conv, chair, plan, 'Spara', { secretaryId: choiceValue(plan, 'secretaryId', secretary.name), adjusterIds: choiceValue(plan, 'adjusterIds', adjuster.name), format: 'protokoll' }));
+    plan = answered(await press(conv, chair, plan, 'Spara', { secretaryId: await idOf(secretary), adjusterIds: await idOf(adjuster), format: 'protokoll' }));
     await press(conv, chair, plan, 'Skicka kallelse');
     await bot.say(conv, chair, 'dagordning');
     await bot.say(conv, chair, 'starta möte');
@@ -103,7 +111,7 @@ describe('card and document sizes at the largest supported group', () => {
     const form = bot.currentCard(asked.replies[0]!.id as string)!;
     const text = 'Förbundet ställer sig bakom remissens förslag i huvudsak. '.repeat(40);
     const sent = await press(conv, chair, form, 'Skicka för godkännande', {
-      text, voters: voters.map((v) => memberIdOn(settings, v.name)).join(','), rule: 'all', deadlineDate: '2018-03-30', deadlineTime: '12:00', signatory: memberIdOn(settings, adjuster.name),
+      text, voters: (await Promise.all(voters.map(idOf))).join(','), rule: 'all', deadlineDate: '2018-03-30', deadlineTime: '12:00', signatory: await idOf(adjuster),
     });
     await bot.settle();
     const request = bot.currentCard(asked.replies[0]!.id as string)!;

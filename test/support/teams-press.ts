@@ -11,7 +11,8 @@
  *   `Action.ToggleVisibility` on the card shows that element; a button in an `Action.ShowCard`'s card
  *   only when that show-card is itself reachable; a disabled button (`isEnabled: false`) never;
  * - a person picks choices, not free text: a value typed into a static `Input.ChoiceSet` must be one
- *   of its choices;
+ *   of its choices (with Teams' typeahead, `choices.data`, what the bot's search offers: see
+ *   `TestBot.search`);
  * - what is sent is the action's `data` with each set input's value, as a string, on top (Teams
  *   sends every input value as a string; an unset input is left out).
  *
@@ -33,6 +34,17 @@ export interface ParsedCard {
   actions: any[];
 }
 
+/** Ids of choice lists with Teams' dynamic typeahead (`choices.data`, which the renderer reads only from 1.6 on). */
+function typeaheadIds(json: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(json)) json.forEach((j) => typeaheadIds(j, out));
+  else if (json && typeof json === 'object') {
+    const o = json as Json;
+    if (o.type === 'Input.ChoiceSet' && o['choices.data']?.type === 'Data.Query' && typeof o.id === 'string') out.add(o.id);
+    Object.values(o).forEach((v) => typeaheadIds(v, out));
+  }
+  return out;
+}
+
 export function parseCard(json: Json): ParsedCard {
   const card = new AC.AdaptiveCard();
   card.parse(JSON.parse(JSON.stringify(json)));
@@ -44,6 +56,8 @@ export function parseCard(json: Json): ParsedCard {
     }
   };
   collect(card);
+  const typeahead = typeaheadIds(json);
+  for (const input of card.getAllInputs(true)) if (typeahead.has(input.id)) input.lokusTypeahead = true;
   return { json, card, actions };
 }
 
@@ -102,7 +116,7 @@ function showValue(input: any, raw: unknown): void {
 
 function choiceProblem(input: any, raw: unknown): string | undefined {
   if (!(input instanceof AC.ChoiceSetInput) || raw === undefined || raw === '') return undefined;
-  if (input.isDynamicTypeahead() || input.choicesData?.dataset) return undefined; // a Data.Query typeahead: the service decides
+  if (input.lokusTypeahead || input.isDynamicTypeahead()) return undefined; // a Data.Query typeahead: the bot's search decides
   const values = input.isMultiSelect ? String(raw).split(',') : [String(raw)];
   const allowed = new Set((input.choices ?? []).map((c: any) => String(c.value)));
   const bad = values.filter((v) => !allowed.has(v));
@@ -188,7 +202,7 @@ function isInside(element: any, ancestor: any): boolean {
 
 /** A value a person could put in the input (to press a form's button with its required fields filled). */
 function sampleValue(input: any): string | undefined {
-  if (input instanceof AC.ChoiceSetInput) return input.isDynamicTypeahead() ? 'x' : input.choices?.[0]?.value;
+  if (input instanceof AC.ChoiceSetInput) return input.lokusTypeahead || input.isDynamicTypeahead() ? 'x' : input.choices?.[0]?.value;
   if (input instanceof AC.ToggleInput) return input.valueOn ?? 'true';
   if (input instanceof AC.NumberInput) return String(input.min ?? 1);
   if (input instanceof AC.DateInput) return input.min ?? '2018-03-16';

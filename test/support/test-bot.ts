@@ -118,6 +118,18 @@ export class TestBot {
   }
 
   /**
+   * What Teams does as `from` types `text` into a choice list with dynamic typeahead (`choices.data`
+   * with `dataset`): an `application/search` invoke; returns the choices the bot offered.
+   */
+  async search(conv: A.Conversation, from: A.Person, dataset: string, text: string): Promise<Array<{ title: string; value: string }>> {
+    const r = await this.post(A.search(conv, from, this.serviceUrl, dataset, text));
+    if (r.status !== 200 || r.body?.type !== 'application/vnd.microsoft.search.searchResponse') {
+      throw new Error(`search "${text}" in ${dataset}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+    }
+    return r.body.value.results;
+  }
+
+  /**
    * What Teams does when `from` looks at a card with Universal Actions `refresh` and is listed in
    * its `userIds`: invokes the refresh action and shows the answer to that user only.
    */
