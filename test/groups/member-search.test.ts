@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LISTED_CHOICES, memberPicker, searchChoices } from '../../src/groups/member-picker.js';
 import type { Member } from '../../src/groups/domain/group.js';
 import * as A from '../support/activities.js';
+import { changedDocuments, storeSnapshot } from '../support/cosmos-snapshot.js';
 import { TIERP, setUpTierp } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
 
@@ -36,9 +37,11 @@ describe('the typeahead search over real HTTP (application/search)', () => {
   });
   afterAll(async () => bot.stop());
 
-  it('answers with this conversation\'s group\'s members only', async () => {
+  it('answers with this conversation\'s group\'s members only, and writes nothing (a search is asked per keystroke)', async () => {
+    const before = await storeSnapshot(bot.lokus.store);
     expect((await bot.search(tierp, TIERP.nima, 'lokus.members', 'wic')).map((r) => r.title)).toEqual(['Wictoria Palmetorp (Arbetsförmedlingen)']);
     expect(await bot.search(other, TIERP.nima, 'lokus.members', 'wic')).toEqual([]);
+    expect(changedDocuments(before, await storeSnapshot(bot.lokus.store), { includeClaims: true })).toEqual([]);
   });
 
   it('offers people of the Teams roster who are not members yet, only to those who may edit the group', async () => {
