@@ -35,6 +35,7 @@ export const approvals = {
   reminderLabel: 'Påminnelse till dem som inte svarat',
   signatoryLabel: 'Undertecknare efter godkännande (valfri)',
   noSignatory: 'Ingen undertecknare',
+  allVoters: 'Alla utom förbundets kansli',
   sendButton: 'Skicka för godkännande',
   formErrors: {
     title: 'Skriv en rubrik (högst 200 tecken).',
