@@ -18,7 +18,7 @@ import { actor, groupIdOf, groupRef, t, tenantIdOf } from '../bot/context.js';
 import { cardId, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
 import { onCard, onCommand, validated } from '../bot/listen.js';
 import {
-  REMINDER_CHOICES, defaultFormValues, formCardData, formatWhen, historyCardData, requestCard, signCardData,
+  ALL_VOTERS, REMINDER_CHOICES, allVoterIds, defaultFormValues, formCardData, formatWhen, historyCardData, requestCard, signCardData,
   type FormValues, type ReminderChoice, type Viewer,
 } from './approval-view.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
@@ -178,7 +178,10 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       return refuse(tx.formErrors[FORM_ERROR_FIELD[field] ?? 'title']);
     }
     const f = parsed.data;
-    const voters = f.voters.map((v) => memberById(group, v));
+    // ALL_VOTERS: everyone who is not förbund staff (a large group's form offers it instead of a box per member).
+    const voterIds = [...new Set(f.voters.flatMap((v) => (v === ALL_VOTERS ? allVoterIds(group, isKansli(group, turn.now)) : [v])))];
+    const voters = voterIds.map((v) => memberById(group, v));
+    if (voters.length === 0) return refuse(tx.formErrors.voters);
     if (voters.some((m) => !m || m.removedAt)) return refuse(tx.formErrors.voters);
     const signatory = f.signatory === 'none' ? undefined : memberById(group, f.signatory);
     if (f.signatory !== 'none' && (!signatory || signatory.removedAt)) return refuse(tx.formErrors.signatory);

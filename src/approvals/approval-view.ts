@@ -8,6 +8,7 @@ import { activeMembers, isForbundOrganisation, type Group } from '../groups/doma
 import { formatInstant, stockholmDate } from '../shared/swedish-date.js';
 import type { Texts } from '../i18n/texts.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
+import { LISTED_CHOICES, picker } from '../groups/member-picker.js';
 
 type T = Texts['approvals'];
 
@@ -213,16 +214,27 @@ export interface FormValues {
   signatory: string;
 }
 
+/**
+ * The voters choice "everyone who is not förbund staff" (`allVoters`): a large group's form offers it,
+ * preselected, instead of a box per member, which would put the card over Teams' size limit.
+ */
+export const ALL_VOTERS = 'all';
+
+/** Everyone who answers when the form says ALL_VOTERS: the active members who are not förbund staff. */
+export function allVoterIds(group: Group, isKansli: (memberId: string) => boolean): string[] {
+  return activeMembers(group).filter((m) => !isKansli(m.id) && !isForbundOrganisation(m.organisation)).map((m) => m.id);
+}
+
 /** Default form: everyone who is not förbund staff answers, one yes per party, a week to answer, reminder a day before. */
 export function defaultFormValues(group: Group, title: string, now: Date, isKansli: (memberId: string) => boolean): FormValues {
   const deadline = new Date(now.getTime() + 7 * 24 * 3600_000);
-  const voters = activeMembers(group).filter((m) => !isKansli(m.id) && !isForbundOrganisation(m.organisation)).map((m) => m.id);
+  const voters = allVoterIds(group, isKansli);
   return {
     title,
     kind: 'avvikelserapport',
     text: '',
     link: '',
-    voters: voters.join(','),
+    voters: activeMembers(group).length > LISTED_CHOICES ? ALL_VOTERS : voters.join(','),
     rule: 'onePerParty',
     deadlineDate: stockholmDate(deadline),
     deadlineTime: '12:00',
@@ -233,7 +245,11 @@ export function defaultFormValues(group: Group, title: string, now: Date, isKans
 
 /** The data for `cards/approval-form.json`. */
 export function formCardData(t: T, group: Group, values: FormValues, error = '') {
-  const members = activeMembers(group).map((m) => ({ title: `${m.name} (${party(t, m.organisation ?? '')})`, value: m.id }));
+  const all = activeMembers(group).map((m) => ({ title: `${m.name} (${party(t, m.organisation ?? '')})`, value: m.id }));
+  // A large group: "everyone but the kansli" and the picked people listed, the rest by Teams' typeahead.
+  const voters = picker(all, values.voters.split(','));
+  const signatory = picker(all, [values.signatory]);
+  const members = voters.search ? [{ title: t.allVoters, value: ALL_VOTERS }, ...voters.choices] : voters.choices;
   return {
     t,
     error,
@@ -242,6 +258,8 @@ export function formCardData(t: T, group: Group, values: FormValues, error = '')
     rules: APPROVAL_RULES.map((r) => ({ title: t.rules[r], value: r })),
     reminders: (Object.keys(REMINDER_CHOICES) as ReminderChoice[]).map((r) => ({ title: t.reminders[r], value: r })),
     members,
-    signatories: [{ title: t.noSignatory, value: 'none' }, ...members],
+    memberSearch: voters.search,
+    signatories: [{ title: t.noSignatory, value: 'none' }, ...signatory.choices],
+    signatorySearch: signatory.search,
   };
 }

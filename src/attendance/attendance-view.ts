@@ -6,6 +6,7 @@ import { stockholmTime } from '../shared/swedish-date.js';
 import type { Language, Texts } from '../i18n/texts.js';
 import { whenText } from '../meetings/meeting-view.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
+import { memberPicker } from '../groups/member-picker.js';
 
 /** Teams refreshes a card per user automatically for at most 60 listed users. */
 export const MAX_REFRESH_USERS = 60;
@@ -102,6 +103,7 @@ export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Vi
   // The marking form's lists are only bound for someone who sees the form (the shared card and a
   // member's own view hide it): 200 members' choices twice cost more than the rest of the card.
   const form = own.canMark;
+  const members = form ? memberPicker(activeMembers(group)) : { choices: [], search: false };
   return {
     t: a,
     meetingId: m.id,
@@ -116,7 +118,9 @@ export function attendanceCardData(view: AttendanceView, m: Meeting, viewer?: Vi
     refresh: !viewer,
     refreshUserIds: userIds,
     canMark: form,
-    memberChoices: form ? activeMembers(group).map((x) => ({ title: x.organisation ? `${x.name} (${x.organisation})` : x.name, value: x.id })) : [],
+    // A large group's pickers list no one and let Teams search as the leader types (member-picker.ts).
+    memberChoices: members.choices,
+    memberSearch: members.search,
     statusChoices: form ? ATTENDANCE_STATUSES.map((s) => ({ title: a.statusChoices[s], value: s })) : [],
     itemChoices: form ? m.items.map((item, i) => ({ title: `${itemNumber(m, i)} ${item.title}`, value: item.id })) : [],
   };

@@ -15,6 +15,7 @@ import * as attendance from '../attendance/attendance-listeners.js';
 import * as attendanceStats from '../attendance/attendance-stats-listeners.js';
 import * as fallback from './fallback.js';
 import * as group from '../groups/group-listeners.js';
+import * as memberSearch from '../groups/member-search.js';
 import * as help from './help.js';
 import * as minutes from '../minutes/minutes-listeners.js';
 import * as install from './install.js';
@@ -102,7 +103,7 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   });
 
   // The fallback last: it answers what no listener before it took.
-  for (const slice of [install, group, planning, running, approvals, minutes, decisions, actions, attendance, attendanceStats, help, fallback]) slice.register(app, deps);
+  for (const slice of [install, group, memberSearch, planning, running, approvals, minutes, decisions, actions, attendance, attendanceStats, help, fallback]) slice.register(app, deps);
 
   app.error(async (ctx, err) => {
     deps.log.error({ err, activityType: ctx.activity.type, activityId: ctx.activity.id }, 'turn failed');

@@ -3,6 +3,7 @@ import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../app/log.js';
+import { activityProblem, stripBidiFromActivity } from './activity-edge.js';
 
 export type TurnLogic = (ctx: TurnContext) => Promise<void>;
 
@@ -115,6 +116,13 @@ export async function handleActivityRequest(adapter: LokusAdapter, req: Request,
     res.send(status, { error: status === 401 ? 'unauthorized' : 'authentication temporarily unavailable' });
     return;
   }
+  // Issue 24: a malformed locale or serviceUrl is refused before anything is written or sent.
+  const problem = activityProblem(activity);
+  if (problem) {
+    res.send(400, { error: problem });
+    return;
+  }
+  stripBidiFromActivity(activity);
   const invoke = await adapter.run(auth, activity, logic);
   if (invoke?.body !== undefined) res.send(invoke.status ?? 200, invoke.body);
   else res.send(invoke?.status ?? 200);

@@ -17,6 +17,8 @@ export function activityRefOf(ctx: TurnContext, selfDeduplicating: ReadonlySet<s
   if (a.type === ActivityTypes.Invoke) {
     const value = a.value as { trigger?: unknown; action?: { verb?: unknown } } | undefined;
     if (value?.trigger === 'automatic') return undefined;
+    // Teams' typeahead asks as someone types (member-search.ts): a read, not claimed either.
+    if (a.name === 'application/search') return undefined;
     if (a.name === 'adaptiveCard/action' && selfDeduplicating.has(String(value?.action?.verb))) return undefined;
   }
   return {

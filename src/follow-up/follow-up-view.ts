@@ -3,6 +3,7 @@ import { FOLLOW_UP_STATUSES, type Meeting } from '../meetings/domain/meeting.js'
 import { meetingDate, type ActionEntry, type DecisionLogEntry, type LogFilter, type Page } from './domain/follow-up.js';
 import type { Texts } from '../i18n/texts.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
+import { memberPicker } from '../groups/member-picker.js';
 
 type T = Texts['followUp'];
 
@@ -37,7 +38,8 @@ export function decisionLogCardData(t: T, input: LogCardInput) {
   const { page, query } = input;
   const filterData = { query: query.query ?? '', from: query.from ?? '', to: query.to ?? '', meetingId: query.meetingId ?? '' };
   const filtered = !!(query.query || query.from || query.to || query.meetingId);
-  const memberChoices = input.group ? activeMembers(input.group).map((m) => ({ title: m.name, value: m.id })) : [];
+  const members = input.group ? memberPicker(activeMembers(input.group), [], (m) => m.name) : { choices: [], search: false };
+  const memberChoices = members.choices;
   return {
     t,
     heading: input.heading,
@@ -67,7 +69,8 @@ export function decisionLogCardData(t: T, input: LogCardInput) {
     hasFollowUp: page.entries.some(input.mayFollowUp),
     followUpChoices: page.entries.filter(input.mayFollowUp).map((e) => ({ title: t.followUpChoice(e.date ?? t.noDate, e.number, e.text), value: `${e.groupId}|${e.meetingId}|${e.decisionId}` })),
     memberChoices,
-    hasMemberChoices: memberChoices.length > 0,
+    hasMemberChoices: memberChoices.length > 0 || members.search,
+    memberSearch: members.search,
     statusChoices: statusChoices(t),
     hasPrevious: page.page > 0,
     hasNext: page.page + 1 < page.pages,

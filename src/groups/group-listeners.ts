@@ -29,6 +29,7 @@ import { allowed, domainErrorText, loadGroupTurn, newId, refusal, roleWords, typ
 import { onCard, reply, validated } from '../bot/listen.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
 import { rosterOf, type RosterPerson } from './roster.js';
+import { memberPicker, picker, pickerData, rosterData } from './member-picker.js';
 
 export const GROUP = cmd(['grupp', 'group']);
 
@@ -48,7 +49,8 @@ const SaveData = z.object({
 });
 const AddMemberData = z.object({ memberName: name, memberOrganisation: optionalText(100), memberTitle: optionalText(100), memberRole: z.enum(ROLES).default('member') });
 const RosterPickData = z.object({ people: csv.pipe(z.array(z.string().max(200)).max(500)), rosterOrganisation: optionalText(100) });
-const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), roleTitle: optionalText(100), roles: csv.pipe(z.array(z.enum(ROLES)).min(1)), effective: z.enum(['now', 'nextMeeting']).default('now') });
+// No role picked (Teams sends no `roles` then) is the domain's GROUP.ROLES_EMPTY: "Välj minst en roll."
+const RoleData = z.object({ roleMemberId: z.string().min(1).max(100), roleTitle: optionalText(100), roles: csv.pipe(z.array(z.enum(ROLES))).default(''), effective: z.enum(['now', 'nextMeeting']).default('now') });
 const RemoveData = z.object({ roleMemberId: z.string().min(1).max(100) });
 
 /**
@@ -109,10 +111,10 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
     canEdit,
     kindChoices: kindChoices(texts),
     roleChoices: roleChoices(texts),
-    memberChoices: activeMembers(group).map((m) => ({ title: m.name, value: m.id })),
+    ...pickerData(memberPicker(activeMembers(group), [], (m) => m.name)),
     showRoster: extra.roster !== undefined,
     rosterEmpty: (extra.roster ?? []).length === 0,
-    rosterChoices: (extra.roster ?? []).map((p) => ({ title: p.name, value: p.teamsId })),
+    ...rosterData(picker((extra.roster ?? []).map((p) => ({ title: p.name, value: p.teamsId })))),
   };
 }
 

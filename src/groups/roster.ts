@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
+import { stripBidi } from '../bot/activity-edge.js';
 import { baseConversationId } from '../bot/context.js';
 
 export interface RosterPerson {
@@ -19,6 +20,6 @@ export async function rosterOf(ctx: TurnContext): Promise<RosterPerson[]> {
     .filter((m) => m.id && m.id !== ctx.activity.recipient?.id && (m as { role?: string }).role !== 'bot')
     .map((m) => {
       const aad = m.aadObjectId ?? (m as { objectId?: string }).objectId;
-      return { teamsId: m.id, name: m.name ?? m.id, ...(aad ? { aadObjectId: aad } : {}) };
+      return { teamsId: m.id, name: stripBidi(m.name ?? m.id), ...(aad ? { aadObjectId: aad } : {}) };
     });
 }

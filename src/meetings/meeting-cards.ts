@@ -6,6 +6,7 @@ import { baseConversationId } from '../bot/context.js';
 import type { GroupTurn } from '../bot/group-turn.js';
 import { meetingView, placeText, whenText } from './meeting-view.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
+import { memberPicker, pickerData } from '../groups/member-picker.js';
 
 type View = Pick<GroupTurn, 'texts' | 'language' | 'group'>;
 
@@ -29,10 +30,37 @@ export function liveCard(turn: View, m: Meeting): CardJson {
   return renderCard('meeting-live', liveCardData(turn, m));
 }
 
+/**
+ * Bytes of decision and action-item text the live card shows in full. Teams refuses a card over about
+ * 28 KB, and a meeting's records have no bound (60 decisions of a few lines each are 35 KB), so the
+ * card shows the newest records, the current item's first, up to this budget, and for an item with
+ * records left out its counts instead ("Beslut: 3 · Uppdrag: 1 · Anteckningar: 0"). Every record
+ * stays in the meeting and the minutes.
+ */
+export const LIVE_RECORDS_BYTES = 4_000;
+
+/** The ids of the records the live card shows in full: newest first, the current item's before the rest. */
+function recordsShown(m: Meeting, lineOf: (r: Meeting['decisions'][number] | Meeting['actionItems'][number]) => string): Set<string> {
+  const all = [...m.decisions, ...m.actionItems];
+  const newestFirst = (a: { at: string }, b: { at: string }) => b.at.localeCompare(a.at);
+  const order = [...all.filter((r) => r.itemId === m.currentItemId).sort(newestFirst), ...all.filter((r) => r.itemId !== m.currentItemId).sort(newestFirst)];
+  const shown = new Set<string>();
+  let left = LIVE_RECORDS_BYTES;
+  for (const r of order) {
+    left -= Buffer.byteLength(lineOf(r)) + 60; // the TextBlock around it
+    if (left < 0) break;
+    shown.add(r.id);
+  }
+  return shown;
+}
+
 export function liveCardData(turn: View, m: Meeting) {
   const rt = turn.texts.running;
   const view = meetingView(turn.texts, turn.language, turn.group, m);
   const running = isRunning(m);
+  const decisionLine = (d: Meeting['decisions'][number]) => rt.decisionLine(d.text);
+  const actionLine = (a: Meeting['actionItems'][number]) => rt.actionLine(a.ownerName, a.text, a.due ?? '');
+  const shown = recordsShown(m, (r) => ('ownerName' in r ? actionLine(r) : decisionLine(r)));
   return {
     t: rt,
     tm: turn.texts.meeting,
@@ -42,14 +70,17 @@ export function liveCardData(turn: View, m: Meeting) {
     countsText: rt.counts(m.decisions.length, m.actionItems.length, m.notes.length),
     items: view.items.map((item) => {
       const notes = m.notes.filter((n) => n.itemId === item.itemId).length;
+      const decisions = m.decisions.filter((d) => d.itemId === item.itemId);
+      const actions = m.actionItems.filter((a) => a.itemId === item.itemId);
+      const allShown = [...decisions, ...actions].every((r) => shown.has(r.id));
       return {
         ...item,
-        decisions: m.decisions.filter((d) => d.itemId === item.itemId).map((d) => ({ line: rt.decisionLine(d.text) })),
-        actions: m.actionItems.filter((a) => a.itemId === item.itemId).map((a) => ({ line: rt.actionLine(a.ownerName, a.text, a.due ?? '') })),
-        notesText: notes > 0 ? rt.noteCount(notes) : '',
+        decisions: decisions.filter((d) => shown.has(d.id)).map((d) => ({ line: decisionLine(d) })),
+        actions: actions.filter((a) => shown.has(a.id)).map((a) => ({ line: actionLine(a) })),
+        notesText: !allShown ? rt.counts(decisions.length, actions.length, notes) : notes > 0 ? rt.noteCount(notes) : '',
       };
     }),
-    memberChoices: activeMembers(turn.group).map((x) => ({ title: x.name, value: x.id })),
+    ...pickerData(memberPicker(activeMembers(turn.group), [], (x) => x.name)),
   };
 }
 

@@ -32,6 +32,7 @@ import { onCard, onCommand, type Answer, type Heard } from '../bot/listen.js';
 import { agendaCard, channelReference, refreshMeetingCards, sendNotice } from './meeting-cards.js';
 import { meetingView } from './meeting-view.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
+import { memberPicker, pickerData } from '../groups/member-picker.js';
 
 export const NEW_MEETING = cmd(['nytt möte', 'new meeting'], { args: 'optional' });
 export const ITEM = cmd(['punkt', 'item'], { args: 'required' });
@@ -83,7 +84,7 @@ export function planCardData(turn: Pick<GroupTurn, 'texts' | 'language' | 'group
     message,
     canPlan: allowed(turn, 'plan.meeting') && (isPlanning(m) || isRunning(m)),
     noticeButton: m.notice ? mt.updateNoticeButton : mt.noticeButton,
-    memberChoices: activeMembers(turn.group).map((x) => ({ title: x.name, value: x.id })),
+    ...pickerData(memberPicker(activeMembers(turn.group), [m.chairId, m.secretaryId, ...(m.adjusterIds ?? [])].filter((id): id is string => !!id), (x) => x.name)),
     formatChoices: (['minnesanteckningar', 'protokoll'] as const).map((f) => ({ title: mt.formats[f], value: f })),
     kindChoices: AGENDA_ITEM_KINDS.map((k) => ({ title: mt.itemKinds[k], value: k })),
     form: {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupIdOf } from '../../src/bot/context.js';
 import * as A from '../support/activities.js';
-import { cardsOf, cardText, findAction } from '../support/cards.js';
+import { cardsOf, cardText, findAction, pressData } from '../support/cards.js';
 import { TestBot } from '../support/test-bot.js';
 import { memberId, P, seedGroup, startRequest, TEXT } from './approval-fixtures.js';
 
@@ -74,7 +74,10 @@ describe('approvals refuse forged, stale and unauthorised presses, and change no
     expect(findInput(bad.card!, 'title').value).toBe('Yttrande');
     const past = await bot.click(tierp, P.birgitta, form, 'Skicka för godkännande', { title: 'Yttrande', text: TEXT, deadlineDate: '2018-01-01', deadlineTime: '12:00' });
     expect(cardText(past.card!)).toContain('Svarstiden har redan passerat.');
-    const forgedVoter = await bot.click(tierp, P.birgitta, form, 'Skicka för godkännande', { title: 'Yttrande', text: TEXT, voters: `${memberId(P.nima)},m_someone-else` });
+    // A voter the list does not offer: no Teams client sends that, so it is a forged press.
+    const send = findAction(form, 'Skicka för godkännande');
+    const forgedData = { ...pressData(send, { title: 'Yttrande', text: TEXT }), voters: `${memberId(P.nima)},m_someone-else` };
+    const forgedVoter = await bot.execute(tierp, P.birgitta, String(send.action.verb), forgedData, { replyToId: bot.activityIdOf(form) });
     expect(cardText(forgedVoter.card!)).toContain('Välj vilka som ska svara bland gruppens deltagare.');
     // Nima (member) pressing someone else's form is refused too: identity comes from the activity.
     const notAllowed = await bot.click(tierp, P.nima, form, 'Skicka för godkännande', { title: 'Yttrande', text: TEXT });

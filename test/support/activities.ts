@@ -101,6 +101,16 @@ export function cardAction(conv: Conversation, from: Person, serviceUrl: string,
   };
 }
 
+/** Teams' typeahead asking the bot as someone types in a choice list with `choices.data` (Data.Query). */
+export function search(conv: Conversation, from: Person, serviceUrl: string, dataset: string, queryText: string, opts: { top?: number; skip?: number } = {}) {
+  return {
+    ...base(conv, from, serviceUrl),
+    type: 'invoke',
+    name: 'application/search',
+    value: { queryText, dataset, queryOptions: { skip: opts.skip ?? 0, top: opts.top ?? 15 } },
+  };
+}
+
 /** An Action.Submit press: a message activity with `value` and no text. */
 export function cardSubmit(conv: Conversation, from: Person, serviceUrl: string, data: Record<string, unknown>, opts: { locale?: string; replyToId?: string } = {}) {
   return { ...base(conv, from, serviceUrl, opts.locale), type: 'message', value: data, ...(opts.replyToId ? { replyToId: opts.replyToId } : {}) };

@@ -15,6 +15,8 @@
  *   Image with altText inside the container. "Röd prick" alone is not allowed; "● Frånvarande" is;
  * - no text holds `<word>`: Teams (and the Playground) take it for an HTML tag and show nothing, so
  *   "punkt <rubrik>" reads "punkt"; write placeholders as ‹rubrik›;
+ * - every button's press is valid on the card as its viewer sees it (teams-press.ts `pressProblems`):
+ *   no required input of another part of the card or out of sight blocks it, and filled in it goes through;
  * - a Swedish card contains no English: no card text equals a string that exists only in the English
  *   texts (src/i18n/en), and none contains such an English-only phrase of 12 characters or more.
  */
@@ -26,6 +28,7 @@ import { en } from '../../src/i18n/en/index.js';
 import { sv } from '../../src/i18n/sv/index.js';
 import { cardProblems } from './card-schema.js';
 import { cardTexts } from './cards.js';
+import { pressProblems } from './teams-press.js';
 
 type Json = Record<string, any>;
 
@@ -151,5 +154,5 @@ export function markupProblems(card: Json): string[] {
 
 /** Everything wrong with a rendered Swedish card (empty when it is fine). */
 export function allCardProblems(card: Json): string[] {
-  return [...cardProblems(card), ...accessibilityProblems(card), ...markupProblems(card), ...englishProblems(card)];
+  return [...cardProblems(card), ...accessibilityProblems(card), ...pressProblems(card), ...markupProblems(card), ...englishProblems(card)];
 }

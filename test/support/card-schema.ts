@@ -19,6 +19,13 @@ function validator(): ValidateFunction {
   delete schema.id;
   // Teams' own root property is not in the schema; allow it (shared/schemas/README.md).
   schema.definitions.AdaptiveCard.properties.msteams = { type: 'object' };
+  // Teams' typeahead on a choice list: the `filtered` style and dynamic choices (`choices.data`, a
+  // Data.Query answered by the bot), both rendered by Teams in 1.5 cards, not in this file's schema.
+  schema.definitions.ChoiceInputStyle.anyOf[0].enum.push('filtered');
+  schema.definitions['Input.ChoiceSet'].properties['choices.data'] = {
+    type: 'object', required: ['type', 'dataset'], additionalProperties: false,
+    properties: { type: { enum: ['Data.Query'] }, dataset: { type: 'string', minLength: 1 }, associatedInputs: { enum: ['auto', 'none'] } },
+  };
   const ajv = new Ajv({ strict: false, allErrors: true });
   const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
   (addFormats as unknown as (a: Ajv) => void)(ajv);

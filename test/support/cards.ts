@@ -1,4 +1,5 @@
 /** Reading cards the bot sent, the way a person reads them: texts, inputs and buttons. */
+import { teamsPress } from './teams-press.js';
 
 type Json = Record<string, any>;
 
@@ -32,8 +33,10 @@ export function cardText(card: Json): string {
 
 export interface FoundAction {
   action: Json;
-  /** Inputs a press of this action sends: those of the card and of any show-card it sits in. */
+  /** Every input on the card and on any show-card the button sits in (what a forger could send). */
   inputs: Json[];
+  /** The card the button is on, for pressing it as Teams does. */
+  card: Json;
 }
 
 /** Finds a button by its visible title; throws (listing the titles there are) when absent. */
@@ -46,7 +49,7 @@ export function findAction(card: Json, title: string | RegExp): FoundAction {
       if (typeof n.type === 'string' && n.type.startsWith('Input.')) localInputs.push(n);
     });
     walk(node, (n) => {
-      if (typeof n.type === 'string' && n.type.startsWith('Action.')) all.push({ action: n, inputs: localInputs });
+      if (typeof n.type === 'string' && n.type.startsWith('Action.')) all.push({ action: n, inputs: localInputs, card });
     });
   };
   search(card, []);
@@ -57,20 +60,28 @@ export function findAction(card: Json, title: string | RegExp): FoundAction {
   return found;
 }
 
-/** Builds the data Teams sends for a press: the action's data plus every input's current value. */
+/**
+ * The data Teams sends for a press of the found button with `typed` typed into its inputs, decided
+ * by the official renderer (teams-press.ts): only the inputs in the button's scope, and a press
+ * Teams would refuse (an empty required input, a hidden button, a choice that is not there) throws.
+ */
 export function pressData(found: FoundAction, typed: Record<string, unknown> = {}): Record<string, unknown> {
+  return teamsPress(found.card, String(found.action.title), typed).data;
+}
+
+/**
+ * Data no Teams client would send: the action's data plus every input on the card at its current
+ * value, scope and required fields ignored. Only for forgery tests.
+ */
+export function rawPressData(found: FoundAction, typed: Record<string, unknown> = {}): Record<string, unknown> {
   const ids = new Set(found.inputs.map((i) => i.id));
-  for (const k of Object.keys(typed)) {
-    if (!ids.has(k)) throw new Error(`no input "${k}" on the card; inputs: ${[...ids].join(', ')}`);
+  for (const key of Object.keys(typed)) {
+    if (!ids.has(key)) throw new Error(`no input "${key}" on the card; inputs: ${[...ids].join(', ')}`);
   }
   const values: Record<string, unknown> = {};
   for (const i of found.inputs) {
-    const v = k(typed, i.id) ? typed[i.id] : i.value;
+    const v = Object.prototype.hasOwnProperty.call(typed, i.id) ? typed[i.id] : i.value;
     if (v !== undefined) values[i.id] = v;
   }
   return { ...values, ...(found.action.data ?? {}) };
-}
-
-function k(o: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, key);
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cardProblems } from './card-schema.js';
+import { pressProblems } from './teams-press.js';
 import type { Person } from './activities.js';
 
 /** One call the bot made to the Bot Connector service. */
@@ -23,18 +24,34 @@ export interface ConnectorCall {
 type Activity = Record<string, any>;
 
 /**
+ * The largest activity Teams takes from a bot, in bytes of the JSON sent (about 28 KB, cards
+ * included); a larger post or update is refused with 413 and never shown.
+ */
+export const TEAMS_MAX_ACTIVITY_BYTES = 28 * 1024;
+
+/**
  * A loopback Bot Connector: records what the bot posts, updates (PUT) and deletes, creates personal
- * chats and answers roster calls. Every Adaptive Card it receives is checked against the 1.5 schema.
+ * chats and answers roster calls. Every Adaptive Card it receives is checked against the 1.5 schema
+ * and for buttons Teams would not let anyone press (teams-press.ts `pressProblems`). A post or
+ * update over Teams' size limit (TEAMS_MAX_ACTIVITY_BYTES) is refused with 413, as Teams does.
  */
 export class Connector {
   readonly calls: ConnectorCall[] = [];
   readonly cardProblems: string[] = [];
   /** Roster per conversation id (GET …/members); set by tests. */
   readonly rosters = new Map<string, Person[]>();
+  /** Posts and updates refused for being over TEAMS_MAX_ACTIVITY_BYTES, as "<kind> <path>: <bytes> bytes". */
+  readonly oversize: string[] = [];
   /** Fail the next N sends/replies with this status (fault tests). */
   failNext: { count: number; status: number } = { count: 0, status: 500 };
+  /** Teams' limit by default; a measuring test may lift it (Infinity) to see how large things get. */
+  readonly maxActivityBytes: number;
   private server?: http.Server;
   private seq = 0;
+
+  constructor(options: { maxActivityBytes?: number } = {}) {
+    this.maxActivityBytes = options.maxActivityBytes ?? TEAMS_MAX_ACTIVITY_BYTES;
+  }
   private waiters: Array<() => void> = [];
   url = '';
 
@@ -87,7 +104,7 @@ export class Connector {
     this.calls.push(call);
     for (const a of call.body?.attachments ?? []) {
       if (a?.contentType === 'application/vnd.microsoft.card.adaptive') {
-        for (const p of cardProblems(a.content)) this.cardProblems.push(`${call.kind} ${call.path}: ${p}`);
+        for (const p of [...cardProblems(a.content), ...pressProblems(a.content)]) this.cardProblems.push(`${call.kind} ${call.path}: ${p}`);
       }
     }
     const w = this.waiters;
@@ -119,6 +136,14 @@ export class Connector {
       const cid = parts[2];
       if (parts[1] === 'conversations' && parts[3] === 'activities') {
         const aid = parts[4];
+        const bytes = Buffer.byteLength(raw, 'utf8');
+        if ((method === 'POST' || method === 'PUT') && bytes > this.maxActivityBytes) {
+          // As Teams answers a message over its size limit: refused, nothing shown.
+          const kind = method === 'PUT' ? 'update' : aid ? 'reply' : 'send';
+          this.oversize.push(`${kind} ${url.pathname}: ${bytes} bytes`);
+          this.record({ kind: 'other', method, path: url.pathname, conversationId: cid, activityId: aid, body: { refusedBytes: bytes } }, req);
+          return send(413, { error: { code: 'MessageSizeTooBig', message: 'Message size too big' } });
+        }
         if (method === 'POST') {
           if (this.failNext.count > 0) {
             this.failNext.count--;

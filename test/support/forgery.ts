@@ -1,5 +1,5 @@
 import * as A from './activities.js';
-import { cardsOf, findAction, pressData } from './cards.js';
+import { cardsOf, findAction, rawPressData } from './cards.js';
 import { TIERP, answered, choiceValue, setUpGroup, setUpTierp } from './seed-group.js';
 import type { TestBot } from './test-bot.js';
 
@@ -32,7 +32,7 @@ export function pressesOn(bot: TestBot, conversationId: string, answeredCards: J
     if (card.refresh?.action?.verb) add({ verb: String(card.refresh.action.verb), data: card.refresh.action.data ?? {}, title: '(refresh)' });
     for (const title of buttonTitles(card)) {
       const found = findAction(card, title);
-      if (found.action.type === 'Action.Execute') add({ verb: String(found.action.verb), data: pressData(found), title });
+      if (found.action.type === 'Action.Execute') add({ verb: String(found.action.verb), data: rawPressData(found), title });
     }
   }
   return out;

@@ -55,6 +55,21 @@ export function memberIdOn(card: Json, name: string): string {
   return choiceValue(card, 'roleMemberId', name);
 }
 
+/**
+ * The member id a leader picks for a name in the settings card's member list: from the card's own
+ * choices, or (a large group's list, with Teams' typeahead) from what the bot's search offers.
+ */
+export async function pickMember(bot: TestBot, conv: A.Conversation, who: A.Person, card: Json, name: string): Promise<string> {
+  try {
+    return memberIdOn(card, name);
+  } catch {
+    // not listed on the card: search as the leader types
+  }
+  const hit = (await bot.search(conv, who, 'lokus.members', name)).find((r) => r.title === name || r.title.startsWith(`${name} (`));
+  if (!hit) throw new Error(`neither the card nor the member search offers ${name}`);
+  return hit.value;
+}
+
 export interface GroupSpec {
   name: string;
   kind: string;
@@ -81,9 +96,9 @@ export async function setUpGroup(bot: TestBot, conv: A.Conversation, founder: A.
   }
   for (const [person, , roles, title] of spec.people) {
     if (roles === 'member' && !title) continue;
-    card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: memberIdOn(card, person.name), roles, effective: 'now', ...(title ? { roleTitle: title } : {}) }));
+    card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: await pickMember(bot, conv, founder, card, person.name), roles, effective: 'now', ...(title ? { roleTitle: title } : {}) }));
   }
-  card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: memberIdOn(card, founder.name), roles: spec.founderRoles, effective: 'now' }));
+  card = answered(await bot.click(conv, founder, card, 'Spara roll', { roleMemberId: await pickMember(bot, conv, founder, card, founder.name), roles: spec.founderRoles, effective: 'now' }));
   expect(cardText(card)).toContain(spec.name);
   return card;
 }

@@ -8,6 +8,7 @@ import * as A from './activities.js';
 import { cardProblems } from './card-schema.js';
 import { cardsOf, findAction, pressData } from './cards.js';
 import { Connector } from './connector.js';
+import { pressProblems } from './teams-press.js';
 
 type Json = Record<string, any>;
 
@@ -109,8 +110,23 @@ export class TestBot {
     const r = await this.post(A.cardAction(conv, from, this.serviceUrl, verb, data, opts));
     const value = r.body?.value;
     const answered = r.body?.type === 'application/vnd.microsoft.card.adaptive' ? value : undefined;
-    if (answered) for (const p of cardProblems(answered)) this.connector.cardProblems.push(`invoke answer: ${p}`);
+    if (answered) for (const p of [...cardProblems(answered), ...pressProblems(answered)]) this.connector.cardProblems.push(`invoke answer: ${p}`);
+    // A card answered to an invoke is shown as a message too, under the same size limit.
+    const bytes = answered ? Buffer.byteLength(JSON.stringify(r.body), 'utf8') : 0;
+    if (bytes > this.connector.maxActivityBytes) this.connector.oversize.push(`invoke answer ${verb}: ${bytes} bytes`);
     return { ...r, card: answered, message: r.body?.type === 'application/vnd.microsoft.activity.message' ? value : undefined };
+  }
+
+  /**
+   * What Teams does as `from` types `text` into a choice list with dynamic typeahead (`choices.data`
+   * with `dataset`): an `application/search` invoke; returns the choices the bot offered.
+   */
+  async search(conv: A.Conversation, from: A.Person, dataset: string, text: string): Promise<Array<{ title: string; value: string }>> {
+    const r = await this.post(A.search(conv, from, this.serviceUrl, dataset, text));
+    if (r.status !== 200 || r.body?.type !== 'application/vnd.microsoft.search.searchResponse') {
+      throw new Error(`search "${text}" in ${dataset}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+    }
+    return r.body.value.results;
   }
 
   /**
@@ -171,6 +187,9 @@ export class TestBot {
     await this.lokus.close();
     if (this.ownConnector) await this.connector.stop();
     if (this.ownDataDir && !options.keepData) await rm(this.dataDir, { recursive: true, force: true });
+    if (this.connector.oversize.length > 0) {
+      throw new Error(`the bot sent activities over Teams' size limit (refused):\n${this.connector.oversize.join('\n')}`);
+    }
     if (this.connector.cardProblems.length > 0) {
       throw new Error(`the bot sent invalid Adaptive Cards:\n${this.connector.cardProblems.join('\n')}`);
     }

@@ -36,6 +36,7 @@ export const approvals: typeof sv = {
   reminderLabel: 'Reminder to those who have not answered',
   signatoryLabel: 'Signatory after approval (optional)',
   noSignatory: 'No signatory',
+  allVoters: 'Everyone but the office staff',
   sendButton: 'Send for approval',
   formErrors: {
     title: 'Write a title (at most 200 characters).',

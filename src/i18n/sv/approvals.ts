@@ -37,6 +37,7 @@ export const approvals = {
   reminderLabel: 'Påminnelse till dem som inte svarat',
   signatoryLabel: 'Vem skriver under efter godkännandet (valfritt)',
   noSignatory: 'Ingen underskrift behövs',
+  allVoters: 'Alla utom förbundets kansli',
   sendButton: 'Skicka för godkännande',
   formErrors: {
     title: 'Skriv en rubrik (högst 200 tecken).',

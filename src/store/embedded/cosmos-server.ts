@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import { ItemTooLargeError, limitItemSize } from './item-size.js';
 import { withinPartition } from './partition-scope.js';
 import type { Account } from './records.js';
 
@@ -29,9 +30,11 @@ export interface TestFaults {
  * routes and handlers. The answer is held until the change it made (and any before it) is durable,
  * so that nothing is acknowledged, or seen by another request, before it is on disk. Answers as
  * Azure Cosmos DB does where the package does not: 304 for a read whose If-None-Match still holds,
- * and no body for a write sent with `Prefer: return=minimal`.
+ * and no body for a write sent with `Prefer: return=minimal`, and 413 for a write that would store an
+ * item over 2 MB (item-size.ts).
  */
 export function createCosmosServer(account: Account, options: ServeOptions = {}): { server: http.Server; faults: TestFaults } {
+  limitItemSize();
   let throttle = { count: 0, retryAfterMs: 1 };
   const server = http.createServer({ keepAlive: true }, (req, res) => {
     if (throttle.count > 0) {
@@ -62,9 +65,14 @@ async function answer(account: Account, req: http.IncomingMessage, res: http.Ser
     try {
       body = (await withinPartition(req, () => found[1](account, req, res, found[0]))) as Body;
     } catch (err) {
-      options.onError?.(err as Error);
-      res.statusCode = 500;
-      body = { message: (err as Error).message };
+      if (err instanceof ItemTooLargeError) {
+        res.statusCode = 413;
+        body = { code: 'RequestEntityTooLarge', message: err.message };
+      } else {
+        options.onError?.(err as Error);
+        res.statusCode = 500;
+        body = { message: (err as Error).message };
+      }
     }
   }
   if (res.statusCode > 399 && body && !body.message) body.message = '';
