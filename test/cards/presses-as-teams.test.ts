@@ -44,7 +44,7 @@ describe('the buttons issue 24 found blocked in Teams, pressed as Teams presses 
     expect(cardText(added)).toContain('Nima Najafi');
   });
 
-  it('Ta bort medlem needs only the member; Spara roll with no role picked is refused in Swedish and changes nothing', async () => {
+  it('Ta bort deltagare needs only the person; Spara roll with no role picked is refused in Swedish and changes nothing', async () => {
     const conv = A.channel('teams-press-remove');
     bot.connector.rosters.set(conv.id, [marika, nima]);
     const setup = await bot.say(conv, marika, 'grupp');
@@ -59,7 +59,7 @@ describe('the buttons issue 24 found blocked in Teams, pressed as Teams presses 
     expect(noRole.message).toBe('Välj minst en roll.');
     expect(changedDocuments(before, await storeSnapshot(bot.lokus.store))).toEqual([]);
 
-    const removed = await bot.click(conv, marika, settings, 'Ta bort medlem', { roleMemberId: nimaId });
+    const removed = await bot.click(conv, marika, settings, 'Ta bort deltagare', { roleMemberId: nimaId });
     expect(removed.card ? cardText(removed.card) : removed.message).toContain('Nima Najafi');
     const group = await bot.documents(groupIdFor(conv));
     const stored = group.find((d) => d.type === 'group');
