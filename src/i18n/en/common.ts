@@ -1,8 +1,6 @@
 import type { common as sv } from '../sv/common.js';
 
 export const common: typeof sv = {
-  itemRef: (number: string) => (number.startsWith('§') ? number : `item ${number}`),
-  ItemRef: (number: string) => (number.startsWith('§') ? number : `Item ${number}`),
   unknownCommand: (text: string) => `I didn't understand "${text}". Type **help** to see what you can do.`,
   emptyMessage: 'Type **help** to see what you can do.',
   welcome: 'Hi! I am Lokus and I help the group run its meetings: agenda, attendance, approvals, decisions and minutes. Type **help** to get started.',

@@ -1,8 +1,4 @@
 export const common = {
-  /** "punkt 3", or "§3" as a protokoll numbers it (never "punkt §3"). */
-  itemRef: (number: string) => (number.startsWith('§') ? number : `punkt ${number}`),
-  /** The same at the start of a sentence: "Punkt 3", "§3". */
-  ItemRef: (number: string) => (number.startsWith('§') ? number : `Punkt ${number}`),
   unknownCommand: (text: string) => `Jag förstod inte ”${text}”. Skriv **hjälp** för att se vad du kan göra.`,
   emptyMessage: 'Skriv **hjälp** för att se vad du kan göra.',
   welcome: 'Hej! Jag är Lokus och hjälper gruppen med möten: dagordning, närvaro, godkännanden, beslut och protokoll. Skriv **hjälp** för att komma igång.',
