@@ -176,8 +176,10 @@ async function prepareApproval(ctx: BenchContext): Promise<object[]> {
 export async function askAll(ctx: BenchContext, setup: Setup, people: Person[], title: string): Promise<object[]> {
   await setup.say(ctx.chair, `godkännande ${title}`);
   const form = await setup.card((t) => t.includes('Begär godkännande'), 'post');
-  const voters = choiceValues(form.card, 'voters', /^Medlem /);
-  if (voters.length !== people.length) throw new Error(`the approval form offers ${voters.length} of ${people.length} members`);
+  // A group over 15 members is offered "Alla utom förbundets kansli" (preselected) instead of a box each.
+  const listed = choiceValues(form.card, 'voters', /^Medlem /);
+  const voters = listed.length === people.length ? listed : choiceValues(form.card, 'voters', /^Alla /);
+  if (voters.length === 0) throw new Error(`the approval form offers ${listed.length} of ${people.length} members and no "Alla …"`);
   const deadline = format(new Date(Date.now() + 7 * 86_400_000), 'yyyy-MM-dd', { in: tz('Europe/Stockholm') });
   await setup.click(ctx.chair, form.card, 'Skicka för godkännande', {
     text: 'Lokusgruppen skjuter på insatsstarten till 1 mars med avslut 28 februari.',

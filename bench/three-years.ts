@@ -33,7 +33,7 @@ import { groupIdOf } from '../src/bot/context.js';
 import { channel, person, personalChat, type Conversation, type Person } from '../test/support/activities.js';
 import { cardText } from '../test/support/cards.js';
 import { ROOT } from './lib/proc.js';
-import { choiceValue, choiceValues, LoopbackConnector, Teams, type OnScreen } from './lib/teams.js';
+import { choiceValues, LoopbackConnector, Teams, type OnScreen } from './lib/teams.js';
 
 /** Bump when what the generator makes changes: cached folders of another version are made again. */
 export const GENERATOR_VERSION = 3;
@@ -203,7 +203,7 @@ class GroupLife {
     if (g.format === 'protokoll') roles.push([g.adjuster, 'adjuster']);
     roles.push([secretary, 'secretary,kansli']);
     for (const [p, r] of roles) {
-      card = await teams.press(g.conv, secretary, card, 'Spara roll', { roleMemberId: choiceValue(card.card, 'roleMemberId', p.name), roles: r, effective: 'now' });
+      card = await teams.press(g.conv, secretary, card, 'Spara roll', { roleMemberId: await teams.pick(g.conv, secretary, card, 'roleMemberId', p.name), roles: r, effective: 'now' });
     }
   }
 
@@ -217,7 +217,7 @@ class GroupLife {
       for (const ref of open.slice(0, -1)) await teams.click(g.conv, g.secretary, list!, 'Markera klart', { actionRef: ref });
     }
     let plan = await teams.sayForCard(g.conv, g.chair, `nytt möte ${day(date)} kl 13-15 ${g.place}`);
-    if (g.format === 'protokoll') plan = await teams.press(g.conv, g.secretary, plan, 'Spara', { format: 'protokoll', adjusterIds: choiceValue(plan.card, 'adjusterIds', g.adjuster.name) });
+    if (g.format === 'protokoll') plan = await teams.press(g.conv, g.secretary, plan, 'Spara', { format: 'protokoll', adjusterIds: await teams.pick(g.conv, g.secretary, plan, 'adjusterIds', g.adjuster.name) });
     for (let i = 0; i < 4; i++) await this.say(g.secretary, `punkt ${ITEMS[this.itemSeq++ % ITEMS.length]!}`);
     await teams.press(g.conv, g.secretary, plan, 'Skicka kallelse');
   }
@@ -227,7 +227,8 @@ class GroupLife {
     const { teams, g } = this;
     const title = `Avvikelserapport ${round + 1}: insatsstart flyttas`;
     const form = await teams.sayForCard(g.conv, g.secretary, `godkännande ${title}`);
-    const voters = g.partyReps.map((p) => choiceValue(form.card, 'voters', new RegExp(`^${p.name}`)));
+    const voters: string[] = [];
+    for (const p of g.partyReps) voters.push(await teams.pick(g.conv, g.secretary, form, 'voters', p.name));
     // Every other request (asked in even rounds) is signed by the chair once approved.
     const sign = round % 4 === 2;
     await teams.press(g.conv, g.secretary, form, 'Skicka för godkännande', {
@@ -237,7 +238,7 @@ class GroupLife {
       deadlineDate: day(deadline),
       deadlineTime: '12:00',
       reminder: 'd1',
-      signatory: sign ? choiceValue(form.card, 'signatory', new RegExp(`^${g.chair.name}`)) : 'none',
+      signatory: sign ? await teams.pick(g.conv, g.secretary, form, 'signatory', g.chair.name) : 'none',
     });
     // The form becomes the request card in the channel (updated in place): what the members see.
     await this.lokus.deps.background.idle();
@@ -269,7 +270,7 @@ class GroupLife {
     const away = everyone[(round * 3 + 1) % everyone.length]!;
     for (const p of [g.secretary, ...everyone]) if (p !== away) await teams.click(g.conv, p, checkIn, 'Närvarande');
     const form = await teams.press(g.conv, g.secretary, checkIn, 'Visa min närvaro');
-    await teams.click(g.conv, g.secretary, form, 'Spara närvaro', { memberId: choiceValue(form.card, 'memberId', new RegExp(`^${away.name}`)), status: 'excused' });
+    await teams.click(g.conv, g.secretary, form, 'Spara närvaro', { memberId: await teams.pick(g.conv, g.secretary, form, 'memberId', away.name), status: 'excused' });
 
     const meeting = (await this.lokus.deps.meetings.list(groupIdFor(g), ['started']))[0];
     const items = meeting?.items.length ?? 7;

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cardAction, cardSubmit, message, type Conversation, type Person } from '../../test/support/activities.js';
+import { cardAction, cardSubmit, message, search, type Conversation, type Person } from '../../test/support/activities.js';
 import { cardsOf, cardText, findAction, pressData } from '../../test/support/cards.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cards as Teams sends them, read like the test helpers do
@@ -175,6 +175,23 @@ export class Teams {
     return { text: typeof body?.value === 'string' ? body.value : undefined };
   }
 
+  /**
+   * What `from` picks for `inputId` on `on`: the listed choice whose title starts with `name`, else
+   * the first such hit of the search Teams makes as they type (a typeahead list, `Data.Query`).
+   */
+  async pick(conv: Conversation, from: Person, on: OnScreen, inputId: string, name: string): Promise<string> {
+    const starts = (t: string) => t === name || t.startsWith(`${name} `);
+    const listed = choiceValues(on.card, inputId, starts)[0];
+    if (listed !== undefined) return listed;
+    const dataset = choiceSetOf(on.card, inputId)?.['choices.data']?.dataset as string | undefined;
+    if (!dataset) throw new Error(`no choice ${name} for ${inputId}, and no typeahead: ${cardText(on.card).slice(0, 300)}`);
+    this.sent.invoke++;
+    const r = await this.post(search(conv, from, this.connector.url, dataset, name));
+    const hit = ((r.body?.value?.results ?? []) as Array<{ title: string; value: string }>).find((x) => starts(x.title));
+    if (!hit) throw new Error(`the ${dataset} search for ${name} found nothing (HTTP ${r.status})`);
+    return hit.value;
+  }
+
   /** As `click`, failing unless the bot answered with a card; returns it in place of `on`. */
   async press(conv: Conversation, from: Person, on: OnScreen, title: string | RegExp, inputs: Record<string, unknown> = {}): Promise<OnScreen> {
     const r = await this.click(conv, from, on, title, inputs);
@@ -190,9 +207,9 @@ export class Teams {
 }
 
 /** Every value a choice list on a card offers whose title matches (what a person picks). */
-export function choiceValues(card: Json, inputId: string, title: RegExp | string): string[] {
+export function choiceValues(card: Json, inputId: string, title: RegExp | string | ((t: string) => boolean)): string[] {
   const out: string[] = [];
-  const matches = (t: string) => (typeof title === 'string' ? t === title : title.test(t));
+  const matches = (t: string) => (typeof title === 'string' ? t === title : typeof title === 'function' ? title(t) : title.test(t));
   const walk = (n: unknown): void => {
     if (Array.isArray(n)) return n.forEach(walk);
     if (!n || typeof n !== 'object') return;
@@ -202,6 +219,19 @@ export function choiceValues(card: Json, inputId: string, title: RegExp | string
   };
   walk(card);
   return out;
+}
+
+function choiceSetOf(card: Json, inputId: string): Json | undefined {
+  let found: Json | undefined;
+  const walk = (n: unknown): void => {
+    if (found || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    const o = n as Json;
+    if (o.type === 'Input.ChoiceSet' && o.id === inputId) found = o;
+    else Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return found;
 }
 
 export function choiceValue(card: Json, inputId: string, title: RegExp | string): string {

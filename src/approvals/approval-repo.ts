@@ -48,7 +48,7 @@ const MAX_ANSWER_ATTEMPTS = 10;
  */
 export class ApprovalRepo {
   private readonly reads: RecentReads<ApprovalDoc, StoredApproval>;
-  /** Answers that come while two patches of a request are on their way go together (ten voters' first answers to a patch). */
+  /** Answers that come while three patches of a request are on their way go together (ten voters' first answers to a patch). */
   private readonly answers: CoalescedPatches<ApprovalDoc>;
 
   constructor(private readonly container: Container) {

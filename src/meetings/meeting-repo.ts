@@ -25,7 +25,7 @@ const MAX_ATTEMPTS = 200;
 
 export class MeetingRepo implements MeetingStore {
   private readonly reads: RecentReads<MeetingDoc, Meeting>;
-  /** Check-ins that come while two patches of the meeting are on their way go together (see `setAttendance`). */
+  /** Check-ins that come while three patches of the meeting are on their way go together (see `setAttendance`). */
   private readonly marks: CoalescedPatches<MeetingDoc>;
 
   constructor(private readonly container: Container) {
@@ -132,7 +132,7 @@ export class MeetingRepo implements MeetingStore {
    * copy of the meeting is never written over a newer mark. False when it is not there or a
    * condition failed: then decide again on a fresh read.
    *
-   * When a whole group presses at once, the marks that come while two patches of the meeting are on
+   * When a whole group presses at once, the marks that come while three patches of the meeting are on
    * their way go together in the next one, each with its own condition (`CoalescedPatches`), and
    * Cosmos does not send the 40 KB meeting back (Prefer: return=minimal). A mark does not make
    * `recent` read again (200 marks in a second would cost 200 reads): the next press is decided on

@@ -4,7 +4,7 @@ import { cosmosStatus } from './cosmos-errors.js';
 /** Cosmos DB takes at most 10 operations in one patch. */
 const MAX_OPERATIONS = 10;
 /** Patches of one document on their way at once, before further changes wait to go together. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 3;
 
 /** One member's change to a document, written only if its own condition holds. */
 export interface ConditionalChange {

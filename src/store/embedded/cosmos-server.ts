@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import { ItemTooLargeError, limitItemSize } from './item-size.js';
 import { withinPartition } from './partition-scope.js';
 import type { Account } from './records.js';
+import { packageModule } from './package-internals.js';
 
 type Handler = (account: Account, req: http.IncomingMessage, res: http.ServerResponse, params: Record<string, string>) => unknown;
 type Body = (Record<string, unknown> & { _etag?: string; message?: string }) | undefined;
 
-const require = createRequire(import.meta.url);
-const route = (require('@vercel/cosmosdb-server/lib/routes.js') as { default: (req: http.IncomingMessage) => [Record<string, string>, Handler] | undefined }).default;
+const route = packageModule<{ default: (req: http.IncomingMessage) => [Record<string, string>, Handler] | undefined }>('routes.js').default;
 
 /** What the package answers when query metrics are asked for (the SDK reads them). */
 const QUERY_METRICS = 'totalExecutionTimeInMs=0.00;queryCompileTimeInMs=0.00;queryLogicalPlanBuildTimeInMs=0.00;queryPhysicalPlanBuildTimeInMs=0.00;queryOptimizationTimeInMs=0.00;VMExecutionTimeInMs=0.00;indexLookupTimeInMs=0.00;documentLoadTimeInMs=0.00;systemFunctionExecuteTimeInMs=0.00;userFunctionExecuteTimeInMs=0.00;retrievedDocumentCount=0;retrievedDocumentSize=0;outputDocumentCount=1;outputDocumentSize=0;writeOutputTimeInMs=0.00;indexUtilizationRatio=0.00';

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { accountPrototype, installOnce } from './package-internals.js';
 
 /**
  * Azure Cosmos DB's largest item: 2 MB, the UTF-8 length of the item's JSON. A create, upsert,
@@ -21,30 +21,27 @@ interface Documents {
   replace(data: Obj, original: Obj): Obj;
 }
 
-let installed = false;
-
 /**
  * Makes every document write of @vercel/cosmosdb-server refuse an item over MAX_ITEM_BYTES before it
  * changes anything (creates and upserts go through `create`, replaces and patches through `replace`).
  * Install once per thread, before serving.
  */
 export function limitItemSize(): void {
-  if (installed) return;
-  installed = true;
-  const require = createRequire(import.meta.url);
-  const Docs = (require('@vercel/cosmosdb-server/lib/account/documents.js') as { default: { prototype: Documents } }).default.prototype;
-  const check = (data: Obj) => {
-    const bytes = Buffer.byteLength(JSON.stringify(data), 'utf8');
-    if (bytes > MAX_ITEM_BYTES) throw new ItemTooLargeError(bytes);
-  };
-  const create = Docs.create;
-  Docs.create = function (this: Documents, data: Obj) {
-    check(data);
-    return create.call(this, data);
-  };
-  const replace = Docs.replace;
-  Docs.replace = function (this: Documents, data: Obj, original: Obj) {
-    check(data);
-    return replace.call(this, data, original);
-  };
+  installOnce('limitItemSize', () => {
+    const Docs = accountPrototype<Documents>('documents');
+    const check = (data: Obj) => {
+      const bytes = Buffer.byteLength(JSON.stringify(data), 'utf8');
+      if (bytes > MAX_ITEM_BYTES) throw new ItemTooLargeError(bytes);
+    };
+    const create = Docs.create;
+    Docs.create = function (this: Documents, data: Obj) {
+      check(data);
+      return create.call(this, data);
+    };
+    const replace = Docs.replace;
+    Docs.replace = function (this: Documents, data: Obj, original: Obj) {
+      check(data);
+      return replace.call(this, data, original);
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type http from 'node:http';
-import { createRequire } from 'node:module';
+import { accountPrototype, installOnce } from './package-internals.js';
 
 type Obj = Record<string, unknown> & { _rid: string };
 interface Documents {
@@ -31,56 +31,53 @@ export function withinPartition<T>(req: http.IncomingMessage, handle: () => T): 
   return Array.isArray(values) && values.length === 1 ? scope.run(keyOf(values[0]), handle) : handle();
 }
 
-let installed = false;
-
 /**
  * A query sent for one partition (as the SDK does with the `partitionKey` option) reads that logical
  * partition only, as in Azure Cosmos DB; @vercel/cosmosdb-server reads every document of the
  * container. Keeps an index of each container's documents by partition. Install once per thread.
  */
 export function scopeQueriesToPartitions(): void {
-  if (installed) return;
-  installed = true;
-  const require = createRequire(import.meta.url);
-  const Docs = (require('@vercel/cosmosdb-server/lib/account/documents.js') as { default: { prototype: Documents } }).default.prototype;
-  const partitionsOf = (docs: Documents) => {
-    let m = byPartition.get(docs);
-    if (!m) byPartition.set(docs, (m = new Map()));
-    return m;
-  };
+  installOnce('scopeQueriesToPartitions', () => {
+    const Docs = accountPrototype<Documents>('documents');
+    const partitionsOf = (docs: Documents) => {
+      let m = byPartition.get(docs);
+      if (!m) byPartition.set(docs, (m = new Map()));
+      return m;
+    };
 
-  const set = Docs._set;
-  Docs._set = function (this: Documents, data: Obj) {
-    const result = set.call(this, data);
-    const partitions = partitionsOf(this);
-    const key = keyOf(this._getPartition(data));
-    let part = partitions.get(key);
-    if (!part) partitions.set(key, (part = new Map()));
-    part.set(data._rid, this._data.get(data._rid));
-    return result;
-  };
-  const remove = Docs.delete;
-  Docs.delete = function (this: Documents, idOrRid: string, partition?: unknown) {
-    const existing = this._item('/id', idOrRid, partition).read();
-    remove.call(this, idOrRid, partition);
-    if (existing) {
+    const set = Docs._set;
+    Docs._set = function (this: Documents, data: Obj) {
+      const result = set.call(this, data);
       const partitions = partitionsOf(this);
-      const key = keyOf(this._getPartition(existing));
-      const part = partitions.get(key);
-      part?.delete(existing._rid);
-      if (part?.size === 0) partitions.delete(key);
-    }
-  };
-  const query = Docs.query;
-  Docs.query = function (this: Documents, params: unknown, options: unknown) {
-    const key = scope.getStore();
-    if (key === undefined) return query.call(this, params, options);
-    const all = this._data;
-    this._data = partitionsOf(this).get(key) ?? new Map();
-    try {
-      return query.call(this, params, options);
-    } finally {
-      this._data = all;
-    }
-  };
+      const key = keyOf(this._getPartition(data));
+      let part = partitions.get(key);
+      if (!part) partitions.set(key, (part = new Map()));
+      part.set(data._rid, this._data.get(data._rid));
+      return result;
+    };
+    const remove = Docs.delete;
+    Docs.delete = function (this: Documents, idOrRid: string, partition?: unknown) {
+      const existing = this._item('/id', idOrRid, partition).read();
+      remove.call(this, idOrRid, partition);
+      if (existing) {
+        const partitions = partitionsOf(this);
+        const key = keyOf(this._getPartition(existing));
+        const part = partitions.get(key);
+        part?.delete(existing._rid);
+        if (part?.size === 0) partitions.delete(key);
+      }
+    };
+    const query = Docs.query;
+    Docs.query = function (this: Documents, params: unknown, options: unknown) {
+      const key = scope.getStore();
+      if (key === undefined) return query.call(this, params, options);
+      const all = this._data;
+      this._data = partitionsOf(this).get(key) ?? new Map();
+      try {
+        return query.call(this, params, options);
+      } finally {
+        this._data = all;
+      }
+    };
+  });
 }

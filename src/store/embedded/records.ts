@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { packageModule } from './package-internals.js';
 
 /**
  * What the embedded server's data is made of on disk: one JSON record a line, in the journal and in
@@ -44,8 +44,7 @@ export interface Account {
   database(id: string): DatabaseItem;
 }
 
-const require = createRequire(import.meta.url);
-const lib = (name: string) => (require(`@vercel/cosmosdb-server/lib/account/${name}.js`) as { default: { prototype: object } }).default;
+const lib = (name: string) => packageModule<{ default: { prototype: object } }>(`account/${name}.js`).default;
 
 /** A new, empty account, as @vercel/cosmosdb-server makes one when it starts listening. */
 export function newAccount(host: string, port: number): Account {
