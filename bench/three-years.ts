@@ -253,7 +253,7 @@ class GroupLife {
       const chat = personalChat(g.chair);
       const card = teams.lastCard(chat, (t) => t.includes('Underskrift begärs') && t.includes(title));
       if (!card) throw new Error(`${g.name}: no signature card for ${g.chair.name}`);
-      await teams.press(chat, g.chair, card, 'Signera');
+      await teams.press(chat, g.chair, card, 'Skriv under');
     }
     await this.lokus.deps.background.idle();
     g.lastApproval = teams.lastCard(g.conv, (t) => t.includes(title)) ?? request;
