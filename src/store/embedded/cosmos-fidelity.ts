@@ -9,9 +9,12 @@ interface PatchInput {
   id: string;
   partitionKey: unknown;
   condition?: string;
+  operations: Op[];
 }
+type Op = { op: string; path: string; value?: unknown };
+type Obj = Record<string, unknown>;
 interface CollectionLike {
-  document(id: string, partition: unknown): { read(): { _rid?: string } | null | undefined };
+  document(id: string, partition: unknown): { read(): (Obj & { _rid?: string }) | null | undefined };
 }
 type PatchOperation = (collection: CollectionLike, input: PatchInput) => unknown;
 
@@ -40,6 +43,10 @@ const FROM_C_WHERE = /^\s*from\s+c\s+where\s/i;
  * literals are therefore passed as parameters (`conditionQuery`), so a check-in's condition is one
  * text whoever presses: a patch then costs the embedded server about what it costs Cosmos DB (a
  * 10-mark patch of a 200-member meeting: 7 ms instead of 31 ms).
+ *
+ * It also copies the whole document for every operation of a patch (ten marks: ten copies of a 40 KB
+ * meeting), where Cosmos DB applies a patch's operations together: operations under one object
+ * go to it as one `set` of that object (`asOneOperation`).
  */
 export function fixPatches(): void {
   installOnce('fixPatches', () => {
@@ -52,8 +59,9 @@ export function fixPatches(): void {
       const doc = collection.document(input.id, parsePartitionKey(input.partitionKey, input.id)).read();
       patching = doc?._rid;
       condition = input.condition;
+      const operations = asOneOperation(doc, input.operations);
       try {
-        return patchOperation(collection, input);
+        return patchOperation(collection, operations === input.operations ? input : { ...input, operations });
       } finally {
         patching = undefined;
         condition = undefined;
@@ -94,4 +102,45 @@ function conditionQuery(condition: string, params: Params): Params {
         return name;
       });
   return { query: `SELECT VALUE 1 FROM c WHERE c.id = @id AND (${text})`, parameters };
+}
+
+/**
+ * Operations that `set` or `add` (append with `-`) under one object, applied to a copy of that object
+ * and sent on as one `set` of it. This runs inside the server's synchronous handler, right before it
+ * checks If-Match and the condition on the same document, so nothing can come in between. Anything
+ * else (other operations, array indexes, escaped names, no common object) goes as sent.
+ */
+function asOneOperation(doc: Obj | null | undefined, operations: Op[]): Op[] {
+  if (!doc || !Array.isArray(operations) || operations.length < 2 || !operations.every((o) => (o.op === 'set' || o.op === 'add') && typeof o.path === 'string')) return operations;
+  const paths = operations.map((o) => o.path.split('/').slice(1));
+  if (paths.some((p) => p.length < 2 || p.some((seg) => seg === '' || seg.includes('~')))) return operations;
+  const shortest = Math.min(...paths.map((p) => p.length));
+  let common = 0;
+  while (common < shortest - 1 && paths.every((p) => p[common] === paths[0]![common])) common++;
+  if (common === 0) return operations;
+  const prefix = paths[0]!.slice(0, common);
+  let base: unknown = doc;
+  for (const seg of prefix) base = base && typeof base === 'object' && !Array.isArray(base) ? (base as Obj)[seg] : undefined;
+  if (!base || typeof base !== 'object' || Array.isArray(base)) return operations;
+  const copy = structuredClone(base) as Obj;
+  for (const [i, o] of operations.entries()) {
+    const rest = paths[i]!.slice(common);
+    const last = rest.pop()!;
+    let parent: unknown = copy;
+    for (const seg of rest) {
+      if (!parent || typeof parent !== 'object' || Array.isArray(parent)) return operations;
+      const p = parent as Obj;
+      if (p[seg] === undefined) p[seg] = {};
+      parent = p[seg];
+    }
+    if (Array.isArray(parent)) {
+      if (o.op !== 'add' || last !== '-') return operations;
+      parent.push(o.value);
+    } else if (parent && typeof parent === 'object') {
+      (parent as Obj)[last] = o.value;
+    } else {
+      return operations;
+    }
+  }
+  return [{ op: 'set', path: `/${prefix.join('/')}`, value: copy }];
 }
