@@ -162,7 +162,7 @@ export const steps: Step[] = [
       const sign = teams.lastCard(sv.approvals.signTitle);
       await sign.waitFor({ timeout: WAIT_MS });
       await teams.press(sign, sv.approvals.signButton);
-      await teams.shows(teams.lastCard(sv.approvals.signTitle), /^Du signerade /);
+      await teams.shows(teams.lastCard(sv.approvals.signTitle), /^Du skrev under /);
     },
   },
 ];
