@@ -205,8 +205,9 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const channelCard: CardRef | undefined = a.replyToId
       ? { activityId: a.replyToId, conversationId: a.conversation.id, reference, postedAt: turn.now.toISOString() }
       : undefined;
-    await deps.approvals.create(created.value.approval, channelCard);
-    const stored = await deps.approvals.get(groupId, approvalId);
+    // A press of the same form again finds the request its first press made.
+    const { created: isNew } = await deps.approvals.create(created.value.approval, channelCard);
+    const stored = isNew ? { approval: created.value.approval } : await deps.approvals.get(groupId, approvalId);
     if (!stored) return tx.notFound;
     if (channelCard) {
       updateChannelCard(deps, groupId, approvalId);

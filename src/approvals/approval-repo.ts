@@ -108,7 +108,8 @@ export class ApprovalRepo {
       if (!written.written) continue;
       const patched = written.resource;
       const events: ApprovalEvent[] = [{ type: 'answered', voterKey: write.voterKey, choice: write.entry.choice }];
-      let after = patched ? fromDoc(patched).approval : r.value.approval;
+      // A server that answers a patch without the document: the request as stored now.
+      let after = patched ? fromDoc(patched).approval : ((await this.get(groupId, id))?.approval ?? approval);
       const settled = evaluate(after, now);
       if (patched && settled.events.length > 0) {
         // Whoever writes the outcome first gets its events; everyone else just sees the closed request.

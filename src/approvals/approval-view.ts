@@ -27,7 +27,7 @@ const party = (t: T, p: string) => p || t.noParty;
  * else (a saved answer, a sent version) in the good colour – never a success in red.
  */
 export function noticeColor(t: T, notice: string): 'Attention' | 'Good' {
-  const refusals = [...Object.values(t.errors), ...Object.values(t.formErrors), ...Object.values(t.signRefused), t.notMember, t.notFound, t.noVoters, t.noGroup];
+  const refusals = [...Object.values(t.errors), ...Object.values(t.formErrors), ...Object.values(t.signRefused), t.notMember, t.notFound, t.noVoters];
   return refusals.includes(notice) ? 'Attention' : 'Good';
 }
 const shortHash = (hash: string) => hash.slice(0, 12);

@@ -36,6 +36,9 @@ export interface Steps<D> {
 
 // ---- the steps ----
 
+/** For card data whose fields a person never sees by name: any bad one gets the general message. */
+export const noFieldNames = (): Record<string, string> => ({});
+
 export function validated<D>(ctx: TurnContext, schema: ZodType<D, ZodTypeDef, unknown>, raw: unknown, fields?: (texts: Texts) => Record<string, string>): Passed<D> {
   const texts = t(ctx);
   const p = parseCard(texts, schema, raw ?? {}, fields?.(texts));

@@ -17,7 +17,7 @@ import { actor, t, tenantIdOf } from '../bot/context.js';
 import { actingIn, groupReference, isPersonal, languageOfReference, parseRecordRef, textsOfReference, type Acting } from './follow-up-turn.js';
 import { actionListCard, actionReminderCard } from './follow-up-view.js';
 import { allowed, loadGroupTurn, refusal } from '../bot/group-turn.js';
-import { onCard } from '../bot/listen.js';
+import { noFieldNames, onCard, validated } from '../bot/listen.js';
 import { refreshMeetingCards } from '../meetings/meeting-cards.js';
 import { cardAttachment, type CardJson } from '../bot/render-card.js';
 
@@ -153,11 +153,11 @@ async function answerCard(deps: Deps, ctx: TurnContext, acting: Acting, scope: '
 
 async function changeAction(ctx: TurnContext, deps: Deps, raw: unknown, kind: Change): Promise<CardJson | string> {
   const texts = t(ctx);
-  const parsed = ChangeData.safeParse(raw ?? {});
-  if (!parsed.success) return texts.common.invalidCardData;
-  const ref = parseRecordRef(parsed.data.actionRef);
+  const parsed = validated(ctx, ChangeData, raw, noFieldNames);
+  if (!parsed.ok) return parsed.answer;
+  const ref = parseRecordRef(parsed.value.actionRef);
   if (!ref) return texts.common.invalidCardData;
-  const newDue = (parsed.data.newDue ?? '').trim();
+  const newDue = (parsed.value.newDue ?? '').trim();
   if (kind === 'reschedule' && !newDue) return texts.followUp.newDueMissing;
   if (kind === 'reschedule' && !isLocalDate(newDue)) return errorText(texts, { code: 'DATE.INVALID', details: { text: newDue } });
   const found = await actingIn(ctx, deps, ref.groupId);
@@ -173,7 +173,7 @@ async function changeAction(ctx: TurnContext, deps: Deps, raw: unknown, kind: Ch
     return res.value.changed ? { next: res.value.meeting, result: value } : { result: value };
   });
   const tx = acting.texts.followUp;
-  const scope = parsed.data.scope;
+  const scope = parsed.value.scope;
   if (!r.ok) {
     const current = scope === 'reminder' ? await deps.meetings.get(ref.groupId, ref.meetingId) : undefined;
     const item = current?.actionItems.find((a) => a.id === ref.id);

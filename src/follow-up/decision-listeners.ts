@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { checkFilter, decisionLog, pageOf, setFollowUp, type DecisionLogEntry, type FollowUpError } from './domain/follow-up.js';
 import { memberById, type Group } from '../groups/domain/group.js';
@@ -14,7 +14,8 @@ import { actor, t, tenantIdOf } from '../bot/context.js';
 import { actingIn, isPersonal, parseRecordRef } from './follow-up-turn.js';
 import { decisionLogCard, type LogQuery } from './follow-up-view.js';
 import { allowed, loadGroupTurn, refusal } from '../bot/group-turn.js';
-import { cardAttachment, type CardJson } from '../bot/render-card.js';
+import { noFieldNames, reply, validated } from '../bot/listen.js';
+import type { CardJson } from '../bot/render-card.js';
 
 export const DECISIONS = cmd(['beslutslogg', 'decisions'], { args: 'optional' });
 
@@ -125,21 +126,19 @@ async function logFor(ctx: TurnContext, deps: Deps, query: LogQuery): Promise<Ca
 export function register(app: Application<TurnState>, deps: Deps): void {
   app.message(DECISIONS, async (ctx) => {
     const words = commandArgs(ctx.activity.text, DECISIONS).slice(0, 200);
-    const answer = await logFor(ctx, deps, { page: 0, ...(words ? { query: words } : {}) });
-    await ctx.sendActivity(typeof answer === 'string' ? answer : MessageFactory.attachment(cardAttachment(answer)));
+    await reply(ctx, await logFor(ctx, deps, { page: 0, ...(words ? { query: words } : {}) }));
   });
 
   app.adaptiveCards.actionExecute('decisions.search', async (ctx, _s, data) => {
-    const parsed = SearchData.safeParse(data ?? {});
-    if (!parsed.success) return t(ctx).common.invalidCardData;
-    return logFor(ctx, deps, queryOf(parsed.data));
+    const parsed = validated(ctx, SearchData, data, noFieldNames);
+    return parsed.ok ? logFor(ctx, deps, queryOf(parsed.value)) : parsed.answer;
   });
 
   app.adaptiveCards.actionExecute('decisions.followUp', async (ctx, _s, data) => {
     const texts = t(ctx);
-    const parsed = FollowUpData.safeParse(data ?? {});
-    if (!parsed.success) return texts.common.invalidCardData;
-    const d = parsed.data;
+    const parsed = validated(ctx, FollowUpData, data, noFieldNames);
+    if (!parsed.ok) return parsed.answer;
+    const d = parsed.value;
     const ref = parseRecordRef(d.decisionId);
     if (!ref || isPersonal(ctx)) return texts.common.invalidCardData;
     if (d.followUpDate && !checkFilter({ from: d.followUpDate }).ok) return errorText(texts, { code: 'DATE.INVALID', details: { text: d.followUpDate } });

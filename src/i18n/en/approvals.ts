@@ -126,7 +126,6 @@ export const approvals: typeof sv = {
   reminderMessage: (title: string, deadline: string) => `Reminder: answer “${title}” by ${deadline}. The card is in the group’s channel.`,
   newVersionMessage: (title: string, v: number) => `Version ${v} of “${title}” is waiting for your answer. Your earlier answer no longer counts.`,
 
-  noGroup: 'The group is not set up yet. Type **group** to set it up.',
   notMember: 'You are not a member of this group, so your answer cannot be taken. Ask the chair to add you (**group**).',
   notFound: 'This request does not exist in the group. The card may be old or come from another group.',
   noVoters: 'The group has no members to ask yet. Add members with **group** first.',

@@ -132,7 +132,6 @@ export const approvals = {
   newVersionMessage: (title: string, v: number) => `Version ${v} av ”${title}” väntar på ditt svar. Ditt tidigare svar räknas inte längre.`,
 
   // Refusals
-  noGroup: 'Gruppen är inte skapad än. Skriv **grupp** för att komma igång.',
   notMember: 'Du är inte med i den här gruppen, så ditt svar kan inte tas emot. Be ordföranden lägga till dig (**grupp**).',
   notFound: 'Den här begäran finns inte i gruppen. Kortet kan vara gammalt eller komma från en annan grupp.',
   noVoters: 'Gruppen har inga deltagare att fråga än. Lägg till deltagare med **grupp** först.',
