@@ -8,10 +8,10 @@ import {
   type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed, type Choice, type PersonRef,
 } from './domain/approval.js';
 import { runDue } from './domain/approval-due.js';
-import { activeMembers, findMember, memberById, rolesAt, type Group } from '../groups/domain/group.js';
+import { activeMembers, findMember, groupLanguage, memberById, rolesAt, type Group } from '../groups/domain/group.js';
 import { isLocalDate, isLocalTime, toInstant } from '../shared/swedish-date.js';
 import type { CardRef } from '../meetings/domain/meeting.js';
-import { languageOf, texts, type Texts } from '../i18n/texts.js';
+import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd, commandArgs } from '../bot/command.js';
 import { actor, groupIdOf, groupRef, t, tenantIdOf } from '../bot/context.js';
@@ -87,21 +87,21 @@ function echo(data: Record<string, unknown>, fallback: FormValues): FormValues {
 }
 
 /** The texts for messages sent outside a turn: the language of whoever made the request. */
-function textsFor(reference: Record<string, unknown> | undefined): T {
-  return texts(languageOf(typeof reference?.locale === 'string' ? reference.locale : undefined)).approvals;
+function textsFor(approval: Approval): T {
+  return texts(approval.language ?? 'sv').approvals;
 }
 
 // ---- after the reply: the shared card, personal messages ----
 
-function sharedCard(approval: Approval, reference: Record<string, unknown>): CardJson {
-  return requestCard(textsFor(reference), approval);
+function sharedCard(approval: Approval): CardJson {
+  return requestCard(textsFor(approval), approval);
 }
 
 function updateChannelCard(deps: Deps, groupId: string, approvalId: string): void {
   deps.background.runLatest('approval card update', `approval-card:${groupId}/${approvalId}`, async () => {
     const stored = await deps.approvals.get(groupId, approvalId);
     if (!stored?.channelCard) return;
-    await deps.proactive.updateCard(stored.channelCard, sharedCard(stored.approval, stored.channelCard.reference));
+    await deps.proactive.updateCard(stored.channelCard, sharedCard(stored.approval));
   });
 }
 
@@ -115,7 +115,7 @@ function followUp(deps: Deps, approval: Approval, channelCard: CardRef | undefin
   if (events.length === 0) return;
   updateChannelCard(deps, approval.groupId, approval.id);
   if (!channelCard) return;
-  const tx = textsFor(channelCard.reference);
+  const tx = textsFor(approval);
   const tenantId = String((channelCard.reference.conversation as { tenantId?: string } | undefined)?.tenantId ?? '');
   for (const e of events) {
     if (e.type === 'decided' && e.status === 'approved' && e.signatory?.teamsId) {
@@ -198,7 +198,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
         deadline,
         reminderAt: hours > 0 ? new Date(deadline.getTime() - hours * 3600_000) : undefined,
       },
-      { id: approvalId, groupId, requester: personRef(turn.member), now: turn.now },
+      { id: approvalId, groupId, requester: personRef(turn.member), now: turn.now, language: groupLanguage(group) },
     );
     if (!created.ok) return refuse(errorText(tx, created.error));
     const reference = TurnContext.getConversationReference(a) as Record<string, unknown>;
@@ -213,7 +213,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       updateChannelCard(deps, groupId, approvalId);
     } else {
       deps.background.run('approval: post the channel card', async () => {
-        const activityId = await deps.proactive.post(reference, sharedCard(stored.approval, reference));
+        const activityId = await deps.proactive.post(reference, sharedCard(stored.approval));
         if (activityId) await deps.approvals.setChannelCard(groupId, approvalId, { activityId, conversationId: a.conversation.id, reference, postedAt: turn.now.toISOString() });
       });
     }

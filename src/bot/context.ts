@@ -48,11 +48,21 @@ export function actor(ctx: TurnContext): Actor {
   return { teamsId: from.id, aadObjectId: from.aadObjectId, name: from.name ?? '' };
 }
 
-export function languageOfTurn(ctx: TurnContext): Language {
-  return languageOf(ctx.activity.locale);
+const SPOKEN = Symbol('lokus.language');
+
+/**
+ * In a group's channel or chat the turn speaks the group's language (set once the group is read):
+ * what is posted there is shared. In a personal chat it speaks the language of the person's client.
+ */
+export function speakGroupLanguage(ctx: TurnContext, language: Language): void {
+  if (groupRef(ctx).conversationType !== 'personal') ctx.turnState.set(SPOKEN, language);
 }
 
-/** The texts in the language of the person who sent this activity. */
+export function languageOfTurn(ctx: TurnContext): Language {
+  return (ctx.turnState.get(SPOKEN) as Language | undefined) ?? languageOf(ctx.activity.locale);
+}
+
+/** The texts of this turn: the group's language in its conversation, the person's own in a personal chat. */
 export function t(ctx: TurnContext): Texts {
   return texts(languageOfTurn(ctx));
 }

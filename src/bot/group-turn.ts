@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { z, type ZodError, type ZodType, type ZodTypeDef } from 'zod';
-import { findMember, type Group, type Member, type Role } from '../groups/domain/group.js';
+import { findMember, groupLanguage, type Group, type Member, type Role } from '../groups/domain/group.js';
 import { may, whoMay, type Action } from '../groups/domain/permissions.js';
 import type { DomainError } from '../shared/result.js';
 import type { Language, Texts } from '../i18n/texts.js';
 import type { Deps } from './deps.js';
-import { actor, groupRef, languageOfTurn, t, type Actor, type GroupRef } from './context.js';
+import { actor, groupRef, languageOfTurn, speakGroupLanguage, t, type Actor, type GroupRef } from './context.js';
 
 /** What every group-aware handler starts from: where, who, the group and the clock, read once. */
 export interface GroupTurn {
@@ -32,6 +32,7 @@ export async function loadGroupTurn(ctx: TurnContext, deps: Deps, read: 'stored'
   const ref = groupRef(ctx);
   const group = read === 'recent' ? await deps.groups.recent(ref.groupId) : await deps.groups.get(ref.groupId);
   if (!group) return undefined;
+  speakGroupLanguage(ctx, groupLanguage(group));
   const who = actor(ctx);
   const now = deps.now();
   return { ref, actor: who, group, member: findMember(group, who), now, at: now.toISOString(), texts: t(ctx), language: languageOfTurn(ctx), ...(ctx.activity.id ? { activityId: ctx.activity.id } : {}) };

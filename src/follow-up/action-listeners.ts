@@ -5,7 +5,7 @@ import {
   actionEntry, dueReminder, markActionDone, markReminded, openActionList, overdueBefore, overdueDigestAt, overdueDigestDue, refreshCarried, reminderDays, rescheduleAction, setReminderDays,
   type ActionEntry, type FollowUpError,
 } from './domain/follow-up.js';
-import { membersWithRole, memberById, type Group } from '../groups/domain/group.js';
+import { groupLanguage, membersWithRole, memberById, type Group } from '../groups/domain/group.js';
 import { isPlanning, type Meeting } from '../meetings/domain/meeting.js';
 import { may } from '../groups/domain/permissions.js';
 import type { Result } from '../shared/result.js';
@@ -14,7 +14,7 @@ import type { Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd } from '../bot/command.js';
 import { actor, t, tenantIdOf } from '../bot/context.js';
-import { actingIn, groupReference, isPersonal, languageOfReference, parseRecordRef, textsOfReference, type Acting } from './follow-up-turn.js';
+import { actingIn, groupReference, isPersonal, parseRecordRef, textsOfGroup, type Acting } from './follow-up-turn.js';
 import { actionListCard, actionReminderCard } from './follow-up-view.js';
 import { allowed, loadGroupTurn, refusal } from '../bot/group-turn.js';
 import { noFieldNames, onCard, validated } from '../bot/listen.js';
@@ -127,12 +127,11 @@ export function afterActionChange(deps: Deps, group: Group): void {
           return next === m ? { result: undefined } : { next, result: next };
         });
         if (updated) {
-          const language = languageOfReference(updated.notice?.reference);
-          refreshMeetingCards(deps, { texts: textsOfReference(updated.notice?.reference), language, group }, updated, []);
+          refreshMeetingCards(deps, { texts: textsOfGroup(group), language: groupLanguage(group), group }, updated, []);
         }
       }
       for (const card of await deps.followUps.actionCards(group.groupId)) {
-        const texts = textsOfReference(card.reference);
+        const texts = textsOfGroup(group);
         await deps.proactive.updateCard(card, await groupListCard(deps, group, texts, now));
       }
     },
@@ -233,7 +232,7 @@ function registerReminders(deps: Deps): void {
       if (!owner?.teamsId) return;
       const reference = await groupReference(deps, group.groupId, claimed.meeting);
       if (!reference) return void deps.log.warn({ groupId: group.groupId }, 'action reminder: no conversation reference for the group');
-      const card = actionReminderCard(textsOfReference(reference).followUp, actionEntry(claimed.meeting, action, stockholmDate(now)), claimed.kind, group.name);
+      const card = actionReminderCard(textsOfGroup(group).followUp, actionEntry(claimed.meeting, action, stockholmDate(now)), claimed.kind, group.name);
       await deps.personalChat.send(reference, { teamsId: owner.teamsId }, group.tenantId, card);
       deps.log.info({ groupId: group.groupId, kind: claimed.kind }, 'action reminder sent');
     },
@@ -260,7 +259,7 @@ function registerReminders(deps: Deps): void {
       if (!chair?.teamsId) return;
       const reference = await groupReference(deps, group.groupId, claimed);
       if (!reference) return;
-      const tx = textsOfReference(reference).followUp;
+      const tx = textsOfGroup(group).followUp;
       const lines = overdue.map((e) => tx.digestLine(e.ownerName, e.text, e.due ?? '')).join('\n');
       await deps.personalChat.send(reference, { teamsId: chair.teamsId }, group.tenantId, tx.digestText(claimed.title, claimed.date ?? '', lines));
       deps.log.info({ groupId: group.groupId, overdue: overdue.length }, 'overdue action items sent to the chair');

@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
-import { findMember, type Group, type Member } from '../groups/domain/group.js';
+import { findMember, groupLanguage, type Group, type Member } from '../groups/domain/group.js';
 import type { Meeting } from '../meetings/domain/meeting.js';
-import { languageOf, texts, type Language, type Texts } from '../i18n/texts.js';
+import { texts, type Language, type Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
-import { actor, groupRef, languageOfTurn, t, tenantIdOf, type Actor } from '../bot/context.js';
+import { actor, groupRef, languageOfTurn, speakGroupLanguage, t, tenantIdOf, type Actor } from '../bot/context.js';
 
 /**
  * Who acts on which group's decisions and action items. In the group's own conversation the group is
@@ -34,12 +34,14 @@ export function parseRecordRef(s: string): { groupId: string; meetingId: string;
 
 /** The acting person in `groupId`, or a message saying why they cannot act there. */
 export async function actingIn(ctx: TurnContext, deps: Deps, groupId: string): Promise<{ ok: true; acting: Acting } | { ok: false; message: string }> {
-  const tx = t(ctx);
+  let tx = t(ctx);
   const personal = isPersonal(ctx);
   // Outside a personal chat only the conversation's own group can be acted on (a forged id finds nothing).
   if (!personal && groupRef(ctx).groupId !== groupId) return { ok: false, message: tx.followUp.errors['ACTION.NOT_FOUND']() };
   const group = await deps.groups.get(groupId);
   if (!group || group.tenantId !== tenantIdOf(ctx)) return { ok: false, message: personal ? tx.followUp.errors['ACTION.NOT_FOUND']() : tx.group.notSetUp };
+  speakGroupLanguage(ctx, groupLanguage(group));
+  tx = t(ctx);
   const who = actor(ctx);
   const member = findMember(group, who);
   if (personal && !member) return { ok: false, message: tx.followUp.errors['ACTION.NOT_FOUND']() };
@@ -53,11 +55,7 @@ export async function groupReference(deps: Deps, groupId: string, meeting?: Meet
   return (saved?.reference as Record<string, unknown> | undefined) ?? meeting?.liveCard?.reference ?? meeting?.notice?.reference;
 }
 
-/** The language of the conversation a reference was saved from (for messages sent outside a turn). */
-export function languageOfReference(reference: Record<string, unknown> | undefined): Language {
-  return languageOf(typeof reference?.locale === 'string' ? reference.locale : undefined);
-}
-
-export function textsOfReference(reference: Record<string, unknown> | undefined): Texts {
-  return texts(languageOfReference(reference));
+/** The texts of what the bot sends for a group outside a turn: the group's language. */
+export function textsOfGroup(group: Group): Texts {
+  return texts(groupLanguage(group));
 }

@@ -14,6 +14,7 @@ import {
   setRoles,
   setTitle,
   partiesOf,
+  groupLanguage,
   type Group,
   type Role,
   type GroupKind,
@@ -21,7 +22,7 @@ import {
 } from './domain/group.js';
 import { currentOrNextMeeting, isPlanning } from '../meetings/domain/meeting.js';
 import { stockholmDate, toInstant } from '../shared/swedish-date.js';
-import type { Texts } from '../i18n/texts.js';
+import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd } from '../bot/command.js';
 import { actor, groupRef, t } from '../bot/context.js';
@@ -46,6 +47,7 @@ const SaveData = z.object({
   target,
   membersMayNote: z.enum(['true', 'false']).optional(),
   membersMayRequestApproval: z.enum(['true', 'false']).optional(),
+  language: z.enum(['sv', 'en']).optional(),
 });
 const AddMemberData = z.object({ memberName: name, memberOrganisation: optionalText(100), memberTitle: optionalText(100), memberRole: z.enum(ROLES).default('member') });
 const RosterPickData = z.object({ people: csv.pipe(z.array(z.string().max(200)).max(500)), rosterOrganisation: optionalText(100) });
@@ -105,6 +107,9 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
     organisationsText: partiesOf(group).join('\n'),
     target: group.settings.attendanceTargetPercent,
     targetText: g.targetValue(group.settings.attendanceTargetPercent),
+    language: groupLanguage(group),
+    languageText: g.languages[groupLanguage(group)],
+    languageChoices: (['sv', 'en'] as const).map((value) => ({ title: g.languages[value], value })),
     membersMayNote: String(group.settings.membersMayNote),
     membersMayRequestApproval: String(group.settings.membersMayRequestApproval === true),
     members,
@@ -118,9 +123,11 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
   };
 }
 
+/** The group's card, in the group's language as it now stands (a save may just have changed it). */
 function settingsCard(turn: GroupTurn, group: Group, extra: { message?: string; roster?: RosterPerson[] } = {}): CardJson {
   const canEdit = allowed({ ...turn, group }, 'group.edit');
-  return renderCard('group-settings', groupCardData(turn.texts, group, turn.at, canEdit, extra));
+  const shared = turn.ref.conversationType !== 'personal' ? texts(groupLanguage(group)) : turn.texts;
+  return renderCard('group-settings', groupCardData(shared, group, turn.at, canEdit, extra));
 }
 
 function setupCard(texts: Texts): CardJson {
@@ -202,10 +209,12 @@ export function register(app: Application<TurnState>, deps: Deps): void {
           ...(d.target !== undefined ? { attendanceTargetPercent: d.target } : {}),
           ...(d.membersMayNote ? { membersMayNote: d.membersMayNote === 'true' } : {}),
           ...(d.membersMayRequestApproval ? { membersMayRequestApproval: d.membersMayRequestApproval === 'true' } : {}),
+          ...(d.language ? { language: d.language } : {}),
         },
         turn.at,
       );
-      return r.ok ? { ok: true, group: r.value, message: turn.texts.group.saved } : { ok: false, message: domainErrorText(turn.texts, r.error) };
+      const saved = turn.ref.conversationType !== 'personal' ? texts(groupLanguage(r.ok ? r.value : group)) : turn.texts;
+      return r.ok ? { ok: true, group: r.value, message: saved.group.saved } : { ok: false, message: domainErrorText(turn.texts, r.error) };
     })));
 
   app.adaptiveCards.actionExecute('group.addMember', onCard(deps, { data: AddMemberData, may: 'group.edit' }, async ({ turn: heard, data: d }) => {

@@ -126,6 +126,8 @@ export interface Approval {
   signature?: Signature;
   history: HistoryEntry[];
   createdAt: string;
+  /** The group's language when the request was made: its shared card and notices speak it. */
+  language?: 'sv' | 'en';
 }
 
 export type ApprovalErrorCode =
@@ -199,7 +201,7 @@ function checkDocument(text: string, link: string | undefined): ApprovalErrorCod
 }
 
 /** Starts a request. Permission to start one is checked by the caller (group roles). */
-export function createApproval(input: NewApproval, ctx: { id: string; groupId: string; requester: PersonRef; now: Date }): ApprovalResult<Changed> {
+export function createApproval(input: NewApproval, ctx: { id: string; groupId: string; requester: PersonRef; now: Date; language?: 'sv' | 'en' }): ApprovalResult<Changed> {
   const title = input.title.trim();
   if (!title) return fail('APPROVAL.TITLE_MISSING');
   if (title.length > TITLE_MAX) return fail('APPROVAL.TITLE_TOO_LONG');
@@ -231,6 +233,7 @@ export function createApproval(input: NewApproval, ctx: { id: string; groupId: s
     status: 'open',
     history: [{ kind: 'created', at, memberId: ctx.requester.memberId, name: ctx.requester.name, version: 1 }],
     createdAt: at,
+    ...(ctx.language ? { language: ctx.language } : {}),
   };
   return ok({ approval, events: [{ type: 'created' }] });
 }

@@ -1,4 +1,5 @@
 import { err, ok, type DomainError, type Result } from '../../shared/result.js';
+import type { Language } from '../../i18n/texts.js';
 
 /** How a group writes its minutes, and the kinds of agenda item (its standing items have them too). */
 export type MinutesFormat = 'protokoll' | 'minnesanteckningar';
@@ -80,6 +81,8 @@ export interface GroupSettings {
   standingItems: StandingItem[];
   /** How many days before an action item's due date its owner is reminded (issue 7; default 2, 0 = only on the day). */
   actionReminderDays?: number;
+  /** The language of what the group shares: channel cards, notices, minutes (default Swedish). */
+  language?: Language;
 }
 
 export interface Group {
@@ -98,6 +101,11 @@ export interface Group {
 }
 
 export const DEFAULT_ATTENDANCE_TARGET_PERCENT = 85;
+
+/** The language of the group's shared cards, notices and minutes, whoever acts. */
+export function groupLanguage(group: Pick<Group, 'settings'>): Language {
+  return group.settings.language ?? 'sv';
+}
 
 export type GroupErrorCode =
   | 'GROUP.MEMBER_NOT_FOUND'
@@ -373,6 +381,7 @@ export interface GroupSettingsChange {
   membersMayNote?: boolean;
   membersMayRequestApproval?: boolean;
   defaultFormat?: MinutesFormat;
+  language?: Language;
   /** The standing items of the new kind of group (the caller has the texts). */
   standingItems?: StandingItem[];
 }
@@ -399,6 +408,7 @@ export function changeSettings(group: Group, change: GroupSettingsChange, at: st
       attendanceTargetPercent: target,
       ...(change.membersMayNote !== undefined ? { membersMayNote: change.membersMayNote } : {}),
       ...(change.membersMayRequestApproval !== undefined ? { membersMayRequestApproval: change.membersMayRequestApproval } : {}),
+      ...(change.language ? { language: change.language } : {}),
       // A new kind of body writes its minutes its own way, unless a format is given.
       ...(change.defaultFormat ? { defaultFormat: change.defaultFormat } : change.kind && change.kind !== group.kind ? { defaultFormat: formatOfKind(change.kind) } : {}),
       ...(change.standingItems ? { standingItems: change.standingItems } : {}),
