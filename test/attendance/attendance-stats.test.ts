@@ -130,8 +130,9 @@ describe('närvaro [från] [till]: statistics against the target, over real HTTP
     expect((await bot.say(conv, nima, 'närvaro 30 februari 2018')).replies[0]!.text).toMatch(/^Datumet ”30 februari 2018” finns inte i kalendern/);
   });
 
-  it('answers in English for an English locale', async () => {
-    const r = await bot.say(conv, A.person('Nima Najafi', 'en-GB'), 'attendance 2018');
+  it('answers in English in a group set to English', async () => {
+    await bot.click(conv, marika, cardsOf((await bot.say(conv, marika, 'grupp')).replies[0])[0]!, 'Spara', { language: 'en' });
+    const r = await bot.say(conv, A.person('Nima Najafi', 'sv-SE'), 'attendance 2018');
     expect(cardText(cardsOf(r.replies[0])[0]!)).toContain('**Arbetsförmedlingen**: 2 of 3 meetings (67 %) – below the target');
   });
 });

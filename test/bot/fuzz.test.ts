@@ -111,7 +111,7 @@ describe('fuzz: malformed activities and card payloads against the real bot over
   });
   afterAll(async () => bot.stop());
 
-  it('answers every one cleanly in the user’s language, with no 5xx and no change in Cosmos', async () => {
+  it('answers every one cleanly in the person’s or the group’s language, with no 5xx and no change in Cosmos', async () => {
     const all = payloads(scene.presses, routes.verbs, scene.a, scene.secretary, bot.serviceUrl);
     const before = await storeSnapshot(bot.lokus.store);
     const counts = { tried: 0, refusedCleanly: 0, answeredWithCard: 0, rejectedAtHttp: 0, status5xx: 0, documentsChanged: 0 };
@@ -131,7 +131,9 @@ describe('fuzz: malformed activities and card payloads against the real bot over
         counts.refusedCleanly++;
         for (const m of messages) {
           if (m === texts(p.language).common.internalError) problems.push(`${p.kind}: internal error`);
-          else if (!isInLanguage(m, p.language)) problems.push(`${p.kind}: not in ${p.language}: ${m.slice(0, 120)}`);
+          // In the group's channel Lokus speaks the group's language (Swedish here) once it has read the
+          // group; what it refuses before that (malformed data at the edge), in the person's.
+          else if (!isInLanguage(m, p.language) && !isInLanguage(m, 'sv')) problems.push(`${p.kind}: in neither ${p.language} nor the group's sv: ${m.slice(0, 120)}`);
         }
       } else if (cards) counts.answeredWithCard++;
       else if (res.status >= 400) counts.rejectedAtHttp++;

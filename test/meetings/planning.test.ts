@@ -91,9 +91,10 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     expect(meeting.items).toHaveLength(6);
   });
 
-  it('answers an English-locale planner in English', async () => {
-    const { conv } = await tierp('tierp-english');
-    const emma = { ...marika, locale: 'en-GB' };
+  it('answers a planner in English in a group set to English', async () => {
+    const { conv, settings } = await tierp('tierp-english');
+    await bot.click(conv, marika, settings, 'Spara', { language: 'en' });
+    const emma = { ...marika, locale: 'sv-SE' };
     const r = await bot.say(conv, emma, 'new meeting 16 March 13-15 Regionens hus');
     const text = cardText(cardsOf(r.replies[0])[0]!);
     expect(text).toContain('Lokus meeting Tierp is planned for Friday 16 March 2018, 13:00–15:00.');
