@@ -1,5 +1,4 @@
 import { err, ok, type DomainError, type Result } from '../../shared/result.js';
-import type { Language } from '../../i18n/texts.js';
 
 /** How a group writes its minutes, and the kinds of agenda item (its standing items have them too). */
 export type MinutesFormat = 'protokoll' | 'minnesanteckningar';
@@ -99,6 +98,9 @@ export interface Group {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The languages Lokus speaks (as `i18n` names them). */
+export type Language = 'sv' | 'en';
 
 export const DEFAULT_ATTENDANCE_TARGET_PERCENT = 85;
 
