@@ -6,6 +6,7 @@ import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
 import { LINK_LIFETIME_MS } from '../app/signed-link.js';
+import { pagedCard, type Page } from './minutes-pages.js';
 
 /** Card data for the minutes' cards; texts in the reader's language, the minutes in their own. */
 
@@ -126,8 +127,35 @@ export function editCardData(ui: Texts, m: Minutes, edit: EditPart, message = ''
 }
 
 /** The secretary's card in their personal chat: the draft, its edit forms, regenerate and send. */
-export function secretaryCard(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, now: Date, message = ''): CardJson {
-  return renderCard('minutes-draft', secretaryCardData(deps, ui, m, group, now, message));
+/** Which items of a long minutes card to show: from an item on, or the page with an item just edited. */
+export interface Shown {
+  from?: number;
+  near?: number;
+}
+
+/** Comments a signatory typed on other pages of the card, by input id (`c_3`, `c_all`). */
+export type Kept = Record<string, string>;
+
+/** The paging of a long card: which items show, and the buttons to the items before and after. */
+function pagerData(t: MT, p: Page, as: 'draft' | 'sign', kept: Kept = {}, shown: string[] = []) {
+  const elsewhere = Object.entries(kept).filter(([id, text]) => text.trim() && id !== 'c_all' && !shown.includes(id));
+  return {
+    show: p.from > 0 || p.to < p.total,
+    label: t.pageLabel(p.from + 1, p.to, p.total),
+    as,
+    hasPrevious: p.previousFrom !== undefined,
+    hasNext: p.to < p.total,
+    previous: String(p.previousFrom ?? 0),
+    next: String(p.to),
+    kept: Object.keys(kept).length > 0 ? JSON.stringify(kept) : '',
+    keptAll: kept.c_all ?? '',
+    keptText: elsewhere.length > 0 ? t.keptComments(elsewhere.length) : '',
+  };
+}
+
+export function secretaryCard(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, now: Date, message = '', shown: Shown = {}): CardJson {
+  const data = secretaryCardData(deps, ui, m, group, now, message);
+  return pagedCard('minutes-draft', data.items, shown, (items, p) => ({ ...data, items, pager: pagerData(ui.minutes, p, 'draft') }));
 }
 
 export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, now: Date, message = '') {
@@ -163,12 +191,19 @@ export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Gro
     footer: lined(parts.footer),
     links: exportLinks(deps, t, m, now),
     group: group?.name ?? '',
+    pager: pagerData(t, { from: 0, to: m.doc.items.length, total: m.doc.items.length }, 'draft'),
   };
 }
 
 /** A signatory's card: read, then Justera or Begär ändring with a comment per §. */
-export function signerCard(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, memberId: string | undefined, now: Date, message = ''): CardJson {
-  return renderCard('minutes-sign', signerCardData(deps, ui, m, group, memberId, now, message));
+export function signerCard(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, memberId: string | undefined, now: Date, message = '', shown: Shown = {}, kept: Kept = {}): CardJson {
+  const data = signerCardData(deps, ui, m, group, memberId, now, message);
+  const withKept = data.items.map((item) => ({ ...item, kept: kept[`c_${item.index}`] ?? '' }));
+  return pagedCard('minutes-sign', withKept, shown, (items, p) => ({
+    ...data,
+    items,
+    pager: pagerData(ui.minutes, p, 'sign', kept, items.map((i) => `c_${i.index}`)),
+  }));
 }
 
 export function signerCardData(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, memberId: string | undefined, now: Date, message = '') {
@@ -185,7 +220,8 @@ export function signerCardData(deps: Links, ui: Texts, m: Minutes, group: Group 
     facts: baseFacts(t, m),
     hash: signedHash(t, m),
     headerText: lined(parts.header),
-    items: m.doc.items.map((item, index) => ({ index: String(index), heading: itemHeading(item), body: shortened(t, itemBodyText(item, L)), commentLabel: t.fields.comment(itemHeading(item)) })),
+    items: m.doc.items.map((item, index) => ({ index: String(index), heading: itemHeading(item), body: shortened(t, itemBodyText(item, L)), commentLabel: t.fields.comment(itemHeading(item)), kept: '' })),
+    pager: pagerData(t, { from: 0, to: m.doc.items.length, total: m.doc.items.length }, 'sign'),
     footer: lined(parts.footer),
     canSign,
     ref: { groupId: m.groupId, minutesId: m.id, version: String(m.version) },

@@ -52,7 +52,30 @@ const HeaderData = Ref.extend({
 const ItemData = Ref.extend({ number: z.string().min(1).max(20), itemTitle: text(500).default(''), itemBody: text(60_000).optional() });
 const OpenData = Ref.extend({ part: z.enum(['header', 'item', 'all']), index: z.string().regex(/^\d{1,3}$/).transform(Number).optional() });
 const AllData = Ref.extend({ allText: text(60_000) });
-const SignData = Ref.extend({ version: z.string().regex(/^\d{1,6}$/).transform(Number) }).passthrough();
+const COMMENT_ID = /^c_(\d{1,3}|all)$/;
+/** Comments typed on other pages of a signatory's card, carried in the card's buttons as JSON. */
+const KeptComments = z
+  .string()
+  .max(64_000)
+  .transform((s, ctx) => {
+    if (!s) return {};
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string().regex(COMMENT_ID), z.string().max(4000)).refine((r) => Object.keys(r).length <= 200));
+const SignData = Ref.extend({ version: z.string().regex(/^\d{1,6}$/).transform(Number), kept: KeptComments.optional() }).passthrough();
+const PageData = Ref.extend({ as: z.enum(['draft', 'sign']), from: z.string().regex(/^\d{1,3}$/).transform(Number), kept: KeptComments.optional() }).passthrough();
+
+/** The comments a signatory has typed: those carried from other pages, then those on this page's inputs. */
+function typedComments(kept: Record<string, string> | undefined, raw: unknown): Record<string, string> {
+  const out: Record<string, string> = { ...kept };
+  for (const [id, v] of Object.entries((raw ?? {}) as Record<string, unknown>)) if (COMMENT_ID.test(id) && typeof v === 'string') out[id] = v.slice(0, 4000);
+  return out;
+}
 
 /** Where a card action on the minutes acts: the group named on the card, if the actor is in it. */
 interface MinutesTurn {
@@ -173,7 +196,9 @@ async function secretaryEdit(ctx: TurnContext, deps: Deps, ref: z.infer<typeof R
   }
   if (after) deps.background.run('minutes.after', () => after(result.value, turn), `minutes:${ref.minutesId}`);
   const message = result.value.status === 'inAdjustment' ? turn.ui.minutes.sentForAdjustment(signatoriesOf(result.value).map((s) => s.name).join(', ')) : turn.ui.minutes.saved(result.value.version);
-  return secretaryCard(deps, turn.ui, result.value, turn.group, turn.now, message);
+  // Back on the page of the item just saved.
+  const near = retry?.edit.part === 'item' ? { near: retry.edit.index } : {};
+  return secretaryCard(deps, turn.ui, result.value, turn.group, turn.now, message, near);
 }
 
 /** Card data validated at the edge (`validated`), or the message that says what was wrong. */
@@ -235,7 +260,7 @@ async function signAction(deps: Deps, turn: MinutesTurn, d: z.infer<typeof SignD
 }
 
 async function requestChangeAction(ctx: TurnContext, deps: Deps, turn: MinutesTurn, d: z.infer<typeof SignData>, data: unknown): Promise<CardJson | string> {
-  const raw = data as Record<string, unknown>;
+  const raw = typedComments(d.kept, data);
   const requestId = activityKey(ctx, 'change');
   const { result } = await deps.minutes.update<Result<Minutes, MinutesError> | undefined>(d.groupId, d.minutesId, (m) => {
     if (!m) return { result: undefined };
@@ -344,6 +369,14 @@ export function register(app: Application<TurnState>, deps: Deps): void {
             : undefined;
     if (refused) return secretaryCard(deps, turn.ui, m, turn.group, turn.now, errorText(turn.ui, refused));
     return editCard(turn.ui, m, d.part === 'item' ? { part: 'item', index: d.index! } : { part: d.part });
+  }));
+
+  // A long card a page at a time; a signatory's comments typed on other pages come along.
+  app.adaptiveCards.actionExecute('minutes.page', onMinutesCard(deps, PageData, async (turn, d, _ctx, raw) => {
+    const m = await deps.minutes.get(d.groupId, d.minutesId);
+    if (!m) return turn.ui.minutes.errors['MINUTES.NOT_FOUND']();
+    if (d.as === 'draft') return secretaryCard(deps, turn.ui, m, turn.group, turn.now, '', { from: d.from });
+    return signerCard(deps, turn.ui, m, turn.group, turn.member.id, turn.now, '', { from: d.from }, typedComments(d.kept, raw));
   }));
 
   app.adaptiveCards.actionExecute('minutes.view', onMinutesCard(deps, Ref, async (turn, d) => {
