@@ -100,6 +100,7 @@ export const meeting: typeof sv = {
     'AGENDA.ITEM_NOT_FOUND': () => 'That item is not on the agenda. Reload the card.',
     'AGENDA.TITLE_MISSING': () => 'The title is missing.',
     'TEXT.MISSING': () => 'The text is missing.',
+    'MEETING.RECORD_FULL': (d: Details) => `The text does not fit: a meeting holds at most ${d.max ?? ''} characters of notes, decisions and action items. Write the rest straight into the draft minutes once the meeting has ended.`,
     'TEXT.TOO_LONG': (d: Details) => `The text is too long (at most ${d.max ?? ''} characters).`,
   },
   invalidField: (field: string) => `The card sent an invalid value for "${field}". Reload the card and try again.`,

@@ -126,6 +126,7 @@ export const meeting = {
     'AGENDA.ITEM_NOT_FOUND': () => 'Punkten finns inte på dagordningen. Ladda om kortet.',
     'AGENDA.TITLE_MISSING': () => 'Rubriken saknas.',
     'TEXT.MISSING': () => 'Texten saknas.',
+    'MEETING.RECORD_FULL': (d: Details) => `Texten får inte plats: ett möte rymmer högst ${d.max ?? ''} tecken anteckningar, beslut och uppdrag. Skriv det som återstår direkt i protokollsutkastet när mötet är avslutat.`,
     'TEXT.TOO_LONG': (d: Details) => `Texten är för lång (högst ${d.max ?? ''} tecken).`,
   },
   /** A card sent data that failed validation: which field, in words. */

@@ -254,12 +254,24 @@ export type MeetingErrorCode =
   | 'AGENDA.TITLE_MISSING'
   | 'TEXT.MISSING'
   | 'TEXT.TOO_LONG'
+  | 'MEETING.RECORD_FULL'
   | 'DATE.INVALID'
   | 'TIME.END_BEFORE_START';
 export type MeetingError = DomainError<MeetingErrorCode>;
 
 export const MAX_TITLE = 200;
 export const MAX_TEXT = 4000;
+/**
+ * What one meeting may record in all (notes, decisions, action items): about 50 pages. It keeps the
+ * meeting, and its minutes with their signed versions, well under Cosmos DB's 2 MB per document.
+ */
+export const MAX_RECORDED_TEXT = 100_000;
+
+function recordedText(m: Pick<Meeting, 'notes' | 'decisions' | 'actionItems'>): number {
+  let n = 0;
+  for (const list of [m.notes, m.decisions, m.actionItems]) for (const r of list) n += r.text.length;
+  return n;
+}
 
 export function emptyRecords(): Pick<Meeting, 'notes' | 'decisions' | 'actionItems' | 'moves' | 'participantEvents' | 'attendance' | 'history'> {
   return { notes: [], decisions: [], actionItems: [], moves: [], participantEvents: [], attendance: {}, history: [] };
@@ -599,6 +611,7 @@ function recordOn<K extends 'notes' | 'decisions' | 'actionItems'>(
   if (!isRunning(m)) return err('MEETING.NOT_STARTED', { status: m.status });
   const bad = checkRecordText(input.text);
   if (bad) return { ok: false, error: bad };
+  if (recordedText(m) + input.text.trim().length > MAX_RECORDED_TEXT) return err('MEETING.RECORD_FULL', { max: MAX_RECORDED_TEXT.toLocaleString('sv-SE') });
   const itemId = input.itemId ?? m.currentItemId;
   if (!itemId || !m.items.some((i) => i.id === itemId)) return err('AGENDA.ITEM_NOT_FOUND');
   const record = build({ id: input.id, itemId, at, ...(input.by ? { by: input.by } : {}), byName: input.byName });
