@@ -20,6 +20,7 @@ import { onMeetingEndedAttendance } from '../attendance/attendance-listeners.js'
 import { AttendanceLinks } from '../attendance/attendance-links.js';
 import { registerAttendanceExport } from '../attendance/attendance-export.js';
 import { createAdapter, createBotApp, SELF_DEDUPLICATING_VERBS } from '../bot/bot-app.js';
+import { ConversationPacing, type PaceLimit } from '../bot/conversation-pacing.js';
 import { createPersonalChat } from '../bot/personal-chat.js';
 import { createProactive } from '../bot/proactive.js';
 import { handleActivityRequest } from '../bot/channel-auth.js';
@@ -46,13 +47,15 @@ export interface StartOptions {
   cosmosCredential?: TokenCredential;
   /** How often the scheduler looks for due work (reminders, deadlines); 0 = never (tests call tick()). Default 30 s. */
   schedulerIntervalMs?: number;
+  /** Limits of what the bot sends per conversation; Teams' own by default (a test may lift them). */
+  paceLimits?: readonly PaceLimit[];
 }
 
 /** Wires configuration, Cosmos, the Teams app and the HTTP server, and starts listening. */
 export async function startLokus(config: Config, options: StartOptions): Promise<Lokus> {
   const { log } = options;
   const store = await openStore(config.cosmos, log, options.cosmosCredential);
-  const adapter = createAdapter(config.bot);
+  const adapter = createAdapter(config.bot, new ConversationPacing(options.paceLimits));
   const now = options.now ?? (() => new Date());
   const deps: Deps = {
     store,

@@ -22,6 +22,7 @@ import * as install from './install.js';
 import * as planning from '../meetings/planning-listeners.js';
 import * as running from '../meetings/running-listeners.js';
 import { reuseOutboundClients } from './outbound-clients.js';
+import { ConversationPacing } from './conversation-pacing.js';
 import { invokeMessage } from './run-once.js';
 
 export type LokusApp = Application<TurnState>;
@@ -56,13 +57,13 @@ export function botFrameworkAuthConfig(bot: Config['bot']): Record<string, strin
   return conf;
 }
 
-export function createAdapter(bot: Config['bot']): LokusAdapter {
+export function createAdapter(bot: Config['bot'], pacing = new ConversationPacing()): LokusAdapter {
   const conf = botFrameworkAuthConfig(bot);
   // ValidateAuthority=false: a private login URL trusted as configured (see channel-credentials.ts).
   const credentials = bot.appId && bot.appType !== 'UserAssignedMSI' && conf.ValidateAuthority === 'false'
     ? new DirectPasswordCredentialsFactory(bot.appId, bot.appPassword ?? '', bot.tenantId ?? '')
     : new ConfigurationServiceClientCredentialFactory(conf);
-  return reuseOutboundClients(new LokusAdapter(conf, credentials, conf.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer));
+  return reuseOutboundClients(new LokusAdapter(conf, credentials, conf.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer), pacing);
 }
 
 /** The message users see when a turn fails: the database, a write storm, or a neutral error. */

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import http from 'node:http';
 import https from 'node:https';
+import { pacedActivityCalls, type ConversationPacing } from './conversation-pacing.js';
 
 /** What Lokus uses of botframework-connector's ConnectorClient for posting and updating activities. */
 interface ActivityCalls {
@@ -15,6 +16,8 @@ interface ActivityCalls {
 
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 const MAX_RETRIES = 3;
+/** Teams answers 429 while a conversation or tenant is over its limit: wait as told, and keep the message. */
+const MAX_THROTTLED_RETRIES = 10;
 const FIRST_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 64_000;
 
@@ -55,14 +58,19 @@ const backoff = (attempt: number) => Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 *
 const retriable = (status: number) => status === 408 || (status >= 500 && status !== 501 && status !== 505);
 
 /**
- * Posts or puts one activity with the client's credentials, retrying as the Azure SDK pipeline
- * does: network errors, 408 and 5xx with exponential backoff from 1 s, 429 and 503 after their
- * Retry-After, three retries in all. Answers the connector's ResourceResponse.
+ * Posts or puts one activity with the client's credentials, each attempt paced in its conversation,
+ * retrying as the Azure SDK pipeline does: network errors, 408 and 5xx with exponential backoff from
+ * 1 s, 503 after its Retry-After, three retries in all; a 429 is taken again after its Retry-After, up
+ * to ten times. Answers the connector's ResourceResponse.
  */
-async function call(client: ActivityCalls, method: 'POST' | 'PUT', path: string, conversationId: string, activity: object): Promise<{ id?: string }> {
+async function call(client: ActivityCalls, pacing: ConversationPacing, method: 'POST' | 'PUT', path: string, conversationId: string, activity: object): Promise<{ id?: string }> {
   const url = new URL(`${(client.baseUri ?? '').replace(/\/+$/, '')}/${path}`);
   const body = JSON.stringify(activity);
+  let throttledFor = 0;
   for (let attempt = 0; ; attempt++) {
+    // Every attempt takes its turn in the conversation; one Teams refused waits its Retry-After too.
+    await pacing.turn(conversationId, throttledFor);
+    throttledFor = 0;
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', 'x-ms-conversation-id': conversationId };
     await client.credentials?.signRequest({ headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
     let answer: Answer;
@@ -80,8 +88,12 @@ async function call(client: ActivityCalls, method: 'POST' | 'PUT', path: string,
         return {};
       }
     }
-    if (attempt < MAX_RETRIES && (answer.status === 429 || (answer.status === 503 && answer.retryAfterMs !== undefined))) {
-      await sleep(Math.min(answer.retryAfterMs ?? backoff(attempt), MAX_DELAY_MS));
+    if (answer.status === 429 && attempt < MAX_THROTTLED_RETRIES) {
+      throttledFor = Math.min(answer.retryAfterMs ?? backoff(attempt), MAX_DELAY_MS);
+      continue;
+    }
+    if (attempt < MAX_RETRIES && answer.status === 503 && answer.retryAfterMs !== undefined) {
+      await sleep(Math.min(answer.retryAfterMs, MAX_DELAY_MS));
       continue;
     }
     if (attempt < MAX_RETRIES && retriable(answer.status)) {
@@ -105,15 +117,14 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy
  * through the Azure SDK pipeline botframework-connector builds (model serializer, tracing, policy
  * chain): that pipeline costs more CPU than the rest of a `hjälp` turn. Same URL, headers, token and
  * retries. Everything else the client does (rosters, new conversations, deletes) is left as it is,
- * and so is all of it when an HTTP proxy is configured (the SDK honours proxy variables).
+ * and so is all of it when an HTTP proxy is configured (the SDK honours proxy variables), only paced.
  */
-export function leanActivityCalls<C>(client: C): C {
-  if (PROXY_VARIABLES.some((v) => process.env[v])) return client;
+export function leanActivityCalls<C>(client: C, pacing: ConversationPacing): C {
   const c = client as unknown as ActivityCalls;
-  if (!c?.conversations || typeof c.baseUri !== 'string') return client;
+  if (PROXY_VARIABLES.some((v) => process.env[v]) || !c?.conversations || typeof c.baseUri !== 'string') return pacedActivityCalls(client, pacing);
   const enc = encodeURIComponent;
-  c.conversations.replyToActivity = (conversationId, activityId, activity) => call(c, 'POST', `v3/conversations/${enc(conversationId)}/activities/${enc(activityId)}`, conversationId, activity);
-  c.conversations.sendToConversation = (conversationId, activity) => call(c, 'POST', `v3/conversations/${enc(conversationId)}/activities`, conversationId, activity);
-  c.conversations.updateActivity = (conversationId, activityId, activity) => call(c, 'PUT', `v3/conversations/${enc(conversationId)}/activities/${enc(activityId)}`, conversationId, activity);
+  c.conversations.replyToActivity = (conversationId, activityId, activity) => call(c, pacing, 'POST', `v3/conversations/${enc(conversationId)}/activities/${enc(activityId)}`, conversationId, activity);
+  c.conversations.sendToConversation = (conversationId, activity) => call(c, pacing, 'POST', `v3/conversations/${enc(conversationId)}/activities`, conversationId, activity);
+  c.conversations.updateActivity = (conversationId, activityId, activity) => call(c, pacing, 'PUT', `v3/conversations/${enc(conversationId)}/activities/${enc(activityId)}`, conversationId, activity);
   return client;
 }

@@ -1,5 +1,6 @@
 import type { CloudAdapter } from 'botbuilder';
 import { leanActivityCalls } from './lean-activity-calls.js';
+import type { ConversationPacing } from './conversation-pacing.js';
 
 type Auth = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 type ClaimsIdentity = Parameters<Auth['createConnectorFactory']>[0];
@@ -31,16 +32,17 @@ function appIdOf(identity: ClaimsIdentity): string {
  * for every incoming activity; that costs more CPU than the reply itself. This makes the adapter
  * reuse them per (bot app id, service URL, audience). The clients are stateless between calls and
  * their credentials cache and renew the token, and the HTTP client underneath already keeps
- * connections alive. Their activity calls go out lean (lean-activity-calls.ts).
+ * connections alive. Their activity calls go out lean (lean-activity-calls.ts), paced per conversation
+ * to Teams' limits (conversation-pacing.ts).
  */
-export function reuseOutboundClients<A extends CloudAdapter>(adapter: A): A {
+export function reuseOutboundClients<A extends CloudAdapter>(adapter: A, pacing: ConversationPacing): A {
   const auth = (adapter as unknown as { botFrameworkAuthentication: Auth }).botFrameworkAuthentication;
   const connectors = new Map<string, Promise<ConnectorClient>>();
   const tokenClients = new Map<string, Promise<UserTokenClient>>();
 
   const reusing = (identity: ClaimsIdentity, inner: ConnectorFactory): ConnectorFactory => ({
     create: (serviceUrl: string, audience?: string) =>
-      remember(connectors, `${appIdOf(identity)}\n${serviceUrl}\n${audience ?? ''}`, async () => leanActivityCalls(await inner.create(serviceUrl, audience))),
+      remember(connectors, `${appIdOf(identity)}\n${serviceUrl}\n${audience ?? ''}`, async () => leanActivityCalls(await inner.create(serviceUrl, audience), pacing)),
   });
 
   const authenticateRequest = auth.authenticateRequest.bind(auth);

@@ -1,3 +1,4 @@
+import { ConversationPacing } from '../../src/bot/conversation-pacing.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ describe('replies and card updates sent straight to the Bot Connector', () => {
       baseUri: base,
       credentials: { signRequest: async (r: { headers: { set(n: string, v: string): void } }) => r.headers.set('Authorization', 'Bearer token-1') },
       conversations: { replyToActivity: sdkPath, sendToConversation: sdkPath, updateActivity: sdkPath },
-    });
+    }, new ConversationPacing([]));
 
   it('posts a reply as JSON to the activity, with the token and the conversation header, and returns the new id', async () => {
     seen.length = 0;

@@ -42,15 +42,36 @@ export class Connector {
   readonly rosters = new Map<string, Person[]>();
   /** Posts and updates refused for being over TEAMS_MAX_ACTIVITY_BYTES, as "<kind> <path>: <bytes> bytes". */
   readonly oversize: string[] = [];
-  /** Fail the next N sends/replies with this status (fault tests). */
-  failNext: { count: number; status: number } = { count: 0, status: 500 };
+  /** Fail the next N sends/replies with this status (fault tests); a 429 or 503 may say Retry-After (seconds). */
+  failNext: { count: number; status: number; retryAfter?: number } = { count: 0, status: 500 };
+  /**
+   * Refuse with 429 (Retry-After: 1) what Teams would refuse: more than 7 posts, replies and updates
+   * to one conversation in a second, 8 in two seconds or 60 in 30 seconds. Off unless a test asks.
+   */
+  readonly teamsRateLimits: boolean;
+  /** The sends Teams' limits refused (teamsRateLimits), as "<kind> <conversation>". */
+  readonly throttled: string[] = [];
+  private readonly sentAt = new Map<string, number[]>();
   /** Teams' limit by default; a measuring test may lift it (Infinity) to see how large things get. */
   readonly maxActivityBytes: number;
   private server?: http.Server;
   private seq = 0;
 
-  constructor(options: { maxActivityBytes?: number } = {}) {
+  constructor(options: { maxActivityBytes?: number; teamsRateLimits?: boolean } = {}) {
     this.maxActivityBytes = options.maxActivityBytes ?? TEAMS_MAX_ACTIVITY_BYTES;
+    this.teamsRateLimits = options.teamsRateLimits ?? false;
+  }
+
+  /** Would Teams take one more message to this conversation now? Counts it when so. */
+  private withinTeamsLimits(conversationId: string): boolean {
+    const now = performance.now();
+    const key = conversationId.split(';messageid=')[0]!;
+    const sent = (this.sentAt.get(key) ?? []).filter((t) => t > now - 30_000);
+    const within = (ms: number) => sent.filter((t) => t > now - ms).length;
+    if (within(1_000) >= 7 || within(2_000) >= 8 || sent.length >= 60) return false;
+    sent.push(now);
+    this.sentAt.set(key, sent);
+    return true;
   }
   private waiters: Array<() => void> = [];
   url = '';
@@ -144,10 +165,20 @@ export class Connector {
           this.record({ kind: 'other', method, path: url.pathname, conversationId: cid, activityId: aid, body: { refusedBytes: bytes } }, req);
           return send(413, { error: { code: 'MessageSizeTooBig', message: 'Message size too big' } });
         }
+        if (this.teamsRateLimits && (method === 'POST' || method === 'PUT') && !this.withinTeamsLimits(cid ?? '')) {
+          this.throttled.push(`${method === 'PUT' ? 'update' : aid ? 'reply' : 'send'} ${cid}`);
+          this.record({ kind: 'other', method, path: url.pathname, conversationId: cid, activityId: aid, body: { failedWith: 429 } }, req);
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
+          return res.end(JSON.stringify({ error: { code: 'ThrottledRequest', message: 'Too many requests' } }));
+        }
         if (method === 'POST') {
           if (this.failNext.count > 0) {
             this.failNext.count--;
             this.record({ kind: 'other', method, path: url.pathname, conversationId: cid, body: { failedWith: this.failNext.status } }, req);
+            if (this.failNext.retryAfter !== undefined) {
+              res.writeHead(this.failNext.status, { 'content-type': 'application/json', 'retry-after': String(this.failNext.retryAfter) });
+              return res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'injected failure' } }));
+            }
             return send(this.failNext.status, { error: { code: 'ServiceError', message: 'injected failure' } });
           }
           const newId = `a-${++this.seq}`;

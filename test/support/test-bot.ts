@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/app/config.js';
 import { createLogger } from '../../src/app/log.js';
 import { startLokus, type Lokus } from '../../src/app/lokus.js';
+import type { PaceLimit } from '../../src/bot/conversation-pacing.js';
 import * as A from './activities.js';
 import { cardProblems } from './card-schema.js';
 import { cardsOf, findAction, pressData } from './cards.js';
@@ -22,6 +23,13 @@ export interface TestBotOptions {
   schedulerIntervalMs?: number;
   /** Receives every log line (JSON) at LOG_LEVEL (default info when set); for log hygiene and fault tests. */
   logTo?: (line: string) => void;
+  /**
+   * Per-conversation limits on what the bot sends. Lokus paces to Teams' own limits (a sustained 2
+   * messages a second per conversation); the scenario tests, which type hundreds of commands into one
+   * channel as fast as HTTP allows, run without them. The pacing tests pass TEAMS_LIMITS, and run
+   * against a connector that refuses (429) what Teams would refuse.
+   */
+  paceLimits?: readonly PaceLimit[];
 }
 
 export interface PostResult {
@@ -51,7 +59,7 @@ export class TestBot {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOKUS_DATA_DIR: dataDir, LOG_LEVEL: level, ...opts.env });
     const logTo = opts.logTo;
     const log = logTo ? createLogger(config.logLevel, { write: (line: string) => logTo(line) }) : createLogger(config.logLevel);
-    const lokus = await startLokus(config, { log, now: opts.now, schedulerIntervalMs: opts.schedulerIntervalMs ?? 0 });
+    const lokus = await startLokus(config, { log, now: opts.now, schedulerIntervalMs: opts.schedulerIntervalMs ?? 0, paceLimits: opts.paceLimits ?? [] });
     return new TestBot(lokus, connector, dataDir, !opts.dataDir, !opts.connector);
   }
 

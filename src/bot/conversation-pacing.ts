@@ -1,0 +1,97 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** At most `count` messages in any `ms` milliseconds, to one conversation. */
+export interface PaceLimit {
+  ms: number;
+  count: number;
+}
+
+/**
+ * Teams' published limits for one bot in one conversation (a channel, group chat or personal chat):
+ * 7 messages a second, 8 in two seconds, 60 in 30 seconds, 1800 an hour. Posts, replies and card
+ * updates all count. Each window is kept 100 ms longer than Teams' own, since a message's arrival at
+ * Teams can be a little later or earlier than its start here.
+ */
+export const TEAMS_LIMITS: readonly PaceLimit[] = [
+  { ms: 1_100, count: 7 },
+  { ms: 2_100, count: 8 },
+  { ms: 30_100, count: 60 },
+  { ms: 3_600_100, count: 1_800 },
+];
+
+/**
+ * Paces what the bot sends to each conversation within the limits, in the order it was asked: each
+ * send takes the earliest start that keeps every window within its count, after the sends before it.
+ * Nothing is dropped; a burst is spread out. Starts are remembered for the longest window only. A
+ * reply in a channel thread ("…;messageid=…") counts against the channel.
+ */
+export class ConversationPacing {
+  private readonly starts = new Map<string, number[]>();
+  private readonly longest: number;
+  private sweptAt = 0;
+
+  constructor(
+    private readonly limits: readonly PaceLimit[] = TEAMS_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.longest = Math.max(0, ...limits.map((l) => l.ms));
+  }
+
+  /** Waits until this conversation may be sent to (at once, mostly); `notBefore`: not sooner than that many ms. */
+  async turn(conversationId: string, notBefore = 0): Promise<void> {
+    const wait = this.reserve(conversationId, notBefore);
+    if (wait > 0) await sleep(wait);
+  }
+
+  /** Books the next start for the conversation; answers how long to wait for it (ms). */
+  reserve(conversationId: string, notBefore = 0): number {
+    const now = this.now();
+    const key = conversationId.split(';messageid=')[0]!;
+    const kept = (this.starts.get(key) ?? []).filter((t) => t > now - this.longest);
+    let at = Math.max(now + notBefore, kept.at(-1) ?? now);
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const { ms, count } of this.limits) {
+        // The count-th start back from here must lie a whole window before `at`.
+        const bound = kept.length >= count ? kept[kept.length - count]! + ms : -Infinity;
+        if (bound > at) {
+          at = bound;
+          moved = true;
+        }
+      }
+    }
+    kept.push(at);
+    this.starts.set(key, kept);
+    this.forgetQuiet(now);
+    return at - now;
+  }
+
+  /** Conversations with no start in the longest window need no memory. */
+  private forgetQuiet(now: number): void {
+    if (now - this.sweptAt < 60_000) return;
+    this.sweptAt = now;
+    for (const [id, kept] of this.starts) if ((kept.at(-1) ?? 0) <= now - this.longest) this.starts.delete(id);
+  }
+}
+
+/** What Lokus sends through a connector client: these three calls are paced per conversation. */
+interface SendingCalls {
+  conversations: {
+    replyToActivity(conversationId: string, activityId: string, activity: object): Promise<unknown>;
+    sendToConversation(conversationId: string, activity: object): Promise<unknown>;
+    updateActivity(conversationId: string, activityId: string, activity: object): Promise<unknown>;
+  };
+}
+
+/** Makes the client's posts, replies and card updates wait for their conversation's turn. */
+export function pacedActivityCalls<C>(client: C, pacing: ConversationPacing): C {
+  const c = (client as unknown as SendingCalls).conversations;
+  if (!c) return client;
+  const reply = c.replyToActivity.bind(c);
+  const send = c.sendToConversation.bind(c);
+  const update = c.updateActivity.bind(c);
+  c.replyToActivity = async (id, activityId, activity) => (await pacing.turn(id), reply(id, activityId, activity));
+  c.sendToConversation = async (id, activity) => (await pacing.turn(id), send(id, activity));
+  c.updateActivity = async (id, activityId, activity) => (await pacing.turn(id), update(id, activityId, activity));
+  return client;
+}
