@@ -52,7 +52,8 @@ async function row(name: string, runs: Partial<Record<Who, (url: string) => Prom
   }
 }
 
-const help = [message(personalChat(chair), chair, serviceUrl, 'hjälp')];
+// Many personal chats: one chat asked 1000 times a second would measure the per-conversation pacing.
+const help = Array.from({ length: 5_000 }, (_, i) => person(`Frågande ${i + 1}`)).map((p) => message(personalChat(p), p, serviceUrl, 'hjälp'));
 const sustained = (bodies: object[]) => (url: string) => drive(url, { bodies, connections: 50, seconds: SECONDS, amount: 1e6 });
 for (const bot of Object.values(bots)) await drive(bot.url, { bodies: help, connections: 50, seconds: 1, amount: 2_000 });
 await drive(baseline.url, { bodies: help, connections: 50, seconds: 1, amount: 2_000 });

@@ -187,12 +187,13 @@ async function main(): Promise<void> {
   const baseline = await startServer('baseline', ['--import', 'tsx', 'bench/children/baseline-bot.ts'], {});
   const bot = lokus!;
 
-  // Who talks: one chair in a personal chat, members in a channel.
+  // Who talks: a chair and members in a channel; people asking in their personal chats.
   const chair = person('Anna Lindqvist');
-  const personal = personalChat(chair);
   const groupChannel = channel('bench-lokus');
   const members = (n: number): Person[] => Array.from({ length: n }, (_, i) => person(`Medlem ${i + 1}`));
-  const help = [message(personal, chair, serviceUrl, 'hjälp')];
+  // Members ask in their own personal chats: Lokus paces what it sends to one conversation to Teams'
+  // limits (2 a second sustained), so one chat asked 1000 times a second measures the pacing.
+  const help = Array.from({ length: 5_000 }, (_, i) => person(`Frågande ${i + 1}`)).map((p) => message(personalChat(p), p, serviceUrl, 'hjälp'));
   const sustained = (bodies: object[], seconds = SECONDS) => (url: string) =>
     drive(url, { bodies, connections: CONNECTIONS, seconds, amount: 1_000_000 });
 
