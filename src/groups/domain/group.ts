@@ -80,6 +80,8 @@ export interface GroupSettings {
   standingItems: StandingItem[];
   /** How many days before an action item's due date its owner is reminded (issue 7; default 2, 0 = only on the day). */
   actionReminderDays?: number;
+  /** The optional assistant (issue 29) turned off for this group: its messages never go to the model. */
+  assistantOff?: boolean;
 }
 
 export interface Group {
