@@ -86,7 +86,7 @@ export type Parsed = { ok: true; plan: Plan } | { ok: false; reason: 'noTool' | 
 export function parsePlan(message: { tool_calls?: Array<{ type?: string; function?: { name?: string; arguments?: string } }> | null } | undefined): Parsed {
   const call = message?.tool_calls?.[0]?.function;
   if (!call?.name) return { ok: false, reason: 'noTool' };
-  if (!(call.name in ARGS)) return { ok: false, reason: 'unknownTool' };
+  if (!Object.hasOwn(ARGS, call.name)) return { ok: false, reason: 'unknownTool' };
   const name = call.name as ToolName;
   let json: unknown;
   try {
