@@ -1,16 +1,20 @@
 import { AzureOpenAI } from 'openai';
 import type { AssistantConfig } from '../app/config.js';
 import type { Logger } from '../app/log.js';
-import { parsePlan, type Parsed } from './domain/assistant-plan.js';
+import { parsePlan, type ModelMessage, type Parsed } from './domain/assistant-plan.js';
 import type { ModelRequest } from './domain/assistant-request.js';
 
 /** The scope of Azure OpenAI's Entra ID tokens (managed identity). */
 const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
 
-export type Planned = Parsed | { ok: false; reason: 'failed' | 'timeout' };
+export type Failed = { ok: false; reason: 'failed' | 'timeout' };
+export type Planned = Parsed | Failed;
 
-/** Asks the deployment for a plan; never throws, never waits past the deadline. */
+/** Asks the deployment; never throws, never waits past the deadline. */
 export interface AssistantModel {
+  /** The model's message, read by `read` (a tool call of the expected shape, else no answer). */
+  ask<R extends { ok: boolean }>(request: ModelRequest, read: (message: ModelMessage | undefined) => R): Promise<R | Failed>;
+  /** A plan of one of the five operations. */
   plan(request: ModelRequest): Promise<Planned>;
 }
 
@@ -29,36 +33,35 @@ export function createAssistantModel(config: AssistantConfig, log: Logger): Assi
     client = new AzureOpenAI({ endpoint: config.endpoint, deployment: config.deployment, apiVersion: config.apiVersion, maxRetries: 0, timeout: config.timeoutMs, ...auth });
     return client;
   };
-  return {
-    async plan(request) {
+  const ask = async <R extends { ok: boolean }>(request: ModelRequest, read: (message: ModelMessage | undefined) => R): Promise<R | Failed> => {
       const abort = new AbortController();
       let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<Planned>((resolve) => {
+      const deadline = new Promise<Failed>((resolve) => {
         timer = setTimeout(() => {
           abort.abort();
           resolve({ ok: false, reason: 'timeout' });
         }, config.timeoutMs);
       });
-      const asked = (async (): Promise<Planned> => {
+      const asked = (async (): Promise<R | Failed> => {
         const c = await clientFor();
         const completion = await c.chat.completions.create(
           { model: config.deployment, messages: request.messages, tools: request.tools, tool_choice: 'auto', temperature: 0, max_tokens: 400 },
           { signal: abort.signal },
         );
-        return parsePlan(completion.choices?.[0]?.message);
-      })().catch((err: unknown): Planned => {
+        return read(completion.choices?.[0]?.message);
+      })().catch((err: unknown): Failed => {
         if (!abort.signal.aborted) log.warn({ status: (err as { status?: unknown }).status, type: (err as Error).name }, 'assistant: the model did not answer');
         return { ok: false, reason: abort.signal.aborted ? 'timeout' : 'failed' };
       });
       try {
         const r = await Promise.race([asked, deadline]);
-        if (!r.ok) log.info({ reason: r.reason }, 'assistant: no plan');
+        if (!r.ok) log.info({ reason: (r as { reason?: unknown }).reason }, 'assistant: no answer');
         return r;
       } finally {
         clearTimeout(timer);
       }
-    },
   };
+  return { ask, plan: (request) => ask(request, parsePlan) };
 }
 
 async function entraTokenProvider(): Promise<() => Promise<string>> {

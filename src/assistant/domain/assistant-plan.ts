@@ -73,8 +73,24 @@ export const TOOLS = [
   }, ['query']),
 ];
 
-function tool(name: ToolName, description: string, properties: Record<string, unknown>, required: string[]) {
+export function tool(name: string, description: string, properties: Record<string, unknown>, required: string[]) {
   return { type: 'function' as const, function: { name, description, parameters: { type: 'object', properties, required, additionalProperties: false } } };
+}
+
+/** The part of a chat-completions message Lokus reads: its tool calls. */
+export interface ModelMessage {
+  tool_calls?: Array<{ type?: string; function?: { name?: string; arguments?: string } }> | null;
+}
+
+/** The arguments of the model's first tool call, if it called `name`. */
+export function toolArguments(message: ModelMessage | undefined, name: string): unknown {
+  const call = message?.tool_calls?.[0]?.function;
+  if (call?.name !== name) return undefined;
+  try {
+    return JSON.parse(call.arguments ?? '');
+  } catch {
+    return undefined;
+  }
 }
 
 export type Parsed = { ok: true; plan: Plan } | { ok: false; reason: 'noTool' | 'unknownTool' | 'badArguments' };
@@ -83,7 +99,7 @@ export type Parsed = { ok: true; plan: Plan } | { ok: false; reason: 'noTool' | 
  * The model's answer as a plan: exactly the first tool call, its arguments valid JSON of that tool's
  * shape. Anything else (free text, an unknown tool, arguments that do not parse) is no plan at all.
  */
-export function parsePlan(message: { tool_calls?: Array<{ type?: string; function?: { name?: string; arguments?: string } }> | null } | undefined): Parsed {
+export function parsePlan(message: ModelMessage | undefined): Parsed {
   const call = message?.tool_calls?.[0]?.function;
   if (!call?.name) return { ok: false, reason: 'noTool' };
   if (!Object.hasOwn(ARGS, call.name)) return { ok: false, reason: 'unknownTool' };

@@ -4,10 +4,15 @@ import { withoutIdentityNumbers } from '../../shared/personal-data.js';
 import type { LocalDate } from '../../shared/swedish-date.js';
 import { TOOLS } from './assistant-plan.js';
 
+export interface ToolDefinition {
+  type: 'function';
+  function: { name: string; description: string; parameters: Record<string, unknown> };
+}
+
 /** Everything sent to the model for one request: the instructions, the facts it may act on, the text. */
 export interface ModelRequest {
   messages: Array<{ role: 'system' | 'user'; content: string }>;
-  tools: typeof TOOLS;
+  tools: ToolDefinition[];
 }
 
 const INSTRUCTIONS = [

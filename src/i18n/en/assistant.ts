@@ -24,5 +24,13 @@ export const assistant: typeof sv = {
   decisionsSource: (group, query) => `Source: the decision log of ${group} (type **decisions ${query}** for the whole list).`,
   off: 'The assistant is off for this group. No messages are sent to the AI service from here.',
   on: 'The assistant is on for this group.',
+  proseButton: 'Suggest prose',
+  proseTitle: (item) => `Suggested prose: ${item}`,
+  proseNow: 'Now',
+  proseSuggestion: 'Suggestion',
+  proseNote: 'This suggestion comes from an AI assistant and uses only the item’s notes. The decisions stay as recorded. Nothing is saved until you press Save the suggestion, and then as a new version.',
+  proseSave: 'Save the suggestion',
+  proseNothing: 'This item has no notes to write prose from.',
+  proseFailed: 'The assistant could not suggest any prose just now. You can write it yourself with Edit.',
   notConfigured: 'Lokus has no assistant configured. The commands work as usual.',
 };

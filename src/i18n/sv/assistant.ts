@@ -22,5 +22,13 @@ export const assistant = {
   decisionsSource: (group: string, query: string) => `Källa: beslutsloggen för ${group} (skriv **beslutslogg ${query}** för hela listan).`,
   off: 'Assistenten är avstängd för den här gruppen. Inga meddelanden skickas till AI-tjänsten härifrån.',
   on: 'Assistenten är på för den här gruppen.',
+  proseButton: 'Föreslå löptext',
+  proseTitle: (item: string) => `Förslag till löptext: ${item}`,
+  proseNow: 'Nu',
+  proseSuggestion: 'Förslag',
+  proseNote: 'Förslaget kommer från en AI-assistent och bygger bara på punktens anteckningar. Besluten står kvar som de protokollfördes. Ingenting sparas förrän du trycker Spara förslaget, och då som en ny version.',
+  proseSave: 'Spara förslaget',
+  proseNothing: 'Punkten har inga anteckningar att skriva löptext av.',
+  proseFailed: 'Assistenten kunde inte föreslå någon löptext just nu. Du kan skriva själv med Ändra.',
   notConfigured: 'Lokus har ingen assistent konfigurerad. Kommandona fungerar som vanligt.',
 };
