@@ -70,6 +70,34 @@ describe('the assistant, against a local Azure OpenAI chat-completions server', 
     expect((await itemTitles(bot, conv, meetingId)).filter((t) => t === 'Budget 2019')).toHaveLength(1);
   });
 
+  it('moves a meeting on confirmation, keeping its length; notes on the running meeting; the decision log searched with its source', async () => {
+    const { conv, meetingId } = await groupWithMeeting(bot, 'ai-move');
+    model.answer = (b) => ({ toolCall: { name: 'move_meeting', arguments: JSON.stringify({ meeting_id: factsSent(b).meetings[0]!.id, date: '2018-03-22', start: '13:00' }) } });
+    const card = cardsOf((await bot.say(conv, P.birgitta, 'flytta mötet till torsdag kl. 13')).replies[0])[0]!;
+    expect(cardText(card)).toContain('Ska jag flytta Lokusmöte Tierp till torsdag 22 mars 2018 kl. 13.00–15.00?');
+    expect(cardText(card)).toContain('Nu fredag 16 mars 2018 kl. 13.00–15.00');
+    expect((await bot.lokus.deps.meetings.get(groupIdFor(conv), meetingId))!.date).toBe('2018-03-16');
+    const moved = await bot.click(conv, P.birgitta, card, 'Gör det');
+    expect(cardText(moved.card!)).toContain('Mötet är sparat.');
+    const m = (await bot.lokus.deps.meetings.get(groupIdFor(conv), meetingId))!;
+    expect([m.date, m.time]).toEqual(['2018-03-22', { start: '13:00', end: '15:00' }]);
+
+    await bot.say(conv, P.marikaB, 'punkt Budget 2019 (beslut)');
+    await bot.say(conv, P.marikaB, 'starta möte');
+    await bot.say(conv, P.marikaB, 'beslut Lokusgruppen fastställer budgeten för 2019.');
+    model.answer = (b) => ({ toolCall: { name: 'record_note', arguments: JSON.stringify({ meeting_id: factsSent(b).meetings[0]!.id, text: 'Budgeten presenterades av Nima.' }) } });
+    const noteCard = cardsOf((await bot.say(conv, P.marikaB, 'skriv att Nima presenterade budgeten')).replies[0])[0]!;
+    expect(cardText(noteCard)).toContain('Anteckning Budgeten presenterades av Nima.');
+    expect((await bot.lokus.deps.meetings.get(groupIdFor(conv), meetingId))!.notes).toHaveLength(0);
+    const noted = await bot.click(conv, P.marikaB, noteCard, 'Gör det');
+    expect(cardText(noted.card!)).toContain('Antecknat under punkt 1.');
+    expect((await bot.lokus.deps.meetings.get(groupIdFor(conv), meetingId))!.notes.map((n) => [n.text, n.byName])).toEqual([['Budgeten presenterades av Nima.', 'Marika Blomgren']]);
+
+    model.answer = () => ({ toolCall: { name: 'search_decisions', arguments: JSON.stringify({ query: 'budget' }) } });
+    const found = await bot.say(conv, P.wictoria, 'vad beslutade vi om budgeten?');
+    expect(found.replies[0]!.text).toBe('1 beslut om ”budget”:\n\n- 2018-03-22 Lokusmöte Tierp, punkt 1: Lokusgruppen fastställer budgeten för 2019.\n\nKälla: beslutsloggen för Tierp (skriv **beslutslogg budget** för hela listan).');
+  });
+
   it('Avbryt closes the proposal and changes nothing', async () => {
     const { conv, meetingId } = await groupWithMeeting(bot, 'ai-cancel');
     model.answer = addBudgetItem;
