@@ -36,6 +36,14 @@ const envSchema = z
     ToChannelFromBotOAuthScope: optional(z.string()),
     /** false: trust ToChannelFromBotLoginUrl as given (a private authority); the token request goes straight to it. */
     ValidateAuthority: optional(z.enum(['true', 'false'])),
+    // The optional assistant (issue 29): an Azure OpenAI deployment; off when none is set.
+    AZURE_OPENAI_ENDPOINT: optional(z.string().url('must be a URL such as https://<resource>.openai.azure.com')),
+    AZURE_OPENAI_DEPLOYMENT: optional(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ., - and _ only')),
+    // Without a key the bot signs in with its managed identity (AZURE_CLIENT_ID for a user-assigned one).
+    AZURE_OPENAI_API_KEY: optional(z.string().min(1)),
+    AZURE_OPENAI_API_VERSION: withDefault(z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'must be an API version such as 2024-10-21'), '2024-10-21'),
+    // How long a request to the model may take; Teams gives a card press about 5 s in all.
+    LOKUS_ASSISTANT_TIMEOUT_MS: withDefault(z.coerce.number().int('must be a whole number').min(200).max(10_000), 3500),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -49,6 +57,16 @@ const envSchema = z
     }
     if (env.MicrosoftAppId && !env.LOKUS_PUBLIC_URL) {
       ctx.addIssue({ code: 'custom', path: ['LOKUS_PUBLIC_URL'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (!!env.AZURE_OPENAI_ENDPOINT !== !!env.AZURE_OPENAI_DEPLOYMENT) {
+      const missing = env.AZURE_OPENAI_ENDPOINT ? 'AZURE_OPENAI_DEPLOYMENT' : 'AZURE_OPENAI_ENDPOINT';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when the other AZURE_OPENAI_ setting is set (the assistant needs both)' });
+    }
+    if (env.AZURE_OPENAI_API_KEY && !env.AZURE_OPENAI_ENDPOINT) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_API_KEY'], message: 'is set but AZURE_OPENAI_ENDPOINT is not' });
+    }
+    if (env.AZURE_OPENAI_ENDPOINT && !/^https:\/\/|^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(env.AZURE_OPENAI_ENDPOINT)) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_ENDPOINT'], message: 'must be https (plain http only to this machine)' });
     }
     if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
       ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'is set but COSMOS_ENDPOINT is not' });
@@ -74,8 +92,19 @@ export interface Config {
   /** Signed, expiring links to exports (minutes, attendance CSV). */
   links: { secret: string; publicUrl?: string };
   logLevel: Env['LOG_LEVEL'];
+  /** The optional assistant (issue 29); absent: no request ever leaves the bot for a model. */
+  assistant?: AssistantConfig;
   /** How far V8 lets the heap grow past what a full collection kept, in percent; 0 leaves V8's own choice. */
   heapGrowthPercent: number;
+}
+
+export interface AssistantConfig {
+  endpoint: string;
+  deployment: string;
+  apiVersion: string;
+  /** undefined: Entra ID (managed identity) tokens for https://cognitiveservices.azure.com. */
+  apiKey?: string;
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -107,5 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     links: { secret: e.LOKUS_LINK_SECRET ?? randomBytes(32).toString('base64url'), ...(e.LOKUS_PUBLIC_URL ? { publicUrl: e.LOKUS_PUBLIC_URL.replace(/\/+$/, '') } : {}) },
     logLevel: e.LOG_LEVEL,
     heapGrowthPercent: e.LOKUS_HEAP_GROWTH_PERCENT,
+    ...(e.AZURE_OPENAI_ENDPOINT && e.AZURE_OPENAI_DEPLOYMENT
+      ? { assistant: { endpoint: e.AZURE_OPENAI_ENDPOINT.replace(/\/+$/, ''), deployment: e.AZURE_OPENAI_DEPLOYMENT, apiVersion: e.AZURE_OPENAI_API_VERSION, ...(e.AZURE_OPENAI_API_KEY ? { apiKey: e.AZURE_OPENAI_API_KEY } : {}), timeoutMs: e.LOKUS_ASSISTANT_TIMEOUT_MS } }
+      : {}),
   };
 }

@@ -29,6 +29,7 @@ import { shapeActivity } from '../bot/activity-shape.js';
 import type { Deps } from '../bot/deps.js';
 import { registerMinutesExport } from '../minutes/minutes-export.js';
 import { LinkSigner } from './signed-link.js';
+import { createAssistant } from '../assistant/assistant.js';
 
 export interface Lokus {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -76,6 +77,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     minutes: new MinutesRepo(store.domain),
     links: new LinkSigner(config.links.secret),
     attendanceLinks: new AttendanceLinks(config.links.secret),
+    ...(config.assistant ? { assistant: createAssistant(config.assistant, store.bot, log) } : {}),
   };
   // Issue 5: the check-in card shows the meeting as ended (no more "Närvarande").
   deps.meetingEnded.push((e) => onMeetingEndedAttendance(deps, e));

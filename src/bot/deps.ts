@@ -15,6 +15,7 @@ import type { Background } from './background.js';
 import type { PersonalChat } from './personal-chat.js';
 import type { MeetingEndedHandler } from '../meetings/meeting-ended.js';
 import type { Proactive } from './proactive.js';
+import type { Assistant } from '../assistant/assistant.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
 export interface Deps {
@@ -46,4 +47,6 @@ export interface Deps {
   minutes: MinutesRepo;
   /** Signs and checks the export links (/minutes/…). */
   links: LinkSigner;
+  /** The optional assistant (issue 29); undefined without its configuration: nothing is sent to a model. */
+  assistant?: Assistant;
 }

@@ -3,11 +3,12 @@ import { ActivityTypes } from 'botbuilder';
 import type { Deps } from './deps.js';
 import { normalizeText } from './command.js';
 import { t } from './context.js';
+import { answerWithAssistant } from '../assistant/assistant-listeners.js';
 
 const MAX_ECHO = 60;
 
 /** Registered last: any message no command matched gets a short pointer to `hjälp`. */
-export function register(app: Application<TurnState>, _deps: Deps): void {
+export function register(app: Application<TurnState>, deps: Deps): void {
   // A card button whose verb no listener knows (an old card, a forged press): say so on the card.
   app.adaptiveCards.actionExecute(/^/, async (ctx) => t(ctx).common.unknownCardAction);
 
@@ -19,6 +20,8 @@ export function register(app: Application<TurnState>, _deps: Deps): void {
       await ctx.sendActivity(texts.emptyMessage);
       return;
     }
+    // The optional assistant (issue 29) answers what it can; otherwise, and whenever it fails, the pointer.
+    if (await answerWithAssistant(ctx, deps, text)) return;
     const shown = text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
     await ctx.sendActivity(texts.unknownCommand(shown.replace(/[*_`[\]<>]/g, '')));
   });

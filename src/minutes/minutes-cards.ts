@@ -11,7 +11,7 @@ import { pagedCard, type Page } from './minutes-pages.js';
 /** Card data for the minutes' cards; texts in the reader's language, the minutes in their own. */
 
 type MT = Texts['minutes'];
-type Links = Pick<Deps, 'links'>;
+type Links = Pick<Deps, 'links'> & Partial<Pick<Deps, 'assistant'>>;
 
 function labelsOf(m: Minutes) {
   return texts(m.doc.language).minutes.document;
@@ -179,6 +179,9 @@ export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Gro
     hash: signedHash(t, m),
     requests,
     editable,
+    // Issue 29: "Föreslå löptext" per item, only on a draft and only with the assistant on for the group.
+    prose: editable && !!deps.assistant && !group?.settings.assistantOff,
+    proseTitle: ui.assistant.proseButton,
     canCorrect: m.status === 'adjusted',
     ref: { groupId: m.groupId, minutesId: m.id },
     header: { text: lined(parts.header) },

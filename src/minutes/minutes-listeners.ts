@@ -78,7 +78,7 @@ function typedComments(kept: Record<string, string> | undefined, raw: unknown): 
 }
 
 /** Where a card action on the minutes acts: the group named on the card, if the actor is in it. */
-interface MinutesTurn {
+export interface MinutesTurn {
   group: Group;
   member: Member;
   ui: Texts;
@@ -95,7 +95,7 @@ function errorText(ui: Texts, e: DomainError): string {
  * A card in a personal chat carries the group and minutes ids; they only select: the actor (from
  * the activity) must be a member of that group in the same tenant, and the domain checks their role.
  */
-async function minutesTurn(ctx: TurnContext, deps: Deps, groupId: string): Promise<MinutesTurn | string> {
+export async function minutesTurn(ctx: TurnContext, deps: Deps, groupId: string): Promise<MinutesTurn | string> {
   const ui = t(ctx);
   const group = await deps.groups.get(groupId);
   // Pressed in a personal chat (where the bot sends these cards) or in the group's own conversation;

@@ -76,3 +76,15 @@ export function pseudonymize(doc: Record<string, unknown>, keys: PersonKeys, p: 
   const changed = JSON.stringify(next) !== JSON.stringify(doc);
   return changed ? { kind: 'pseudonymized', doc: next, keptSignedParts: signed.keepKeys.length > 0 } : { kind: 'keptSigned' };
 }
+
+/**
+ * Swedish personal identity and coordination numbers (personnummer, samordningsnummer: a date of
+ * 6 or 8 digits, the day plus 60 for the latter, an optional - or +, then 4 digits). Text that
+ * leaves Lokus for another service has them taken out first; a phone number that looks like one
+ * is taken out too, which is the safe side.
+ */
+const IDENTITY_NUMBER = /(?<!\d)(?:18|19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])[-+ ]?\d{4}(?!\d)/g;
+
+export function withoutIdentityNumbers(text: string, mask = '[personnummer]'): string {
+  return text.replace(IDENTITY_NUMBER, mask);
+}

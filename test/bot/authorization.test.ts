@@ -5,6 +5,7 @@ import { forgeryScene, type Press } from '../support/forgery.js';
 import { COMMAND_SAMPLES, commandsWithoutSample, recordRoutes } from '../support/registered-routes.js';
 import { groupIdFor } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
+import { AzureOpenAIServer, factsSent } from '../support/azure-openai-server.js';
 
 /**
  * The authorization audit (issue 10): every registered card verb and chat command, walked. Card data
@@ -17,13 +18,23 @@ describe('authorization: forged ids and identities change nothing', () => {
   let bot: TestBot;
   let scene: Awaited<ReturnType<typeof forgeryScene>>;
   let presses: Press[];
+  // The optional assistant (issue 29) is on, so its verbs are walked too: the model proposes an item.
+  let model: AzureOpenAIServer;
 
   beforeAll(async () => {
-    bot = await TestBot.start();
+    model = await new AzureOpenAIServer().start();
+    model.answer = (body) => {
+      const meeting = factsSent(body).meetings[0];
+      return meeting ? { toolCall: { name: 'add_agenda_item', arguments: JSON.stringify({ meeting_id: meeting.id, title: 'Budget' }) } } : { content: '' };
+    };
+    bot = await TestBot.start({ env: model.env() });
     scene = await forgeryScene(bot);
     presses = scene.presses;
   });
-  afterAll(async () => bot.stop());
+  afterAll(async () => {
+    await bot.stop();
+    await model.stop();
+  });
 
   /** Fields a forger adds to name the actor or switch group; card data must never be read for these. */
   const claims = () => ({

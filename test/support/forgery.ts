@@ -64,6 +64,8 @@ export async function forgeryScene(bot: TestBot) {
   await setUpTierp(bot, a);
   await bot.say(a, TIERP.marika, 'nytt möte 2026-12-01 13-15 Kommunhuset');
   await bot.say(a, TIERP.marika, 'punkt Avvikelserapport (beslut)');
+  // With the assistant configured (issue 29): its confirmation card, and "Föreslå löptext" on the draft.
+  if (bot.lokus.deps.assistant) await bot.say(a, TIERP.marika, 'kan du lägga till en punkt om budgeten på nästa möte');
   await bot.say(a, TIERP.marika, 'dagordning');
   await bot.say(a, TIERP.marika, 'starta möte');
   await bot.say(a, TIERP.marika, 'anteckning Rapporten gicks igenom.');

@@ -51,6 +51,7 @@ export const COMMAND_SAMPLES = [
   'uppdragslista',
   'mina uppdrag',
   'protokoll 2026-11-22',
+  'assistent av',
 ];
 
 /** Registered commands no sample exercises (should be empty). */

@@ -76,6 +76,8 @@ export interface GroupSettings {
   membersMayNote: boolean;
   /** Whether any member may ask the group to approve a document, not only leaders and kansli (issue 6). */
   membersMayRequestApproval: boolean;
+  /** The optional assistant (issue 29) turned off for this group: its messages never go to the model. */
+  assistantOff?: boolean;
   defaultFormat: MinutesFormat;
   standingItems: StandingItem[];
   /** How many days before an action item's due date its owner is reminded (issue 7; default 2, 0 = only on the day). */

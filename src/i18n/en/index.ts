@@ -8,6 +8,7 @@ import { help } from './help.js';
 import { meeting } from './meeting.js';
 import { minutes } from './minutes.js';
 import { running } from './running.js';
+import { assistant } from './assistant.js';
 
 /** Every English user-facing text; same shape as the Swedish ones (checked by the compiler). */
-export const en: typeof sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance };
+export const en: typeof sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, assistant };

@@ -7,6 +7,7 @@ import { help } from './help.js';
 import { meeting } from './meeting.js';
 import { minutes } from './minutes.js';
 import { running } from './running.js';
+import { assistant } from './assistant.js';
 
 /** Every Swedish user-facing text, one section per capability. */
-export const sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance };
+export const sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, assistant };
