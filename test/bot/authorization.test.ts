@@ -53,8 +53,10 @@ describe('authorization: forged ids and identities change nothing', () => {
   it('finds every registered card verb on a card the bot really sent, and a sample for every command', () => {
     expect(routes.verbs.length).toBeGreaterThan(10);
     const onCards = new Set(presses.map((p) => p.verb));
-    // approval.form is for a button no card shows yet; it only opens an empty form.
-    expect(routes.verbs.filter((v) => !onCards.has(v) && v !== 'approval.form')).toEqual([]);
+    // approval.form is for a button no card shows yet; it only opens an empty form. minutes.page shows
+    // only on minutes longer than one card: the size test pages through those, and an outsider's press
+    // is refused there.
+    expect(routes.verbs.filter((v) => !onCards.has(v) && v !== 'approval.form' && v !== 'minutes.page')).toEqual([]);
     expect(commandsWithoutSample(routes)).toEqual([]);
   });
 

@@ -158,6 +158,11 @@ describe('card and document sizes at the largest supported group', () => {
     expect(seen).toHaveLength(40);
     expect(new Set(seen).size).toBe(40);
     expect(answered(await bot.click(secretaryChat, secretary, card, 'Visa föregående punkter'))).toBeTruthy();
+    // Someone outside the group, pressing the same button with the same ids, reads nothing.
+    const outsider = A.person('Utanför Gruppen');
+    const forged = await bot.click(A.personalChat(outsider), outsider, card, 'Visa föregående punkter');
+    expect(forged.card).toBeUndefined();
+    expect(forged.message).toMatch(/^Du är inte med i gruppen|finns inte/);
 
     const adjusterChat = A.personalChat(adjuster);
     const first = bot.lastCard(adjusterChat.id);
