@@ -15,6 +15,8 @@ import type { Background } from './background.js';
 import type { PersonalChat } from './personal-chat.js';
 import type { MeetingEndedHandler } from '../meetings/meeting-ended.js';
 import type { Proactive } from './proactive.js';
+import type { OfficeRepo } from '../office/office-repo.js';
+import type { OfficeLinks } from '../office/office-links.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
 export interface Deps {
@@ -46,4 +48,8 @@ export interface Deps {
   minutes: MinutesRepo;
   /** Signs and checks the export links (/minutes/…). */
   links: LinkSigner;
+  /** The förbund office's ärenden and insatser (issue 27). */
+  office: OfficeRepo;
+  /** Signs and checks the office's report, Excel and chart links (/office/…). */
+  officeLinks: OfficeLinks;
 }

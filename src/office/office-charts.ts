@@ -1,0 +1,99 @@
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Overview } from './domain/overview.js';
+import type { Texts } from '../i18n/texts.js';
+
+/**
+ * The overview's bar charts, drawn on the server with Vega-Lite (SVG, no browser, no native build)
+ * and turned into PNG for the card image with resvg (a prebuilt binary from npm). The report page
+ * embeds the same SVG. Bars below the goal are a different colour and say so in the legend and the
+ * bar's label, so the colour never carries the meaning alone.
+ */
+
+const FONT = 'DejaVu Sans';
+const config = { font: FONT, background: 'white', axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12, titleFontSize: 12 } };
+
+export function attendanceChartSpec(o: Overview, texts: Texts): TopLevelSpec {
+  const t = texts.office;
+  const many = o.groups.length > 1;
+  const values = o.groups.flatMap((g) =>
+    g.parties.map((p) => ({
+      party: many ? `${g.name} · ${p.organisation}` : p.organisation,
+      percent: p.percent ?? 0,
+      target: g.targetPercent,
+      verdict: p.meetsTarget ? t.met : t.belowGoal,
+      label: `${t.percent(p.percent)}${p.meetsTarget ? '' : ` ${t.belowGoal}`}`,
+    })));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 560,
+    height: { step: 28 },
+    config,
+    data: { values },
+    encoding: { y: { field: 'party', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } } },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          x: { field: 'percent', type: 'quantitative', title: t.report.chartPercent, scale: { domain: [0, 100] } },
+          color: { field: 'verdict', type: 'nominal', title: null, scale: { domain: [t.met, t.belowGoal], range: ['#2e7d32', '#c77700'] }, legend: { orient: 'bottom' } },
+        },
+      },
+      { mark: { type: 'tick', color: '#1a1a1a', thickness: 3, size: 26 }, encoding: { x: { field: 'target', type: 'quantitative' } } },
+      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { x: { field: 'percent', type: 'quantitative' }, text: { field: 'label' } } },
+    ],
+  } as TopLevelSpec;
+}
+
+/** The monthly goal: each insats's meeting goal spread over the months of its period. */
+export function monthlyGoal(o: Overview): number | undefined {
+  let goal = 0;
+  for (const { insats } of o.insatser) {
+    const months = (Number(insats.to.slice(0, 4)) - Number(insats.from.slice(0, 4))) * 12 + Number(insats.to.slice(5, 7)) - Number(insats.from.slice(5, 7)) + 1;
+    for (const g of insats.goals) if (g.kind === 'meetingCount') goal += g.target / months;
+  }
+  return goal > 0 ? Math.round(goal * 10) / 10 : undefined;
+}
+
+export function meetingsChartSpec(o: Overview, texts: Texts): TopLevelSpec {
+  const t = texts.office.report;
+  const values = o.groups.flatMap((g) => g.byMonth.map((m) => ({ month: m.month, group: g.name, count: m.count })));
+  const goal = monthlyGoal(o);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 560,
+    height: 240,
+    config,
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'bar' },
+        encoding: {
+          x: { field: 'month', type: 'ordinal', title: t.chartMonth },
+          y: { aggregate: 'sum', field: 'count', type: 'quantitative', title: t.chartMeetings, axis: { tickMinStep: 1 } },
+          color: { field: 'group', type: 'nominal', title: null, legend: { orient: 'bottom' } },
+        },
+      },
+      ...(goal !== undefined
+        ? [
+            { data: { values: [{ goal, label: `${t.chartGoalPerMonth}: ${String(goal).replace('.', ',')}` }] }, mark: { type: 'rule', color: '#1a1a1a', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { y: { field: 'goal', type: 'quantitative' } } },
+            { data: { values: [{ goal, label: `${t.chartGoalPerMonth}: ${String(goal).replace('.', ',')}` }] }, mark: { type: 'text', align: 'right', dy: -8, x: 'width' }, encoding: { y: { field: 'goal', type: 'quantitative' }, text: { field: 'label' } } },
+          ]
+        : []),
+    ],
+  } as TopLevelSpec;
+}
+
+export async function chartSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+export function svgToPng(svg: string): Buffer {
+  return new Resvg(svg, { background: 'white', fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: FONT } }).render().asPng();
+}
