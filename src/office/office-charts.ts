@@ -27,17 +27,18 @@ export function attendanceChartSpec(o: Overview, texts: Texts): TopLevelSpec {
     })));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: t.report.chartAttendanceTitle, subtitle: t.report.chartAttendanceSubtitle, anchor: 'start' },
     width: 560,
     height: { step: 28 },
     config,
     data: { values },
-    encoding: { y: { field: 'party', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } } },
+    encoding: { y: { field: 'party', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } } },
     layer: [
       {
         mark: { type: 'bar' },
         encoding: {
           x: { field: 'percent', type: 'quantitative', title: t.report.chartPercent, scale: { domain: [0, 100] } },
-          color: { field: 'verdict', type: 'nominal', title: null, scale: { domain: [t.met, t.belowGoal], range: ['#2e7d32', '#c77700'] }, legend: { orient: 'bottom' } },
+          color: { field: 'verdict', type: 'nominal', title: null, scale: { domain: [t.met, t.belowGoal], range: ['#2e7d32', '#c77700'] }, legend: { orient: 'bottom', labelLimit: 0 } },
         },
       },
       { mark: { type: 'tick', color: '#1a1a1a', thickness: 3, size: 26 }, encoding: { x: { field: 'target', type: 'quantitative' } } },
@@ -58,10 +59,19 @@ export function monthlyGoal(o: Overview): number | undefined {
 
 export function meetingsChartSpec(o: Overview, texts: Texts): TopLevelSpec {
   const t = texts.office.report;
-  const values = o.groups.flatMap((g) => g.byMonth.map((m) => ({ month: m.month, group: g.name, count: m.count })));
-  const goal = monthlyGoal(o);
+  const monthsOfYear = Array.from({ length: 12 }, (_, i) => `${o.year}-${String(i + 1).padStart(2, '0')}`);
+  // With an insats that counts meetings, the bars are the meetings its goal counts (so the line
+  // compares like with like); otherwise every group's held meetings.
+  const counted = o.insatser.flatMap(({ insats, progress }) => progress.flatMap((p) => (p.kind === 'meetingCount' ? [{ insats, p }] : [])));
+  const values = counted.length
+    ? counted.flatMap(({ insats, p }) => monthsOfYear.map((month) => ({ month, series: `${insats.name} (${p.kind === 'meetingCount' ? p.goal.titleWord : ''})`, count: p.kind === 'meetingCount' ? (p.byMonth.find((m) => m.month === month)?.count ?? 0) : 0 })))
+    : o.groups.flatMap((g) => g.byMonth.map((m) => ({ month: m.month, series: g.name, count: m.count })));
+  const goal = counted.length ? monthlyGoal(o) : undefined;
+  const words = [...new Set(counted.map(({ p }) => (p.kind === 'meetingCount' ? p.goal.titleWord : '')))].join(', ');
+  const label = goal !== undefined ? `${t.chartGoalPerMonth}: ${String(goal).replace('.', ',')}` : '';
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: counted.length ? t.chartGoalMeetingsTitle(words) : t.chartMeetingsTitle, anchor: 'start' },
     width: 560,
     height: 240,
     config,
@@ -72,19 +82,18 @@ export function meetingsChartSpec(o: Overview, texts: Texts): TopLevelSpec {
         encoding: {
           x: { field: 'month', type: 'ordinal', title: t.chartMonth },
           y: { aggregate: 'sum', field: 'count', type: 'quantitative', title: t.chartMeetings, axis: { tickMinStep: 1 } },
-          color: { field: 'group', type: 'nominal', title: null, legend: { orient: 'bottom' } },
+          color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 0 } },
         },
       },
       ...(goal !== undefined
         ? [
-            { data: { values: [{ goal, label: `${t.chartGoalPerMonth}: ${String(goal).replace('.', ',')}` }] }, mark: { type: 'rule', color: '#1a1a1a', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { y: { field: 'goal', type: 'quantitative' } } },
-            { data: { values: [{ goal, label: `${t.chartGoalPerMonth}: ${String(goal).replace('.', ',')}` }] }, mark: { type: 'text', align: 'right', dy: -8, x: 'width' }, encoding: { y: { field: 'goal', type: 'quantitative' }, text: { field: 'label' } } },
+            { data: { values: [{ goal }] }, mark: { type: 'rule', color: '#1a1a1a', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { y: { field: 'goal', type: 'quantitative' } } },
+            { data: { values: [{ goal, label }] }, mark: { type: 'text', align: 'right', dy: -8, x: 'width', fontSize: 12 }, encoding: { y: { field: 'goal', type: 'quantitative' }, text: { field: 'label' } } },
           ]
         : []),
     ],
   } as TopLevelSpec;
 }
-
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {

@@ -2,6 +2,8 @@ import type { Overview } from './domain/overview.js';
 import { goalLines } from './goal-lines.js';
 import type { Language, Texts } from '../i18n/texts.js';
 
+const kindName = (texts: Texts, kind: string) => (texts.group.kinds as Record<string, string>)[kind] ?? kind;
+
 const esc = (s: string | number) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function table(headers: string[], rows: Array<Array<string | number>>, rowClass?: (i: number) => string): string {
@@ -15,7 +17,8 @@ export function reportHtml(texts: Texts, language: Language, o: Overview, charts
   const r = texts.office.report;
   const c = r.columns;
   const parties = o.groups.flatMap((g) => g.parties.map((p) => ({ g, p })));
-  const months = o.groups.flatMap((g) => g.byMonth.filter((m) => m.count > 0).map((m) => [g.name, m.month, m.count]));
+  // Months down, groups across: a year fits on a page.
+  const months = (o.groups[0]?.byMonth ?? []).map((m, i) => [m.month, ...o.groups.map((g) => g.byMonth[i]?.count ?? 0)]);
   const goals = o.insatser.flatMap(({ insats, progress }) => goalLines(texts, progress).map((l) => ({ insats: insats.name, l })));
   return `<!doctype html>
 <html lang="${language}">
@@ -40,13 +43,13 @@ export function reportHtml(texts: Texts, language: Language, o: Overview, charts
 <h1>${esc(r.title(o.year))}</h1>
 <p class="generated">${esc(r.generated(generatedAt))}</p>
 <h2>${esc(r.groupsHeader)}</h2>
-${table([c.group, c.kind, c.held, c.open, c.overdue, c.approvals, c.minutes], o.groups.map((g) => [g.name, g.kind, g.meetingsHeld, g.openActions, g.overdueActions, g.approvalsWaiting, g.minutesAwaitingJustering]))}
+${table([c.group, c.kind, c.held, c.open, c.overdue, c.approvals, c.minutes], o.groups.map((g) => [g.name, kindName(texts, g.kind), g.meetingsHeld, g.openActions, g.overdueActions, g.approvalsWaiting, g.minutesAwaitingJustering]))}
 <h2>${esc(r.attendanceHeader)}</h2>
 <figure role="img" aria-label="${esc(texts.office.attendanceChartAlt)}">${charts.attendance}</figure>
 ${table([c.group, c.party, c.called, c.attended, c.percent, c.target, c.verdict], parties.map(({ g, p }) => [g.name, p.organisation, p.called, p.attended, texts.office.percent(p.percent), g.targetPercent, texts.office.verdict(p.meetsTarget)]), (i) => (parties[i]!.p.meetsTarget ? '' : 'below'))}
 <h2>${esc(r.meetingsHeader)}</h2>
 <figure role="img" aria-label="${esc(texts.office.meetingsChartAlt)}">${charts.meetings}</figure>
-${table([c.group, c.month, c.count], months)}
+${table([c.month, ...o.groups.map((g) => g.name)], months)}
 <h2>${esc(r.insatserHeader)}</h2>
 ${table([c.insats, c.goal, c.progress, c.verdict], goals.map(({ insats, l }) => [insats, l.goal, l.progress, l.verdict]), (i) => (goals[i]!.l.met ? '' : 'below'))}
 </body>

@@ -77,12 +77,12 @@ describe('seed 002’s path over real HTTP: lokusgrupp → tjänsteskrivelse →
     });
     arendeCard = answered(r);
     expect(cardText(arendeCard)).toContain('Tjänsteskrivelsen är sparad.');
-    const [stored] = await arendeId();
+    const stored = (await arendeId())[0]!;
     expect(tjansteskrivelseText(stored.tjansteskrivelse, sv.office.document)).toBe(readFixture('office/tjansteskrivelse-002.txt'));
     // A member (no kansli) pressing the same button changes nothing.
     const forged = await bot.execute(tierp, O.nima, 'office.arende.save', { ...findAction(arendeCard, 'Spara tjänsteskrivelsen').action.data, rubrik: 'Annat', attSatser: 'att avslå' });
     expect(forged.message).toMatch(/^Du kan inte/);
-    expect((await arendeId())[0].tjansteskrivelse.rubrik).toBe(SEED002_RUBRIK);
+    expect((await arendeId())[0]!.tjansteskrivelse.rubrik).toBe(SEED002_RUBRIK);
   });
 
   it('it goes on the styrelse’s planned sammanträde in the styrelse’s channel, with its förslag', async () => {
@@ -95,7 +95,7 @@ describe('seed 002’s path over real HTTP: lokusgrupp → tjänsteskrivelse →
     expect(cardText(placed)).toContain('Ärendet ligger nu på dagordningen för Förbundsstyrelsen');
     const agenda = cardText(cardsOf((await bot.say(styrelse, O.lars, 'dagordning')).replies[0])[0]!);
     expect(agenda).toContain('Samordnare och partsamordnare Tierp (dnr 2018/1)');
-    const [meeting] = (await bot.documents(groupIdFor(styrelse))).filter((d) => d.type === 'meeting');
+    const meeting = (await bot.documents(groupIdFor(styrelse))).find((d) => d.type === 'meeting')!;
     const item = meeting.items.find((i: Json) => i.title.startsWith(SEED002_RUBRIK));
     expect(item).toMatchObject({ kind: 'beslut', presenter: 'Åsa Fichtel', text: ['Förbundsstyrelsen föreslås besluta', ...SEED002_ATT].join('\n') });
     // Nothing of the ärende was posted in the styrelse's channel by the lokusgrupp's turn.
@@ -105,7 +105,7 @@ describe('seed 002’s path over real HTTP: lokusgrupp → tjänsteskrivelse →
   it('the styrelse decides with the att-satser; the lokusgrupp’s channel gets the decision card', async () => {
     later(60 * 24 * 22);
     expect((await bot.say(styrelse, O.lars, 'starta möte')).status).toBe(200);
-    const [meeting] = (await bot.documents(groupIdFor(styrelse))).filter((d) => d.type === 'meeting');
+    const meeting = (await bot.documents(groupIdFor(styrelse))).find((d) => d.type === 'meeting')!;
     const index = meeting.items.findIndex((i: Json) => i.title.startsWith(SEED002_RUBRIK));
     const n = meeting.firstNumber + index;
     expect((await bot.say(styrelse, O.lars, `gå till punkt ${n}`)).replies[0]!.text).toContain(SEED002_RUBRIK);
@@ -121,7 +121,7 @@ describe('seed 002’s path over real HTTP: lokusgrupp → tjänsteskrivelse →
     expect(card).toContain('Diarienummer 2018/1');
     expect(card).toContain(`Förbundsstyrelsen beslutade vid ${meeting.title} 2018-02-20, §${n}:`);
     for (const att of SEED002_ATT) expect(card).toContain(att);
-    const [stored] = await arendeId();
+    const stored = (await arendeId())[0]!;
     expect(stored.status).toBe('decided');
     expect(stored.decision).toMatchObject({ paragraph: `§${n}`, attSatser: SEED002_ATT });
     expect(stored.history.map((h: Json) => h.kind)).toEqual(['opened', 'edited', 'placed', 'decided', 'returned']);

@@ -1,4 +1,5 @@
-import { addMember, newGroup, setRoles, type Group, type GroupKind, type Role } from '../../src/groups/domain/group.js';
+import { addMember, isForbundOrganisation, newGroup, setRoles, type Group, type GroupKind, type Role } from '../../src/groups/domain/group.js';
+import { newMeeting, type AttendanceMark } from '../../src/meetings/domain/meeting.js';
 import { groupIdOf } from '../../src/bot/context.js';
 import * as A from '../support/activities.js';
 import type { TestBot } from '../support/test-bot.js';
@@ -75,4 +76,36 @@ export function storeStyrelse(bot: TestBot, conv: A.Conversation, at: string): P
       ...OFFICE,
     ],
   });
+}
+
+/** A small seeded PRNG (mulberry32): the same generated year every run. */
+export function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Stores held meetings through the real repository: on each of `days`, a meeting titled by `title`,
+ * every member of a party present with the party's `chance` (marked as the secretary would).
+ */
+export async function storeHeldMeetings(bot: TestBot, group: Group, spec: { days: string[]; title: (day: string, i: number) => string; chance: Record<string, number>; seed: number; items?: (day: string) => string[] }): Promise<void> {
+  const rnd = prng(spec.seed);
+  for (const [i, day] of spec.days.entries()) {
+    const id = `meeting-${group.groupId.slice(2, 10)}-${i}`;
+    const made = newMeeting({ id, group, title: spec.title(day, i), date: day, itemIds: group.settings.standingItems.map((_, k) => `${id}-s${k}`), at: `${day}T07:00:00.000Z` });
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    const attendance: Record<string, AttendanceMark> = {};
+    for (const m of group.members) {
+      if (!m.organisation || isForbundOrganisation(m.organisation)) continue;
+      const there = rnd() < (spec.chance[m.organisation] ?? 0.95);
+      attendance[m.id] = { status: there ? 'present' : 'absent', source: 'marked', at: `${day}T08:00:00.000Z` };
+    }
+    const items = (spec.items?.(day) ?? []).map((title, k) => ({ id: `${id}-i${k}`, title, kind: 'information' as const }));
+    await bot.lokus.deps.meetings.create({ ...made.value, items: [...made.value.items, ...items], status: 'adjusted', startedAt: `${day}T08:00:00.000Z`, endedAt: `${day}T10:00:00.000Z`, attendance });
+  }
 }

@@ -124,8 +124,8 @@ describe('the office’s overview for kansli, over real HTTP', () => {
     const rows = (name: string) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name]!, { header: 1 });
     expect(rows('Grupper')).toEqual([
       ['Grupp', 'Slag', 'Hållna möten', 'Öppna uppdrag', 'Försenade uppdrag', 'Godkännanden som väntar', 'Protokoll som väntar på justering'],
-      ['Förbundsstyrelsen', 'styrelse', 1, 0, 0, 0, 1],
-      ['Tierp', 'lokusgrupp', 10, 2, 1, 1, 0],
+      ['Förbundsstyrelsen', 'Förbundsstyrelse', 1, 0, 0, 0, 1],
+      ['Tierp', 'Lokusgrupp', 10, 2, 1, 1, 0],
     ]);
     const attendance = rows('Närvaro');
     expect(attendance).toContainEqual(['Tierp', 'Arbetsförmedlingen', 10, 7, 70, 85, '▲ under målet']);
