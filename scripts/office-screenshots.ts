@@ -17,7 +17,7 @@ import { launchLocalChromium } from './lib/chromium.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'docs/office');
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 
 /** Every `step`th day of 2018 from `first`, skipping July (semester). */
 function days(first: string, step: number): string[] {
@@ -64,8 +64,8 @@ async function main(): Promise<void> {
     const answer = await bot.say(A.personalChat(O.marikaB), O.marikaB, 'översikt');
     const card = cardsOf(answer.replies[0])[0];
     if (!card) throw new Error(`no overview card: ${JSON.stringify(answer.replies[0])}`);
-    const report = find(card, (n) => n.type === 'Action.OpenUrl' && n.title === 'Öppna rapporten')[0]!.url as string;
-    const images = find(card, (n) => n.type === 'Image').map((n) => n.url as string);
+    const report = find(card as Json, (n) => n.type === 'Action.OpenUrl' && n.title === 'Öppna rapporten')[0]!.url as string;
+    const images = find(card as Json, (n) => n.type === 'Image').map((n) => n.url as string);
 
     mkdirSync(OUT, { recursive: true });
     const browser = await launchLocalChromium({ width: 1000, height: 900 });

@@ -51,6 +51,9 @@ export const COMMAND_SAMPLES = [
   'uppdragslista',
   'mina uppdrag',
   'protokoll 2026-11-22',
+  'ärende Förfalskat ärende',
+  'ny insats Förfalskad insats',
+  'översikt',
 ];
 
 /** Registered commands no sample exercises (should be empty). */
