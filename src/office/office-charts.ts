@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -12,6 +14,9 @@ import type { Texts } from '../i18n/texts.js';
  */
 
 const FONT = 'DejaVu Sans';
+/** The font comes with the package (dejavu-fonts-ttf), not from the machine: a slim container has none. */
+const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => path.join(FONT_DIR, f));
 const config = { font: FONT, background: 'white', axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12, titleFontSize: 12 } };
 
 export function attendanceChartSpec(o: Overview, texts: Texts): TopLevelSpec {
@@ -104,5 +109,5 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
 }
 
 export function svgToPng(svg: string): Buffer {
-  return new Resvg(svg, { background: 'white', fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: FONT } }).render().asPng();
+  return new Resvg(svg, { background: 'white', fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT } }).render().asPng();
 }
