@@ -5,7 +5,8 @@
  * 002's insats), asks for `översikt` in a personal chat as the kansli would, and opens the card's
  * signed links: the report page (screen and print) and the two chart images. Writes docs/office/*.png.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newInsats } from '../src/office/domain/insats.js';
@@ -18,6 +19,22 @@ import { launchLocalChromium } from './lib/chromium.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'docs/office');
 type Json = Record<string, unknown>;
+const require = createRequire(import.meta.url);
+const read = (p: string) => readFileSync(p, 'utf8');
+
+/** The card as Teams draws it (the official renderer, Teams' light host config), as in the card gallery. */
+const CARD_PAGE = `<!doctype html>
+<html lang="sv"><head><meta charset="utf-8"><title>Översikt</title>
+<link rel="stylesheet" href="/adaptivecards.css">
+<style>
+body { margin: 0; background: #F5F5F5; font-family: 'Segoe UI', 'Liberation Sans', 'DejaVu Sans', sans-serif; }
+#frame { display: inline-block; padding: 16px; }
+#card { width: 450px; background: #FFFFFF; border-radius: 6px; box-shadow: 0 1px 2px rgba(0,0,0,0.14); overflow: hidden; }
+#card p { margin: 0; }
+.ac-pushButton { color: #242424; background: #FFFFFF; border: 1px solid #D1D1D1; border-radius: 4px; min-height: 32px; font-family: inherit; }
+</style>
+<script src="/markdown-it.js"></script><script src="/adaptivecards.js"></script><script src="/render-in-page.js"></script>
+</head><body><div id="frame"><div id="card"></div></div></body></html>`;
 
 /** Every `step`th day of 2018 from `first`, skipping July (semester). */
 function days(first: string, step: number): string[] {
@@ -78,6 +95,34 @@ async function main(): Promise<void> {
       await page.screenshot({ path: path.join(OUT, 'report-print.png'), fullPage: true });
       await page.pdf({ path: path.join(OUT, 'report.pdf'), format: 'A4', printBackground: true }).catch((e: unknown) => console.log(`(no PDF: ${String(e)})`));
       await page.emulateMedia({ media: 'screen' });
+      // The overview card itself, with the chart images loaded from the bot's signed links.
+      const acDist = path.dirname(require.resolve('adaptivecards/dist/adaptivecards.min.js'));
+      // Served by the page's own route (restify, in this process with the bot, patches node's http server).
+      const files: Record<string, { contentType: string; body: string }> = {
+        '/': { contentType: 'text/html; charset=utf-8', body: CARD_PAGE },
+        '/adaptivecards.css': { contentType: 'text/css', body: read(path.join(acDist, 'adaptivecards.css')) },
+        '/adaptivecards.js': { contentType: 'text/javascript', body: read(path.join(acDist, 'adaptivecards.min.js')) },
+        '/render-in-page.js': { contentType: 'text/javascript', body: read(path.join(ROOT, 'scripts/gallery/render-in-page.js')) },
+        '/markdown-it.js': { contentType: 'text/javascript', body: read(require.resolve('markdown-it/dist/markdown-it.min.js')) },
+      };
+      const CARD_ORIGIN = 'http://localhost:9';
+      await page.route(`${CARD_ORIGIN}/**`, (route) => {
+        const file = files[new URL(route.request().url()).pathname];
+        return file ? route.fulfill({ status: 200, ...file }) : route.fulfill({ status: 404, body: '' });
+      });
+      await page.goto(`${CARD_ORIGIN}/`);
+      const hostConfig = JSON.parse(read(path.join(ROOT, 'scripts/gallery/teams-light-host-config.json')));
+      // The chart images as the bot serves them behind the signed links, inlined (the page is on another origin).
+      const inlined = JSON.parse(JSON.stringify(card)) as Json;
+      for (const img of find(inlined, (n) => n.type === 'Image')) {
+        const res = await fetch(img.url as string);
+        if (res.status !== 200) throw new Error(`chart ${String(img.url)}: HTTP ${res.status}`);
+        img.url = `data:image/png;base64,${Buffer.from(await res.arrayBuffer()).toString('base64')}`;
+      }
+      await page.evaluate((a) => (globalThis as unknown as { lokusRender(c: object, h: object): string[] }).lokusRender(a.card, a.hostConfig), { card: inlined, hostConfig });
+      await page.waitForFunction(`document.images.length === ${images.length} && [...document.images].every((i) => i.complete && i.naturalWidth > 0)`);
+      await page.locator('#frame').screenshot({ path: path.join(OUT, 'overview-card.png') });
+      console.log('✓ the översikt card with its charts → docs/office/overview-card.png');
       for (const [i, url] of images.entries()) {
         await page.goto(url);
         const name = i === 0 ? 'chart-attendance.png' : 'chart-meetings.png';

@@ -17,38 +17,47 @@ const FONT = 'DejaVu Sans';
 /** The font comes with the package (dejavu-fonts-ttf), not from the machine: a slim container has none. */
 const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => path.join(FONT_DIR, f));
-const config = { font: FONT, background: 'white', axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12, titleFontSize: 12 } };
+// Large enough to read when Teams shrinks the image to the card's width.
+const config = { font: FONT, background: 'white', title: { fontSize: 17, subtitleFontSize: 14 }, axis: { labelFontSize: 14, titleFontSize: 14 }, legend: { labelFontSize: 14, symbolSize: 160 }, header: { labelFontSize: 15 } };
 
 export function attendanceChartSpec(o: Overview, texts: Texts): TopLevelSpec {
   const t = texts.office;
-  const many = o.groups.length > 1;
   const values = o.groups.flatMap((g) =>
     g.parties.map((p) => ({
-      party: many ? `${g.name} · ${p.organisation}` : p.organisation,
+      group: g.name,
+      party: p.organisation,
       percent: p.percent ?? 0,
       target: g.targetPercent,
       verdict: p.meetsTarget ? t.met : t.belowGoal,
       label: `${t.percent(p.percent)}${p.meetsTarget ? '' : ` ${t.belowGoal}`}`,
+      // The label starts past the bar and past the goal mark, so neither covers it.
+      labelAt: Math.max(p.percent ?? 0, p.meetsTarget ? 0 : g.targetPercent),
     })));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t.report.chartAttendanceTitle, subtitle: t.report.chartAttendanceSubtitle, anchor: 'start' },
-    width: 560,
-    height: { step: 28 },
     config,
     data: { values },
-    encoding: { y: { field: 'party', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } } },
-    layer: [
-      {
-        mark: { type: 'bar' },
-        encoding: {
-          x: { field: 'percent', type: 'quantitative', title: t.report.chartPercent, scale: { domain: [0, 100] } },
-          color: { field: 'verdict', type: 'nominal', title: null, scale: { domain: [t.met, t.belowGoal], range: ['#2e7d32', '#c77700'] }, legend: { orient: 'bottom', labelLimit: 0 } },
+    // One panel per group, its name above it; the parties within it.
+    facet: { row: { field: 'group', type: 'nominal', sort: null, title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' } } },
+    resolve: { scale: { y: 'independent' } },
+    spacing: 14,
+    spec: {
+      width: 300,
+      height: { step: 26 },
+      encoding: { y: { field: 'party', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } } },
+      layer: [
+        {
+          mark: { type: 'bar' },
+          encoding: {
+            x: { field: 'percent', type: 'quantitative', title: t.report.chartPercent, scale: { domain: [0, 100] } },
+            color: { field: 'verdict', type: 'nominal', title: null, scale: { domain: [t.met, t.belowGoal], range: ['#2e7d32', '#c77700'] }, legend: { orient: 'bottom', labelLimit: 0 } },
+          },
         },
-      },
-      { mark: { type: 'tick', color: '#1a1a1a', thickness: 3, size: 26 }, encoding: { x: { field: 'target', type: 'quantitative' } } },
-      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { x: { field: 'percent', type: 'quantitative' }, text: { field: 'label' } } },
-    ],
+        { mark: { type: 'tick', color: '#1a1a1a', thickness: 3, size: 24 }, encoding: { x: { field: 'target', type: 'quantitative' } } },
+        { mark: { type: 'text', align: 'left', dx: 5, fontSize: 13 }, encoding: { x: { field: 'labelAt', type: 'quantitative' }, text: { field: 'label' } } },
+      ],
+    },
   } as TopLevelSpec;
 }
 
@@ -77,8 +86,8 @@ export function meetingsChartSpec(o: Overview, texts: Texts): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: counted.length ? t.chartGoalMeetingsTitle(words) : t.chartMeetingsTitle, anchor: 'start' },
-    width: 560,
-    height: 240,
+    width: 420,
+    height: 220,
     config,
     layer: [
       {
@@ -93,7 +102,7 @@ export function meetingsChartSpec(o: Overview, texts: Texts): TopLevelSpec {
       ...(goal !== undefined
         ? [
             { data: { values: [{ goal }] }, mark: { type: 'rule', color: '#1a1a1a', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { y: { field: 'goal', type: 'quantitative' } } },
-            { data: { values: [{ goal, label }] }, mark: { type: 'text', align: 'right', dy: -8, x: 'width', fontSize: 12 }, encoding: { y: { field: 'goal', type: 'quantitative' }, text: { field: 'label' } } },
+            { data: { values: [{ goal, label }] }, mark: { type: 'text', align: 'right', dy: -9, x: 'width', fontSize: 14 }, encoding: { y: { field: 'goal', type: 'quantitative' }, text: { field: 'label' } } },
           ]
         : []),
     ],
