@@ -92,7 +92,7 @@ export async function forgeryScene(bot: TestBot) {
   const signCard = bot.lastCard(A.personalChat(TIERP.wictoria).id);
   // The förbund office (issue 27): an ärende card with a styrelse's planned meeting to choose, an insats form.
   const body = A.channel('forgery-styrelse');
-  await setUpGroup(bot, body, TIERP.marika, { name: 'Förbundsstyrelsen', kind: 'styrelse', founderOrganisation: 'Samordningsförbundet', people: [[TIERP.nima, 'Tierps kommun', 'member']], founderRoles: 'chair,secretary,kansli' });
+  await setUpGroup(bot, body, TIERP.marika, { name: 'Förbundsstyrelsen', kind: 'styrelse', founderOrganisation: 'Samordningsförbundet', people: [[A.person('Lars Persson'), 'Region Uppsala', 'member']], founderRoles: 'chair,secretary,kansli' });
   await bot.say(body, TIERP.marika, 'nytt möte 2036-12-10 13-15 Kommunhuset');
   await bot.say(a, TIERP.marika, 'ärende Förfalskningsärende');
   await bot.say(a, TIERP.marika, 'ny insats Förfalskningsinsats');
