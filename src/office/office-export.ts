@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { chartSvg, attendanceChartSpec, meetingsChartSpec, svgToPng } from './office-charts.js';
-import { loadOverview } from './overview-data.js';
+import { kansliGroups, loadOverview } from './overview-data.js';
 import { reportHtml } from './office-report.js';
 import { overviewXlsx } from './office-xlsx.js';
 import { OFFICE_FILES, type OfficeFile } from './office-links.js';
@@ -10,26 +10,23 @@ import type { Deps } from '../bot/deps.js';
 
 /**
  * `GET /office/<report.html|report.xlsx|attendance.png|meetings.png>` behind a signed, expiring link
- * (office-links.ts): the overview of the groups the kansli saw when the link was made, read fresh.
- * A group that has left the link's förbund since is not shown.
+ * (office-links.ts): the overview of the groups of the link's förbund where its person is kansli
+ * when it is opened, read fresh.
  */
 export function registerOfficeExport(server: Server, deps: Deps): void {
   server.get('/office/:file', async (req, res) => {
     const file = String(req.params.file ?? '') as OfficeFile;
     const query = new URL(req.url ?? '/', 'http://lokus.local').searchParams;
-    const target = OFFICE_FILES.includes(file) ? deps.officeLinks.verify(query, deps.now()) : undefined;
-    if (!target) {
+    const now = deps.now();
+    const target = OFFICE_FILES.includes(file) ? deps.officeLinks.verify(query, now) : undefined;
+    // The groups where the person is kansli now: a role given up since the link was made shows nothing.
+    const groups = target ? await kansliGroups(deps, target.tenantId, { aadObjectId: target.person, teamsId: target.person }, now.toISOString()) : [];
+    if (!target || groups.length === 0) {
       res.header('content-type', 'text/plain; charset=utf-8');
       res.sendRaw(403, `${texts('sv').office.report.invalidLink} / ${texts('en').office.report.invalidLink}`);
       return;
     }
     const tx = texts(target.language);
-    const groups = [];
-    for (const id of target.groupIds) {
-      const g = await deps.groups.get(id);
-      if (g && g.tenantId === target.tenantId) groups.push(g);
-    }
-    const now = deps.now();
     const overview = await loadOverview(deps, target.tenantId, groups, target.year, now);
     res.header('cache-control', 'no-store');
     if (file === 'report.xlsx') {

@@ -22,7 +22,8 @@ async function showOverview(deps: Deps, ctx: TurnContext): Promise<Answer> {
   const groups = await kansliGroups(deps, ref.tenantId, actor(ctx), now.toISOString());
   if (groups.length === 0) return tx.office.notKansliAnywhere;
   const overview = await loadOverview(deps, ref.tenantId, groups, year, now);
-  const links = deps.officeLinks.urls({ tenantId: ref.tenantId, groupIds: groups.map((g) => g.groupId), year, language: languageOfTurn(ctx) }, now);
+  const who = actor(ctx);
+  const links = deps.officeLinks.urls({ tenantId: ref.tenantId, person: who.aadObjectId ?? who.teamsId, year, language: languageOfTurn(ctx) }, now);
   return overviewCard(tx, overview, links);
 }
 

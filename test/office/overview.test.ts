@@ -1,10 +1,10 @@
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMeeting, type AttendanceMark, type Meeting } from '../../src/meetings/domain/meeting.js';
-import type { Group } from '../../src/groups/domain/group.js';
+import { setRoles, type Group } from '../../src/groups/domain/group.js';
 import * as A from '../support/activities.js';
 import { cardsOf, cardText } from '../support/cards.js';
-import { answered } from '../support/seed-group.js';
+import { answered, groupIdFor } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
 import { O, TIERP_REPS, memberId, storeGroup, storeStyrelse, storeTierp } from './office-support.js';
 
@@ -140,10 +140,11 @@ describe('the office’s overview for kansli, over real HTTP', () => {
     expect(rows('Insatser')).toContainEqual(['Samordnare och partsamordnare Tierp', 'Möten (Lokusmöte) med minst 2 parter: 10 av 60', '10 / 60', '▲ under målet']);
   });
 
-  it('a changed or expired link gives nothing', async () => {
+  it('a changed or expired link gives nothing, and neither does one whose person is no longer kansli', async () => {
     const url = new URL(urlOf(card, 'Ladda ned Excel (.xlsx)'));
     const forged = new URL(url);
-    forged.searchParams.set('g', `${url.searchParams.get('g')},g_${'0'.repeat(32)}`);
+    // Another person's link, made by changing who it is for.
+    forged.searchParams.set('p', O.nima.aadObjectId);
     expect((await fetch(forged)).status).toBe(403);
     const otherFile = new URL(url);
     otherFile.pathname = '/office/secrets.json';
@@ -151,6 +152,13 @@ describe('the office’s overview for kansli, over real HTTP', () => {
     clock += 8 * 24 * 3600 * 1000;
     expect((await fetch(url)).status).toBe(403);
     clock -= 8 * 24 * 3600 * 1000;
+    expect((await fetch(url)).status).toBe(200);
+    // Marika Blomgren gives up the kansli role in both groups: her link shows nothing any more.
+    for (const conv of [tierp, styrelse]) {
+      await bot.lokus.deps.groups.update(groupIdFor(conv), (g) => ({ next: must(setRoles(g!, { id: `r-drop-${conv.id}`, memberId: memberId(O.marikaB), roles: ['secretary'], effective: 'now', at: new Date(clock).toISOString() })), result: undefined }));
+    }
+    expect((await fetch(url)).status).toBe(403);
+    expect((await bot.say(A.personalChat(O.marikaB), O.marikaB, 'översikt')).replies[0]!.text).toContain('Du har inte rollen kansli');
   });
 
   it('a plain member, or kansli of another förbund, get nothing across groups; in a channel the overview is refused', async () => {
