@@ -3,9 +3,9 @@ import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { currentVersion, type Approval } from '../approvals/domain/approval.js';
 import { findMember, hasRole, type Group, type Member } from '../groups/domain/group.js';
-import { addItem, itemIndex, itemNumber, type Meeting } from '../meetings/domain/meeting.js';
+import { addItem, itemIndex, itemNumber, removeItem, type Meeting } from '../meetings/domain/meeting.js';
 import type { MeetingEnded } from '../meetings/meeting-ended.js';
-import { editArende, markReturned, openArende, placeArende, recordBodyDecision, type Arende, type ArendeError } from './domain/arende.js';
+import { editArende, markReturned, openArende, placeArende, recordBodyDecision, type Arende, type ArendeError, type Placement } from './domain/arende.js';
 import { attLines, draftFromApproval, paragraphs, BODY_KINDS, type Signer, type Tjansteskrivelse } from './domain/tjansteskrivelse.js';
 import { arendeCard, decisionCard, type BodyMeetingChoice } from './arende-view.js';
 import { formatDate, stockholmDate } from '../shared/swedish-date.js';
@@ -165,13 +165,23 @@ async function place(deps: Deps, { turn, data }: Heard<z.infer<typeof PlaceForm>
   if (!added) return tx.office.errors.meetingGone;
   const placement = { groupId, groupName: target.group.name, meetingId, meetingTitle: target.meeting.title, ...(target.meeting.date ? { meetingDate: target.meeting.date } : {}), itemId };
   const by = turn.member?.name ?? turn.actor.name;
+  let previous: Placement | undefined;
   const r = await deps.office.updateArende<Outcome>(turn.ref.tenantId, a.id, (cur) => {
     if (!cur) return { result: { ok: false, answer: tx.office.notFound } };
     if (cur.placement?.meetingId === meetingId && cur.placement.groupId === groupId) return { result: { ok: true, arende: cur } };
+    previous = cur.placement;
     const p = placeArende(cur, placement, by, turn.at);
     return p.ok ? { next: p.value, result: { ok: true, arende: p.value } } : { result: { ok: false, answer: errorText(tx, p.error) } };
   });
   if (!r.ok) return r.answer;
+  // Moved to another meeting: it leaves the agenda it was on, if that meeting is still being planned.
+  const from = previous;
+  if (from) {
+    await deps.meetings.update(from.groupId, from.meetingId, (m) => {
+      const removed = m ? removeItem(m, from.itemId, turn.at) : undefined;
+      return removed?.ok ? { next: removed.value, result: undefined } : { result: undefined };
+    });
+  }
   const meetings = await bodyMeetings(deps, turn);
   return arendeCard(tx, turn.language, r.arende, meetings.map((m) => m.choice), tx.office.placed(target.group.name, target.meeting.title));
 }

@@ -98,6 +98,15 @@ describe('seed 002’s path over real HTTP: lokusgrupp → tjänsteskrivelse →
     const meeting = (await bot.documents(groupIdFor(styrelse))).find((d) => d.type === 'meeting')!;
     const item = meeting.items.find((i: Json) => i.title.startsWith(SEED002_RUBRIK));
     expect(item).toMatchObject({ kind: 'beslut', presenter: 'Åsa Fichtel', text: ['Förbundsstyrelsen föreslås besluta', ...SEED002_ATT].join('\n') });
+    // Moved to a later sammanträde, it leaves the first agenda; moved back, it is on the first one only.
+    await bot.say(styrelse, O.marikaB, 'nytt möte 2018-04-17 13-15 Regionens hus');
+    arendeCard = answered(await bot.click(tierp, O.asa, arendeCard, 'Spara tjänsteskrivelsen'));
+    const april = choiceValue(arendeCard, 'meetingRef', /2018-04-17/);
+    arendeCard = answered(await bot.click(tierp, O.asa, arendeCard, 'Lägg på dagordningen', { meetingRef: april }));
+    const onAgenda = async () => (await bot.documents(groupIdFor(styrelse))).filter((d) => d.type === 'meeting').map((m) => [m.date, m.items.filter((i: Json) => i.title.startsWith(SEED002_RUBRIK)).length]).sort();
+    expect(await onAgenda()).toEqual([['2018-02-20', 0], ['2018-04-17', 1]]);
+    arendeCard = answered(await bot.click(tierp, O.asa, arendeCard, 'Lägg på dagordningen', { meetingRef }));
+    expect(await onAgenda()).toEqual([['2018-02-20', 1], ['2018-04-17', 0]]);
     // Nothing of the ärende was posted in the styrelse's channel by the lokusgrupp's turn.
     expect(bot.connector.posted(styrelse.id).some((a) => cardsOf(a)[0] && cardText(cardsOf(a)[0]!).includes('Beslut:'))).toBe(false);
   });
@@ -105,7 +114,7 @@ describe('seed 002’s path over real HTTP: lokusgrupp → tjänsteskrivelse →
   it('the styrelse decides with the att-satser; the lokusgrupp’s channel gets the decision card', async () => {
     later(60 * 24 * 22);
     expect((await bot.say(styrelse, O.lars, 'starta möte')).status).toBe(200);
-    const meeting = (await bot.documents(groupIdFor(styrelse))).find((d) => d.type === 'meeting')!;
+    const meeting = (await bot.documents(groupIdFor(styrelse))).find((d) => d.type === 'meeting' && d.date === '2018-02-20')!;
     const index = meeting.items.findIndex((i: Json) => i.title.startsWith(SEED002_RUBRIK));
     const n = meeting.firstNumber + index;
     expect((await bot.say(styrelse, O.lars, `gå till punkt ${n}`)).replies[0]!.text).toContain(SEED002_RUBRIK);
@@ -124,7 +133,7 @@ describe('seed 002’s path over real HTTP: lokusgrupp → tjänsteskrivelse →
     const stored = (await arendeId())[0]!;
     expect(stored.status).toBe('decided');
     expect(stored.decision).toMatchObject({ paragraph: `§${n}`, attSatser: SEED002_ATT });
-    expect(stored.history.map((h: Json) => h.kind)).toEqual(['opened', 'edited', 'placed', 'decided', 'returned']);
+    expect(stored.history.map((h: Json) => h.kind)).toEqual(['opened', 'edited', 'placed', 'placed', 'placed', 'decided', 'returned']);
     // Ending is not repeated: no second card on a redelivered end.
     await bot.idle();
     expect(bot.connector.posted(tierp.id).slice(before).filter((a) => cardsOf(a).length)).toHaveLength(1);
