@@ -109,7 +109,9 @@ export function meetingsChartSpec(o: Overview, texts: Texts): TopLevelSpec {
   } as TopLevelSpec;
 }
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  // Both libraries would print warnings to the console; the bot's log is JSON lines only.
+  const quiet = vega.logger(vega.None);
+  const view = new vega.View(vega.parse(compile(spec, { logger: quiet }).spec), { renderer: 'none', logger: quiet });
   try {
     return await view.toSVG();
   } finally {

@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newMeeting, type AttendanceMark, type Meeting } from '../../src/meetings/domain/meeting.js';
 import { setRoles, type Group } from '../../src/groups/domain/group.js';
 import * as A from '../support/activities.js';
@@ -100,6 +100,8 @@ describe('the office’s overview for kansli, over real HTTP', () => {
   });
 
   it('the chart images are PNGs behind the signed link; the report page has the same charts and tables', async () => {
+    // The charting libraries' warnings must not reach the console (the bot logs JSON lines only).
+    const warned = vi.spyOn(console, 'warn');
     for (const img of findAll(card, (n) => n.type === 'Image')) {
       const res = await fetch(img.url);
       expect(res.status).toBe(200);
@@ -114,6 +116,8 @@ describe('the office’s overview for kansli, over real HTTP', () => {
     expect(html.match(/<svg/g)).toHaveLength(2);
     expect(html).toContain('<td>Arbetsförmedlingen</td><td>10</td><td>7</td><td>70 %</td><td>85</td><td>▲ under målet</td>');
     expect(html).not.toContain('Strategiska utvecklingsgruppen');
+    expect(warned).not.toHaveBeenCalled();
+    warned.mockRestore();
   });
 
   it('the Excel file is a real .xlsx: its cells read back with a reader library', async () => {
