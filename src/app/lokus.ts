@@ -30,6 +30,9 @@ import type { Deps } from '../bot/deps.js';
 import { registerMinutesExport } from '../minutes/minutes-export.js';
 import { LinkSigner } from './signed-link.js';
 import { createAssistant } from '../assistant/assistant.js';
+import { OfficeRepo } from '../office/office-repo.js';
+import { OfficeLinks } from '../office/office-links.js';
+import { registerOfficeExport } from '../office/office-export.js';
 
 export interface Lokus {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -78,6 +81,8 @@ export async function startLokus(config: Config, options: StartOptions): Promise
     links: new LinkSigner(config.links.secret),
     attendanceLinks: new AttendanceLinks(config.links.secret),
     ...(config.assistant ? { assistant: createAssistant(config.assistant, store.bot, log) } : {}),
+    office: new OfficeRepo(store.domain),
+    officeLinks: new OfficeLinks(config.links.secret),
   };
   // Issue 5: the check-in card shows the meeting as ended (no more "Närvarande").
   deps.meetingEnded.push((e) => onMeetingEndedAttendance(deps, e));
@@ -112,6 +117,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
 
   registerMinutesExport(server, deps);
   registerAttendanceExport(server, deps);
+  registerOfficeExport(server, deps);
 
   server.get('/healthz', async (_req, res) => {
     const ok = await store.ping();
@@ -126,6 +132,7 @@ export async function startLokus(config: Config, options: StartOptions): Promise
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   deps.links.baseUrl = config.links.publicUrl ?? `http://${host}:${port}`;
   deps.attendanceLinks.baseUrl = config.links.publicUrl ?? `http://${host}:${port}`;
+  deps.officeLinks.baseUrl = config.links.publicUrl ?? `http://${host}:${port}`;
   log.info({ port, cosmos: store.describe(), auth: config.bot.appId ? 'Bot Framework JWT' : 'off (local mode)' }, `Lokus listening on port ${port}`);
 
   let closing: Promise<void> | undefined;

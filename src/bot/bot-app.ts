@@ -23,6 +23,9 @@ import * as minutes from '../minutes/minutes-listeners.js';
 import * as install from './install.js';
 import * as planning from '../meetings/planning-listeners.js';
 import * as running from '../meetings/running-listeners.js';
+import * as arenden from '../office/arende-listeners.js';
+import * as insatser from '../office/insats-listeners.js';
+import * as overview from '../office/overview-listeners.js';
 import { reuseOutboundClients } from './outbound-clients.js';
 import { ConversationPacing } from './conversation-pacing.js';
 import { invokeMessage } from './run-once.js';
@@ -106,7 +109,7 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   });
 
   // The fallback last: it answers what no listener before it took.
-  for (const slice of [install, group, memberSearch, planning, running, approvals, minutes, decisions, actions, attendance, attendanceStats, assistant, prose, help, fallback]) slice.register(app, deps);
+  for (const slice of [install, group, memberSearch, planning, running, approvals, minutes, decisions, actions, attendance, attendanceStats, arenden, insatser, overview, assistant, prose, help, fallback]) slice.register(app, deps);
 
   app.error(async (ctx, err) => {
     deps.log.error({ err, activityType: ctx.activity.type, activityId: ctx.activity.id }, 'turn failed');

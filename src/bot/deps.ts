@@ -16,6 +16,8 @@ import type { PersonalChat } from './personal-chat.js';
 import type { MeetingEndedHandler } from '../meetings/meeting-ended.js';
 import type { Proactive } from './proactive.js';
 import type { Assistant } from '../assistant/assistant.js';
+import type { OfficeRepo } from '../office/office-repo.js';
+import type { OfficeLinks } from '../office/office-links.js';
 
 /** What listeners get: repositories, a logger and the clock (injected so tests control time). */
 export interface Deps {
@@ -49,4 +51,8 @@ export interface Deps {
   links: LinkSigner;
   /** The optional assistant (issue 29); undefined without its configuration: nothing is sent to a model. */
   assistant?: Assistant;
+  /** The förbund office's ärenden and insatser (issue 27). */
+  office: OfficeRepo;
+  /** Signs and checks the office's report, Excel and chart links (/office/…). */
+  officeLinks: OfficeLinks;
 }

@@ -92,6 +92,12 @@ export async function forgeryScene(bot: TestBot) {
   await bot.click(a, TIERP.wictoria, request, 'Godkänn');
   await bot.settle();
   const signCard = bot.lastCard(A.personalChat(TIERP.wictoria).id);
+  // The förbund office (issue 27): an ärende card with a styrelse's planned meeting to choose, an insats form.
+  const body = A.channel('forgery-styrelse');
+  await setUpGroup(bot, body, TIERP.marika, { name: 'Förbundsstyrelsen', kind: 'styrelse', founderOrganisation: 'Samordningsförbundet', people: [[A.person('Lars Persson'), 'Region Uppsala', 'member']], founderRoles: 'chair,secretary,kansli' });
+  await bot.say(body, TIERP.marika, 'nytt möte 2036-12-10 13-15 Kommunhuset');
+  await bot.say(a, TIERP.marika, 'ärende Förfalskningsärende');
+  await bot.say(a, TIERP.marika, 'ny insats Förfalskningsinsats');
   const settings = cardsOf((await bot.say(a, TIERP.marika, 'grupp')).replies[0])[0]!;
   bot.connector.rosters.set(a.id, [...(bot.connector.rosters.get(a.id) ?? []), A.person('Ny Nykomling')]);
   const withRoster = answered(await bot.click(a, TIERP.marika, settings, 'Hämta från Teams'));

@@ -52,6 +52,9 @@ export const COMMAND_SAMPLES = [
   'mina uppdrag',
   'protokoll 2026-11-22',
   'assistent av',
+  'ärende Förfalskat ärende',
+  'ny insats Förfalskad insats',
+  'översikt',
 ];
 
 /** Registered commands no sample exercises (should be empty). */

@@ -27,5 +27,8 @@ export const help: typeof sv = {
     { command: 'actions', description: 'Open action items' },
     { command: 'my actions', description: 'Your own action items in all your groups (in the chat with Lokus)' },
     { command: 'minutes [date]', description: 'A meeting’s minutes with export links' },
+    { command: 'case [heading]', description: 'Federation office: a case with a memorandum from the group’s approved application (or its own) to the board or working committee' },
+    { command: 'new initiative [name]', description: 'Federation office: a decided initiative and its goals, followed up from the group’s meetings' },
+    { command: 'overview [year]', description: 'Federation office: every group and initiative with charts, report and Excel (in the chat with Lokus)' },
   ],
 };

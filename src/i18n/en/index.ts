@@ -1,6 +1,7 @@
 import { followUp } from './follow-up.js';
 import type { sv } from '../sv/index.js';
 import { attendance } from './attendance.js';
+import { office } from './office.js';
 import { common } from './common.js';
 import { approvals } from './approvals.js';
 import { group } from './group.js';
@@ -11,4 +12,4 @@ import { running } from './running.js';
 import { assistant } from './assistant.js';
 
 /** Every English user-facing text; same shape as the Swedish ones (checked by the compiler). */
-export const en: typeof sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, assistant };
+export const en: typeof sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, assistant, office };

@@ -25,5 +25,8 @@ export const help = {
     { command: 'uppdragslista', description: 'Öppna uppdrag' },
     { command: 'mina uppdrag', description: 'Dina egna uppdrag i alla dina grupper (i chatten med Lokus)' },
     { command: 'protokoll [datum]', description: 'Ett mötes protokoll med exportlänkar' },
+    { command: 'ärende [rubrik]', description: 'Förbundets kansli: ett ärende med tjänsteskrivelse från gruppens godkända ansökan (eller ett eget) till styrelsen eller arbetsutskottet' },
+    { command: 'ny insats [namn]', description: 'Förbundets kansli: en beslutad insats och dess mål, som följs upp från gruppens möten' },
+    { command: 'översikt [år]', description: 'Förbundets kansli: alla grupper och insatser med diagram, rapport och Excel (i chatten med Lokus)' },
   ],
 };

@@ -1,5 +1,6 @@
 import { followUp } from './follow-up.js';
 import { attendance } from './attendance.js';
+import { office } from './office.js';
 import { common } from './common.js';
 import { approvals } from './approvals.js';
 import { group } from './group.js';
@@ -10,4 +11,4 @@ import { running } from './running.js';
 import { assistant } from './assistant.js';
 
 /** Every Swedish user-facing text, one section per capability. */
-export const sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, assistant };
+export const sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, assistant, office };

@@ -1,0 +1,114 @@
+/**
+ * A tjänsteskrivelse as the förbund's office writes it (seed 002): a rubrik, "Förslag till beslut"
+ * with the body's att-satser, "Ärendet" (with an optional sub-heading such as "Ansökan"),
+ * "Bedömning", and the förbundschef's name and title at the end. Pure: text in, text out.
+ */
+
+/** The bodies an ärende can be placed before; the proposal names it ("Förbundsstyrelsen föreslås besluta"). */
+export const BODY_KINDS = ['styrelse', 'arbetsutskott'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export interface Signer {
+  name: string;
+  /** As the seed writes it: "Förbundschef". */
+  title: string;
+}
+
+export interface Tjansteskrivelse {
+  rubrik: string;
+  body: BodyKind;
+  /** Each starts with "att " (added when written without it). */
+  attSatser: string[];
+  /** "Ansökan" in seed 002; none when the ärende has no sub-heading. */
+  arendetHeading?: string;
+  arendet: string[];
+  bedomning: string[];
+  signer: Signer;
+}
+
+export const RUBRIK_MAX = 200;
+export const SECTION_MAX = 8_000;
+
+export interface DraftWords {
+  /** "att bevilja finansiellt stöd från förbundet enligt ansökan till insatsen ‹rubrik›" */
+  firstAttSats: (rubrik: string) => string;
+  arendetHeading: string;
+  /** The closing line of Bedömning when every party stood behind the application. */
+  allPartiesBehind: (groupName: string) => string;
+}
+
+/** From an approved request: its title as rubrik, its text under Ärendet, the parties' yes under Bedömning. */
+export function draftFromApproval(
+  input: { title: string; text: string; groupName: string; signer: Signer; body?: BodyKind },
+  words: DraftWords,
+): Tjansteskrivelse {
+  const rubrik = input.title.trim();
+  return {
+    rubrik,
+    body: input.body ?? 'styrelse',
+    attSatser: [words.firstAttSats(rubrik)],
+    arendetHeading: words.arendetHeading,
+    arendet: paragraphs(input.text),
+    bedomning: [words.allPartiesBehind(input.groupName)],
+    signer: input.signer,
+  };
+}
+
+/** Paragraphs as a person types them in a multi-line field: separated by blank lines. */
+export function paragraphs(text: string): string[] {
+  return text
+    .replace(/\r\n/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** Att-satser typed one per line; "att " is added where it was left out. */
+export function attLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/^[-–•*]\s*/, '').trim())
+    .filter(Boolean)
+    .map((l) => (/^att\s/iu.test(l) ? `att ${l.slice(4).trim()}` : `att ${l}`));
+}
+
+export interface SectionWords {
+  proposalHeading: string;
+  proposes: Record<BodyKind, string>;
+  arendet: string;
+  bedomning: string;
+}
+
+/** The sections as written, one paragraph a line and a blank line between (seed 002's layout). */
+export function tjansteskrivelseText(t: Tjansteskrivelse, w: SectionWords): string {
+  const blocks = [
+    t.rubrik,
+    w.proposalHeading,
+    w.proposes[t.body],
+    ...t.attSatser,
+    w.arendet,
+    ...(t.arendetHeading ? [t.arendetHeading] : []),
+    ...t.arendet,
+    w.bedomning,
+    ...t.bedomning,
+    `${t.signer.name}, ${t.signer.title}`,
+  ];
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** The förslag as it goes on the body's agenda: "Förbundsstyrelsen föreslås besluta" and the att-satser. */
+export function proposalText(t: Tjansteskrivelse, w: Pick<SectionWords, 'proposes'>): string {
+  return [w.proposes[t.body], ...t.attSatser].join('\n');
+}
+
+export type TjansteskrivelseProblem = 'RUBRIK_MISSING' | 'RUBRIK_TOO_LONG' | 'ATT_MISSING' | 'TEXT_TOO_LONG' | 'SIGNER_MISSING';
+
+export function checkTjansteskrivelse(t: Tjansteskrivelse): TjansteskrivelseProblem | undefined {
+  if (!t.rubrik.trim()) return 'RUBRIK_MISSING';
+  if (t.rubrik.length > RUBRIK_MAX) return 'RUBRIK_TOO_LONG';
+  if (t.attSatser.length === 0) return 'ATT_MISSING';
+  const long = [t.attSatser, t.arendet, t.bedomning].some((s) => s.join('\n\n').length > SECTION_MAX);
+  if (long) return 'TEXT_TOO_LONG';
+  if (!t.signer.name.trim()) return 'SIGNER_MISSING';
+  return undefined;
+}
