@@ -1,4 +1,5 @@
 import { followUp } from './follow-up.js';
+import { formal } from './formal.js';
 import type { sv } from '../sv/index.js';
 import { attendance } from './attendance.js';
 import { common } from './common.js';
@@ -10,4 +11,4 @@ import { minutes } from './minutes.js';
 import { running } from './running.js';
 
 /** Every English user-facing text; same shape as the Swedish ones (checked by the compiler). */
-export const en: typeof sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance };
+export const en: typeof sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, formal };

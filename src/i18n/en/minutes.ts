@@ -42,6 +42,7 @@ export const minutes: typeof sv = {
     recordedBy: 'Recorded by',
     adjusters: 'Approved by',
     adjusted: 'Approved',
+    closingStarts: ['Reservation', 'Minutes note', 'The paragraph is approved at once'],
     chair: 'Chair',
     chairShort: 'chair',
     viceChair: (n?: number) => (n ? `${ordinal(n)} vice chair` : 'Vice chair'),

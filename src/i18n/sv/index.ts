@@ -1,4 +1,5 @@
 import { followUp } from './follow-up.js';
+import { formal } from './formal.js';
 import { attendance } from './attendance.js';
 import { common } from './common.js';
 import { approvals } from './approvals.js';
@@ -9,4 +10,4 @@ import { minutes } from './minutes.js';
 import { running } from './running.js';
 
 /** Every Swedish user-facing text, one section per capability. */
-export const sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance };
+export const sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, formal };

@@ -54,6 +54,8 @@ export const minutes = {
     recordedBy: 'Vid protokollet',
     adjusters: 'Justeras',
     adjusted: 'Justerat',
+    /** A formal protokoll's blocks that follow the decision under a § (issue 26). */
+    closingStarts: ['Reservation', 'Protokollsanteckning', 'Paragrafen justeras omedelbart'],
     chair: 'Ordförande',
     chairShort: 'ordf',
     viceChair: (n?: number) => (n ? `${n}:e vice ordförande` : 'Vice ordförande'),

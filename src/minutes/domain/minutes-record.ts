@@ -252,8 +252,8 @@ export function editItem(m: Minutes, number: string, change: { title?: string; b
   let item: MinutesItem = { ...before, ...(change.title?.trim() ? { title: change.title.trim() } : {}) };
   if (change.body !== undefined) {
     const body = parseItemBody(change.body, labels);
-    const { dropped: _d, ...rest } = item;
-    item = { ...rest, paragraphs: body.paragraphs, decisions: body.decisions, actions: body.actions, ...(body.dropped ? { dropped: true } : {}) };
+    const { dropped: _d, closing: _c, ...rest } = item;
+    item = { ...rest, paragraphs: body.paragraphs, decisions: body.decisions, actions: body.actions, ...(body.closing.length ? { closing: body.closing } : {}), ...(body.dropped ? { dropped: true } : {}) };
   }
   const items = m.doc.items.map((x, i) => (i === index ? item : x));
   return ok(withVersion(m, { ...m.doc, items }, 'edited', at, by));

@@ -3,6 +3,8 @@ import type { minutes as svMinutes } from '../../i18n/sv/minutes.js';
 import { isStaff, memberById, membersWithRole, rolesAt, type Group, type GroupKind, type Member } from '../../groups/domain/group.js';
 import { itemNumber, type AgendaItem, type Meeting, type MinutesFormat } from '../../meetings/domain/meeting.js';
 import type { LocalDate, TimeRange } from '../../shared/swedish-date.js';
+import type { formal as svFormal } from '../../i18n/sv/formal.js';
+import { formalItemText } from '../../formal/domain/formal-minutes.js';
 import { formatDayMonth, formatTimeRange } from '../../shared/swedish-date.js';
 
 /**
@@ -51,6 +53,8 @@ export interface MinutesItem {
   paragraphs: string[];
   decisions: MinutesDecision[];
   actions: MinutesAction[];
+  /** A formal protokoll's blocks after the decision: reservations, protokollsanteckningar, "Paragrafen justeras omedelbart" (issue 26). */
+  closing?: string[];
   dropped?: boolean;
 }
 
@@ -100,6 +104,8 @@ export interface DraftInput {
   labels: MinutesLabels;
   /** The group's next planned meeting, for "Nästa möte" when nothing was noted under that item. */
   next?: Pick<Meeting, 'date' | 'time' | 'place' | 'room'>;
+  /** A formal body's wording (jäv, yrkanden, omröstning, reservation; issue 26). */
+  formal?: typeof svFormal;
 }
 
 /** Whose roles apply: when the meeting started (else when it was planned for, else created). */
@@ -206,8 +212,9 @@ function nextMeetingText(next: NonNullable<DraftInput['next']>, language: Minute
   return text || undefined;
 }
 
-function itemOf(m: Meeting, item: AgendaItem, index: number): MinutesItem {
-  const paragraphs = [...(item.text ? [item.text] : []), ...m.notes.filter((n) => n.itemId === item.id).map((n) => n.text)];
+function itemOf(m: Meeting, item: AgendaItem, index: number, input?: DraftInput): MinutesItem {
+  const formal = input?.formal && m.formal ? formalItemText(m, input.group, item.id, input.formal.minutes, input.formal.body[input.group.kind]) : { before: [], after: [] };
+  const paragraphs = [...(item.text ? [item.text] : []), ...m.notes.filter((n) => n.itemId === item.id).map((n) => n.text), ...formal.before];
   return {
     itemId: item.id,
     number: itemNumber(m, index),
@@ -215,6 +222,7 @@ function itemOf(m: Meeting, item: AgendaItem, index: number): MinutesItem {
     paragraphs,
     decisions: m.decisions.filter((d) => d.itemId === item.id).map((d) => decisionOf(d.text, d.attSatser)),
     actions: m.actionItems.filter((a) => a.itemId === item.id).map((a) => ({ owner: a.ownerName, text: a.text, ...(a.due ? { due: a.due } : {}) })),
+    ...(formal.after.length ? { closing: formal.after } : {}),
     ...(item.dropped ? { dropped: true } : {}),
   };
 }
@@ -229,7 +237,7 @@ export function draftMinutes(input: DraftInput): MinutesDocument {
   const at = rolesMoment(m);
   const { present, substitutes, others, absent } = attendanceLists(input);
   const nextItem = m.format === 'minnesanteckningar' ? m.items.find((i) => i.standing === 'nextMeeting') : undefined;
-  const items = m.items.map((item, index) => ({ item, index })).filter(({ item }) => item !== nextItem).map(({ item, index }) => itemOf(m, item, index));
+  const items = m.items.map((item, index) => ({ item, index })).filter(({ item }) => item !== nextItem).map(({ item, index }) => itemOf(m, item, index, input));
   let nextMeeting: string | undefined;
   if (nextItem) {
     const noted = itemOf(m, nextItem, 0);
