@@ -14,6 +14,7 @@ import * as decisions from '../follow-up/decision-listeners.js';
 import * as attendance from '../attendance/attendance-listeners.js';
 import * as attendanceStats from '../attendance/attendance-stats-listeners.js';
 import * as fallback from './fallback.js';
+import * as formal from '../formal/formal-listeners.js';
 import * as group from '../groups/group-listeners.js';
 import * as memberSearch from '../groups/member-search.js';
 import * as help from './help.js';
@@ -103,7 +104,7 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   });
 
   // The fallback last: it answers what no listener before it took.
-  for (const slice of [install, group, memberSearch, planning, running, approvals, minutes, decisions, actions, attendance, attendanceStats, help, fallback]) slice.register(app, deps);
+  for (const slice of [install, group, memberSearch, planning, running, approvals, minutes, decisions, actions, attendance, attendanceStats, formal, help, fallback]) slice.register(app, deps);
 
   app.error(async (ctx, err) => {
     deps.log.error({ err, activityType: ctx.activity.type, activityId: ctx.activity.id }, 'turn failed');

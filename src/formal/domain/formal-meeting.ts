@@ -1,5 +1,6 @@
 import type { CardRef } from '../../meetings/domain/meeting.js';
 import type { LocalDate } from '../../shared/swedish-date.js';
+import type { AnslagDates } from './anslag.js';
 
 /**
  * What a formal meeting records beyond notes and decisions (issue 26), kept on the meeting document
@@ -20,6 +21,8 @@ export interface MeetingFormal {
   adjustBy?: LocalDate;
   /** When the reminder before, and the warning after, the justering date went out. */
   adjustReminded?: { before?: string; passed?: string };
+  /** The anslag posted in the channel once the protokoll is justerat. */
+  anslag?: AnslagDates;
 }
 
 export interface JavRecord {
