@@ -5,6 +5,8 @@ import { itemNumber, type AgendaItem, type Meeting, type MinutesFormat } from '.
 import type { LocalDate, TimeRange } from '../../shared/swedish-date.js';
 import type { formal as svFormal } from '../../i18n/sv/formal.js';
 import { formalItemText } from '../../formal/domain/formal-minutes.js';
+import { formalActive } from '../../formal/domain/formal-body.js';
+import { quorumFor } from '../../formal/domain/quorum.js';
 import { formatDayMonth, formatTimeRange } from '../../shared/swedish-date.js';
 
 /**
@@ -168,7 +170,17 @@ function attendanceLists(input: DraftInput): AttendanceLists {
   const protokoll = m.format === 'protokoll';
   const listed = protokoll ? members.filter((x) => x.id !== m.secretaryId) : members;
   const lists: AttendanceLists = { present: [], substitutes: [], others: [], absent: [] };
+  // Issue 26: a formal body's ersättare serve for absent ledamöter (by quorum, item by item); one
+  // who did not serve is no ledamot missing, so is listed as present with the others or not at all.
+  const formal = m.formal && formalActive(group) ? formalServing(m, group) : undefined;
   for (const member of listed) {
+    if (formal?.ersattare.has(member.id)) {
+      const forId = formal.serving.get(member.id);
+      const status = effective.get(member.id)?.status;
+      if (forId !== undefined) lists.substitutes.push({ ...personOf(group, member, m, input), ...(memberById(group, forId) ? { substituteFor: memberById(group, forId)!.name } : {}) });
+      else if (PRESENT_STATUSES.has(m.attendance[member.id]?.status ?? status ?? '')) lists.others.push(personOf(group, member, m, input));
+      continue;
+    }
     const e = effective.get(member.id);
     const status = m.attendance[member.id]?.status ?? e?.status;
     const isPresent = marked ? PRESENT_STATUSES.has(status ?? '') : true;
@@ -183,6 +195,13 @@ function attendanceLists(input: DraftInput): AttendanceLists {
     else lists.present.push(person);
   }
   return lists;
+}
+
+/** The ersättare of a formal body, and for whom each served (at any item). */
+function formalServing(m: Meeting, group: Group): { ersattare: Set<string>; serving: Map<string, string> } {
+  const serving = new Map<string, string>();
+  for (const item of m.items) for (const s of quorumFor(m, group, item.id).serving) if (!serving.has(s.member.id)) serving.set(s.member.id, s.forMemberId ?? '');
+  return { ersattare: new Set(group.formal?.ersattare ?? []), serving };
 }
 
 /**
