@@ -36,9 +36,9 @@ export async function setUpStyrelse(bot: TestBot, conv: A.Conversation): Promise
 }
 
 /** Plans a meeting with `nytt möte`, without the standing items, with these items in order; returns the planning card. */
-export async function planMeeting(bot: TestBot, conv: A.Conversation, when: string, items: string[], save: Record<string, unknown> = {}): Promise<Json> {
-  const S = STYRELSE;
-  let plan = cardsOf((await bot.say(conv, S.marie, `nytt möte ${when}`)).replies[0])[0]!;
+export async function planMeeting(bot: TestBot, conv: A.Conversation, when: string, items: string[], save: Record<string, unknown> = {}, secretary: A.Person = STYRELSE.ann): Promise<Json> {
+  const S = { ann: secretary };
+  let plan = cardsOf((await bot.say(conv, S.ann, `nytt möte ${when}`)).replies[0])[0]!;
   for (const standing of [/Val av justerare/, /Godkännande av dagordningen/, /Föregående protokoll/, /Övriga frågor/, /Nästa sammanträde/]) {
     plan = answered(await bot.click(conv, S.ann, plan, 'Ta bort punkten', { itemId: choiceValue(plan, 'itemId', standing) }));
   }
