@@ -84,3 +84,9 @@ export function anslagCardData({ texts, group }: View, m: Meeting, dates: Anslag
 export function anslagCard(view: View, m: Meeting, dates: AnslagDates): CardJson {
   return renderCard('formal-anslag', anslagCardData(view, m, dates));
 }
+
+/** The anslag as a page of the exported protokoll: its heading and one line per fact. */
+export function anslagPage(view: View, m: Meeting, dates: AnslagDates): { heading: string; lines: string[] } {
+  const d = anslagCardData(view, m, dates);
+  return { heading: view.texts.formal.anslag.heading, lines: [d.intro, ...d.facts.map((f) => `${f.title}: ${f.value}`)] };
+}

@@ -37,6 +37,8 @@ describe('a formal protokoll through the bot (issue 26)', () => {
   it('replays a styrelse meeting from seed 003 with a contested item; golden minutes with § continuing from the previous meeting', async () => {
     const conv = A.channel('rar-styrelse');
     await setUpStyrelse(bot, conv);
+    expect((await bot.say(conv, S.ann, 'protokollet förvaras Förbundets kansli, Kungsgatan 5, Eskilstuna')).replies[0]!.text).toBe('Protokollet förvaras: Förbundets kansli, Kungsgatan 5, Eskilstuna.');
+    await bot.say(conv, S.ann, 'anslagstavla https://www.rarsormland.se/anslagstavla');
 
     // The body's previous meeting this year: §1–§3.
     await planMeeting(bot, conv, '2016-01-14 kl 13-15 Förbundets kansli', ['Val av justerare', 'Budget 2016', 'Avslutning']);
@@ -121,5 +123,51 @@ describe('a formal protokoll through the bot (issue 26)', () => {
 
     const minutes = (await docs(conv)).filter((d) => d.type === 'minutes').find((d) => d.meetingId === meeting.id)!;
     expectGolden('minutes/formal-styrelse.txt', renderMinutesText(minutes.doc, L));
+
+    // Two days before the justering date the channel is reminded.
+    clock = Date.parse('2016-02-10T07:00:00Z');
+    await bot.lokus.deps.scheduler.tick();
+    await bot.settle();
+    expect(bot.connector.posted(conv.id).map((a) => a.text)).toContain('Påminnelse: protokollet från Förbundsstyrelsens sammanträde ska justeras senast 2016-02-12.');
+
+    // Justering on 10 February, in the personal chats.
+    const press = async (who: A.Person, title: string) => {
+      const r = await bot.click(A.personalChat(who), who, bot.lastCard(A.personalChat(who).id), title);
+      await bot.settle();
+      return r;
+    };
+    await press(S.ann, 'Skicka för justering');
+    await press(S.marie, 'Justera');
+    await press(S.britta, 'Justera');
+    expect((await docs(conv)).find((d) => d.id === meeting.id)!.status).toBe('adjusted');
+
+    // The next day the anslag goes up in the channel: within two days of the justering, down three weeks later.
+    clock = Date.parse('2016-02-11T07:00:00Z');
+    await bot.lokus.deps.scheduler.tick();
+    await bot.settle();
+    const anslag = bot.lastCard(conv.id);
+    expect(cardText(anslag)).toBe([
+      'Anslag: Förbundsstyrelsens sammanträde',
+      'Styrelsens protokoll är justerat. Tillkännagivande om justering:',
+      'Organ RAR',
+      'Sammanträdesdatum 2016-02-04',
+      'Datum för justering 2016-02-10',
+      'Datum för anslags uppsättande 2016-02-11',
+      'Datum för anslags nedtagande 2016-03-03',
+      'Förvaringsplats för protokollet Förbundets kansli, Kungsgatan 5, Eskilstuna',
+      'Anslagstavla https://www.rarsormland.se/anslagstavla',
+    ].join('\n'));
+    // Once: a second tick posts nothing more.
+    const posts = bot.connector.posted(conv.id).length;
+    await bot.lokus.deps.scheduler.tick();
+    await bot.settle();
+    expect(bot.connector.posted(conv.id).length).toBe(posts);
+
+    // The export of the justerat protokoll has the anslag on a page of its own.
+    const links = bot.lokus.deps.links.links({ groupId: groupIdFor(conv), minutesId: minutes.id }, new Date(clock));
+    const md = await (await fetch(links.md)).text();
+    expect(md).toContain('# Anslag\n\nStyrelsens protokoll är justerat. Tillkännagivande om justering:\\\nOrgan: RAR\\\nSammanträdesdatum: 2016-02-04\\\nDatum för justering: 2016-02-10\\\nDatum för anslags uppsättande: 2016-02-11\\\nDatum för anslags nedtagande: 2016-03-03');
+    const html = await (await fetch(links.html)).text();
+    expect(html).toContain('<hr style="break-before:page">\n<h1>Anslag</h1>');
   });
 });

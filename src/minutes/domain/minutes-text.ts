@@ -10,6 +10,8 @@ import { formatClockRange, isLocalDate } from '../../shared/swedish-date.js';
 /** Who signed and when, for the "Justerat" block of a locked version. */
 export interface SignedStamp {
   signatures: Array<{ name: string; at: string }>;
+  /** A formal protokoll's anslag, on a page of its own after the signatures (issue 26). */
+  anslag?: { heading: string; lines: string[] };
 }
 
 export interface TextOptions {
@@ -168,6 +170,8 @@ export interface MinutesWriter<T> {
   lines(lines: string[]): void;
   list(lines: string[]): void;
   para(text: string): void;
+  /** Optional: what follows starts on a new page (the anslag). */
+  newPage?(): void;
   /** Optional: told where the items and the closing part start (for a card that shows the parts). */
   mark?(section: 'items' | 'footer'): void;
   done(): T;
@@ -265,6 +269,11 @@ export function writeMinutes<T>(doc: MinutesDocument, L: MinutesLabels, w: Minut
   if (signed) {
     w.para(L.adjusted);
     w.lines(signed.signatures.map((s) => `${s.name} ${formatSignedAt(s.at)}`));
+  }
+  if (signed?.anslag) {
+    w.newPage?.();
+    w.heading(1, signed.anslag.heading);
+    w.lines(signed.anslag.lines);
   }
   return w.done();
 }
