@@ -67,6 +67,27 @@ describe('beslutsförhet (issue 26)', () => {
     expect((await bot.say(conv, S.ann, 'beslut Styrelsen tackar.')).replies[0]!.text).toBe('Beslutet sparades inte: styrelsen är inte beslutför. 2 av 5 ledamöter tjänstgör utan jäv, minst 3 behövs. Ärendet kan bordläggas: skriv **bordlägg**.');
   });
 
+  it('warns in the channel once when the justering date has passed and the protokoll is not justerat', async () => {
+    const conv = A.channel('rar-styrelse-late');
+    await setUpStyrelse(bot, conv);
+    await planMeeting(bot, conv, '2016-02-04 kl 9-15 Hotell Malmköping', ['Avslutning']);
+    await bot.say(conv, S.marie, 'starta möte');
+    expect((await bot.say(conv, S.ann, 'justeringsdag 2016-02-25')).replies[0]!.text).toBe('Justeringsdagen måste vara mellan sammanträdesdagen och 2016-02-18 (högst 14 dagar).');
+    expect((await bot.say(conv, S.ann, 'justeringsdag 2016-02-18')).replies[0]!.text).toBe('Protokollet ska justeras senast 2016-02-18.');
+    await bot.say(conv, S.marie, 'avsluta möte');
+    await bot.settle();
+    const texts = () => bot.connector.posted(conv.id).map((a) => a.text);
+    clock = Date.parse('2016-02-10T07:00:00Z');
+    await bot.lokus.deps.scheduler.tick();
+    await bot.settle();
+    expect(texts().filter((t) => t?.startsWith('Påminnelse') || t?.startsWith('Obs!'))).toEqual([]);
+    clock = Date.parse('2016-02-19T07:00:00Z');
+    await bot.lokus.deps.scheduler.tick();
+    await bot.lokus.deps.scheduler.tick();
+    await bot.settle();
+    expect(texts().filter((t) => t?.startsWith('Påminnelse') || t?.startsWith('Obs!'))).toEqual(['Obs! Justeringsdagen 2016-02-18 har passerat och protokollet från Förbundsstyrelsens sammanträde är inte justerat.']);
+  });
+
   it('a group that is not a formal body refuses the formal commands with a clear message', async () => {
     const conv = A.channel('rar-not-formal');
     await setUpStyrelse(bot, conv);

@@ -77,6 +77,11 @@ describe('omröstning (issue 26)', () => {
     expect(Object.keys(vote.ballots)).not.toContain(meeting.formal.jav && Object.values(meeting.formal.jav as Record<string, Json>)[0]!.memberId);
     expect(cardText(voteCardNow(bot, conv))).toContain('Har röstat: 15 av 15');
 
+    // The secretary may enter a ledamot's vote (here the one already pressed: nothing changes), never an ersättare's; a ledamot may not enter others'.
+    expect((await bot.say(conv, secretary, `röst ${voters[14]!.name}: avstår`)).replies[0]!.text).toBe(`${voters[14]!.name}s röst är registrerad: avstår.`);
+    expect((await bot.say(conv, secretary, `röst ${ersattare.name}: ja`)).replies[0]!.text).toBe('Bara tjänstgörande ledamöter och ersättare kan rösta i omröstningen.');
+    expect((await bot.say(conv, voters[5]!, `röst ${voters[6]!.name}: nej`)).replies[0]!.text).toMatch(/^Du kan inte /);
+
     const closed = await bot.click(conv, chair!, voteCardNow(bot, conv), 'Avsluta omröstningen');
     expect(cardText(closed.card!)).toContain('Avslutad: 9 ja-röster mot 4 nej-röster, 2 avstår. Yrkande 1 (Ledamot 01 Berg) vann.');
     // A press after the close is not counted.
