@@ -404,7 +404,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     if (no) return no;
     const p = namedOrSelf(turn, commandArgs(ctx.activity.text, ANNOTATION));
     if (p.named && p.member?.id !== turn.member?.id && !allowed(turn, 'record.decision')) return refusal(turn, 'record.decision');
-    if (!p.member || !p.text) return turn.texts.formal.motionFormat;
+    if (!p.member || !p.text) return turn.texts.formal.annotationFormat;
     const id = activityKey(ctx, 'annotation');
     return reply(await changeFormal(deps, turn, undefined, (m, itemId) => annotate(m, { id, itemId, member: p.member, name: p.member!.name, text: p.text, at: turn.at }), (m, a) => turn.texts.formal.annotated(numberOf(m, a.itemId))));
   }));

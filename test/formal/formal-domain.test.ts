@@ -80,6 +80,7 @@ describe('yrkanden, omröstning and utslagsröst', () => {
   }
 
   it('reads the kind of a yrkande from its words', () => {
+    expect(addMotion(meeting(g, all), { id: 'y9', itemId: 'i1', mover: member(g, 'm_nima'), text: 'x'.repeat(4001), at: AT })).toEqual({ ok: false, error: { code: 'FORMAL.TEXT_TOO_LONG', details: { max: 4000 } } });
     expect(['bifall till förslaget', 'avslag', 'återremiss för beredning', 'bordläggning', 'ändring av att-sats 2', 'att uppdra åt kansliet'].map(motionKindOf)).toEqual(['bifall', 'avslag', 'aterremiss', 'bordlaggning', 'andring', 'eget']);
   });
 

@@ -38,7 +38,8 @@ export type FormalErrorCode =
   | 'FORMAL.ALREADY_ADJUSTED'
   | 'FORMAL.NO_DECISION'
   | 'FORMAL.ADJUST_DATE_RANGE'
-  | 'FORMAL.BOTH_LISTS';
+  | 'FORMAL.BOTH_LISTS'
+  | 'FORMAL.TEXT_TOO_LONG';
 export type FormalError = DomainError<FormalErrorCode>;
 
 const FORMAL_KINDS: readonly GroupKind[] = ['styrelse', 'arbetsutskott'];

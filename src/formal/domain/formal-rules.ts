@@ -1,5 +1,5 @@
 import { memberById, type Group, type Member } from '../../groups/domain/group.js';
-import { isRunning, type Meeting } from '../../meetings/domain/meeting.js';
+import { isRunning, MAX_TEXT, type Meeting } from '../../meetings/domain/meeting.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import { addDays, isLocalDate, type LocalDate } from '../../shared/swedish-date.js';
 import { formalActive, type FormalError } from './formal-body.js';
@@ -31,6 +31,11 @@ type FormalResult<T> = Result<{ formal: MeetingFormal; record: T; duplicate: boo
 
 function formalOf(m: Meeting): MeetingFormal {
   return m.formal ?? emptyFormal();
+}
+
+/** Texts are bounded as notes are, so a meeting document stays far below Cosmos DB's 2 MB. */
+function tooLong(...texts: Array<string | undefined>): boolean {
+  return texts.some((t) => (t?.length ?? 0) > MAX_TEXT);
 }
 
 function running(m: Meeting): FormalError | undefined {
@@ -73,6 +78,7 @@ export function addMotion(m: Meeting, input: { id: string; itemId: string; mover
   const existing = f.motions.find((x) => x.id === input.id);
   if (existing) return ok({ formal: f, record: existing, duplicate: true });
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (tooLong(input.text)) return err('FORMAL.TEXT_TOO_LONG', { max: MAX_TEXT });
   const text = input.text.trim().replace(/\.$/, '');
   const motion: Motion = {
     id: input.id,
@@ -207,6 +213,7 @@ export function reserve(m: Meeting, group: Group, input: { id: string; itemId: s
   if (existing) return ok({ formal: f, record: existing, duplicate: true });
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
   if (!m.decisions.some((d) => d.itemId === input.itemId)) return err('FORMAL.NO_DECISION');
+  if (tooLong(input.motivation)) return err('FORMAL.TEXT_TOO_LONG', { max: MAX_TEXT });
   const member = input.member;
   const took = member && quorumFor(m, group, input.itemId).voters.some((v) => v.id === member.id);
   if (!member || !took) return err('FORMAL.NOT_PARTICIPANT', { name: member?.name ?? '' });
@@ -220,6 +227,7 @@ export function motivate(m: Meeting, input: { itemId: string; memberId: string; 
   const f = formalOf(m);
   const r = f.reservations.find((x) => x.itemId === input.itemId && x.memberId === input.memberId);
   if (!r) return err('FORMAL.NO_RESERVATION');
+  if (tooLong(input.motivation)) return err('FORMAL.TEXT_TOO_LONG', { max: MAX_TEXT });
   if (m.status === 'adjusted' || (f.adjustBy && input.today > f.adjustBy)) return err('FORMAL.MOTIVATION_LATE', { date: f.adjustBy ?? '' });
   const record: Reservation = { ...r, motivation: input.motivation.trim(), motivationAt: input.at };
   return ok({ formal: { ...f, reservations: f.reservations.map((x) => (x === r ? record : x)) }, record, duplicate: false });
@@ -230,6 +238,7 @@ export function annotate(m: Meeting, input: { id: string; itemId: string; member
   const existing = f.annotations.find((a) => a.id === input.id);
   if (existing) return ok({ formal: f, record: existing, duplicate: true });
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (tooLong(input.text)) return err('FORMAL.TEXT_TOO_LONG', { max: MAX_TEXT });
   const record: Annotation = { id: input.id, itemId: input.itemId, ...(input.member ? { memberId: input.member.id } : {}), name: input.name, text: input.text.trim(), at: input.at };
   return ok({ formal: { ...f, annotations: [...f.annotations, record] }, record, duplicate: false });
 }

@@ -38,6 +38,7 @@ export const formal: typeof sv = {
   reserved: (name: string) => `${name} enters a reservation against the decision. A written motivation may be given until the adjustment date: **motivation ‹§›: ‹text›**.`,
   motivated: (number: string) => `The motivation of the reservation under ${number} is saved.`,
   motivationFormat: 'Write the motivation like this: **motivation §12: ‹text›**.',
+  annotationFormat: 'Write the note like this: **minutes note ‹text›**, or for someone else **minutes note ‹name›: ‹text›**.',
   annotated: (number: string) => `The minutes note is saved under ${ref(number)}.`,
   immediateDone: (number: string, names: string) => `${number} is approved at once by ${names}. The approved text is locked.`,
   adjustBySet: (date: string) => `The minutes are to be approved by ${date}.`,
@@ -66,6 +67,7 @@ export const formal: typeof sv = {
     'FORMAL.NO_DECISION': () => 'There is no decision under the item yet.',
     'FORMAL.ADJUST_DATE_RANGE': (d: Record<string, string | number>) => `The approval date must be between the meeting day and ${d.last} (at most 14 days).`,
     'FORMAL.BOTH_LISTS': (d: Record<string, string | number>) => `${d.name} cannot be both member and substitute.`,
+    'FORMAL.TEXT_TOO_LONG': (d: Record<string, string | number>) => `The text is too long (at most ${d.max} characters).`,
   } as Record<string, (d: Record<string, string | number>) => string>,
   voteCard: {
     heading: (number: string, title: string) => `Vote: ${number} ${title}`,

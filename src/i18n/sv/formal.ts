@@ -44,6 +44,7 @@ export const formal = {
   reserved: (name: string) => `${name} reserverar sig mot beslutet. En skriftlig motivering kan lämnas fram till justeringsdagen: **motivering ‹§›: ‹text›**.`,
   motivated: (number: string) => `Motiveringen till reservationen under ${number} är sparad.`,
   motivationFormat: 'Skriv motiveringen så här: **motivering §12: ‹text›**.',
+  annotationFormat: 'Skriv protokollsanteckningen så här: **protokollsanteckning ‹text›**, eller för någon annan **protokollsanteckning ‹namn›: ‹text›**.',
   annotated: (number: string) => `Protokollsanteckningen är sparad under ${ref(number)}.`,
   immediateDone: (number: string, names: string) => `${number} är justerad omedelbart av ${names}. Den justerade texten är låst.`,
   adjustBySet: (date: string) => `Protokollet ska justeras senast ${date}.`,
@@ -73,6 +74,7 @@ export const formal = {
     'FORMAL.NO_DECISION': () => 'Det finns inget beslut under punkten ännu.',
     'FORMAL.ADJUST_DATE_RANGE': (d: Record<string, string | number>) => `Justeringsdagen måste vara mellan sammanträdesdagen och ${d.last} (högst 14 dagar).`,
     'FORMAL.BOTH_LISTS': (d: Record<string, string | number>) => `${d.name} kan inte vara både ledamot och ersättare.`,
+    'FORMAL.TEXT_TOO_LONG': (d: Record<string, string | number>) => `Texten är för lång (högst ${d.max} tecken).`,
   } as Record<string, (d: Record<string, string | number>) => string>,
   // ---- the vote card ----
   voteCard: {

@@ -25,5 +25,10 @@ export const help = {
     { command: 'uppdragslista', description: 'Öppna uppdrag' },
     { command: 'mina uppdrag', description: 'Dina egna uppdrag i alla dina grupper (i chatten med Lokus)' },
     { command: 'protokoll [datum]', description: 'Ett mötes protokoll med exportlänkar' },
+    { command: 'ledamöter ‹namn›, ‹namn› / ersättare ‹namn›', description: 'Styrelsens eller arbetsutskottets ledamöter och ersättare (beslutsförhet)' },
+    { command: 'jäv / yrkande ‹text›', description: 'Anmäler jäv eller gör ett yrkande under aktuell punkt' },
+    { command: 'proposition ‹nr› / omröstning ‹nr› mot ‹nr›', description: 'Ordföranden ställer proposition eller begär omröstning på kortet' },
+    { command: 'reservation [motivering] / protokollsanteckning ‹text›', description: 'Reserverar dig mot beslutet eller lämnar en protokollsanteckning' },
+    { command: 'justera omedelbart / justeringsdag ‹datum›', description: 'Justerar aktuell paragraf direkt eller bestämmer justeringsdagen' },
   ],
 };
