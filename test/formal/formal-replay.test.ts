@@ -124,6 +124,17 @@ describe('a formal protokoll through the bot (issue 26)', () => {
     const minutes = (await docs(conv)).filter((d) => d.type === 'minutes').find((d) => d.meetingId === meeting.id)!;
     expectGolden('minutes/formal-styrelse.txt', renderMinutesText(minutes.doc, L));
 
+    // §8 was justerad omedelbart: the secretary cannot change it in the draft; §7 she can.
+    const annChat = A.personalChat(S.ann);
+    const draft = bot.lastCard(annChat.id);
+    const form8 = (await bot.click(annChat, S.ann, draft, 'Ändra §8')).card!;
+    const refused8 = await bot.click(annChat, S.ann, form8, 'Spara §8', { itemBody: 'Styrelsen beslutade något annat.' });
+    expect(cardText(refused8.card!)).toContain('§8 är justerad omedelbart vid sammanträdet och kan inte ändras.');
+    expect((await docs(conv)).find((d) => d.id === minutes.id)!.version).toBe(minutes.version);
+    const form7 = (await bot.click(annChat, S.ann, draft, 'Ändra §7')).card!;
+    expect((await bot.click(annChat, S.ann, form7, 'Spara §7', { itemBody: 'Ola W framhöll betydelsen av väl genomarbetade projektansökningar.' })).card).toBeDefined();
+    await bot.settle();
+
     // Two days before the justering date the channel is reminded.
     clock = Date.parse('2016-02-10T07:00:00Z');
     await bot.lokus.deps.scheduler.tick();

@@ -128,6 +128,7 @@ export const minutes: typeof sv = {
     'MINUTES.NO_SIGNATORIES': () => 'The meeting has no chair or approver to send the minutes to.',
     'MINUTES.STALE': (d: Record<string, string | number>) => `The minutes have changed since this card was sent (now version ${d.version}). Read the new version first.`,
     'MINUTES.ITEM_NOT_FOUND': (d: Record<string, string | number>) => `The minutes have no item ${d.number}.`,
+    'MINUTES.ITEM_ADJUSTED': (d: Record<string, string | number>) => `${d.number} was approved at once at the meeting and cannot be changed.`,
     'MINUTES.TEXT_UNREADABLE': () => 'The text must start with an item, such as "§1 Opening" or "1. Previous notes". Nothing was saved.',
     'MINUTES.COMMENT_MISSING': () => 'Write a comment on at least one item.',
     'TEXT.TOO_LONG': (d: Record<string, string | number>) => `The text is too long (at most ${d.max} characters). Nothing was saved.`,

@@ -57,6 +57,8 @@ export interface MinutesItem {
   actions: MinutesAction[];
   /** A formal protokoll's blocks after the decision: reservations, protokollsanteckningar, "Paragrafen justeras omedelbart" (issue 26). */
   closing?: string[];
+  /** Justerad omedelbart at the meeting: the § may no longer be edited (issue 26). */
+  adjusted?: { at: string; sha256: string; signedBy: string[] };
   dropped?: boolean;
 }
 
@@ -242,6 +244,7 @@ function itemOf(m: Meeting, item: AgendaItem, index: number, input?: DraftInput)
     decisions: m.decisions.filter((d) => d.itemId === item.id).map((d) => decisionOf(d.text, d.attSatser)),
     actions: m.actionItems.filter((a) => a.itemId === item.id).map((a) => ({ owner: a.ownerName, text: a.text, ...(a.due ? { due: a.due } : {}) })),
     ...(formal.after.length ? { closing: formal.after } : {}),
+    ...(m.formal?.immediate[item.id] ? { adjusted: { at: m.formal.immediate[item.id]!.at, sha256: m.formal.immediate[item.id]!.sha256, signedBy: m.formal.immediate[item.id]!.signedBy } } : {}),
     ...(item.dropped ? { dropped: true } : {}),
   };
 }
