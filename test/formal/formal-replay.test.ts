@@ -58,7 +58,7 @@ describe('a formal protokoll through the bot (issue 26)', () => {
       'Ansökan om förstärkta Finsam-medel 2016 (beslut)',
       'Avslutning',
     ]);
-    answered(await bot.click(conv, S.ann, plan, 'Spara', { adjusterIds: choiceValue(plan, 'adjusterIds', 'Britta Bergström') }));
+    expect(cardText(answered(await bot.click(conv, S.ann, plan, 'Spara', { adjusterIds: choiceValue(plan, 'adjusterIds', 'Britta Bergström') })))).toContain('**§4 Inledning**');
 
     const started = await bot.say(conv, S.marie, 'starta möte');
     expect(started.replies[0]!.text).toBe('Förbundsstyrelsens sammanträde har startat. Dagordningen visas på kortet och uppdateras under mötet. Beslutsför: nej (0 av 5 ledamöter tjänstgör, minst 3 behövs).');
