@@ -51,6 +51,26 @@ export const COMMAND_SAMPLES = [
   'uppdragslista',
   'mina uppdrag',
   'protokoll 2026-11-22',
+  // issue 26: the formal protokoll
+  'ledamöter Nima Najafi',
+  'ersättare Wictoria Palmetorp',
+  'formellt protokoll på',
+  'formellt protokoll av',
+  'protokollet förvaras Kansliet',
+  'anslagstavla https://example.org/anslag',
+  'beslutsförhet',
+  'jäv',
+  'yrkande bifall till förslaget',
+  'proposition 1',
+  'omröstning 1 mot 2',
+  'röst Nima Najafi: ja',
+  'avsluta omröstning',
+  'bordlägg',
+  'reservation Förfalskad motivering',
+  'motivering §1: Förfalskad motivering',
+  'protokollsanteckning Förfalskad anteckning',
+  'justera omedelbart',
+  'justeringsdag 2026-12-10',
 ];
 
 /** Registered commands no sample exercises (should be empty). */
