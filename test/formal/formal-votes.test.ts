@@ -54,7 +54,7 @@ describe('omröstning (issue 26)', () => {
 
     // Ledamot 1–9 ja, 10–13 nej, 14–15 avstår; five of them press twice; jäv and the ersättare try too.
     const voters = ledamoter.slice(0, 15);
-    const choice = (i: number) => (i < 9 ? 'Rösta ja' : i < 13 ? 'Rösta nej' : 'Avstå från att rösta');
+    const choice = (i: number) => (i < 9 ? 'Rösta ja' : i < 13 ? 'Rösta nej' : 'Avstå');
     const presses = [
       ...voters.map((p, i) => bot.click(conv, p, card, choice(i))),
       ...[0, 4, 9, 12, 14].map((i) => bot.click(conv, voters[i]!, card, choice(i))),

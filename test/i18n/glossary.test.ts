@@ -86,7 +86,7 @@ const TIME_SLIPS: Array<[RegExp, string]> = [
 const VERBS = new Set([
   'anteckna', 'avbryt', 'avsluta', 'avslå', 'begär', 'flytta', 'följ', 'godkänn', 'gå', 'gör', 'hämta', 'justera', 'ladda', 'lägg', 'lämna',
   'markera', 'publicera', 'sök', 'spara', 'skapa', 'skicka', 'skriv', 'starta', 'stryk', 'ställ', 'ta', 'uppdatera', 'visa', 'välj', 'ändra', 'återkalla', 'öppna',
-  // issue 26: the vote card (Rösta ja, Avstå från att rösta) and the live card's Anmäl jäv
+  // issue 26: the vote card (Rösta ja, Avstå) and the live card's Anmäl jäv
   'rösta', 'avstå', 'anmäl',
 ]);
 const NOUNS_ALLOWED = new Set(['Närvarande', 'Nästa punkt', 'Föregående punkt', 'Nästa sida', 'Föregående sida', 'Tillbaka', 'Markdown', 'Webbsida (HTML)', 'Word (.docx)']);

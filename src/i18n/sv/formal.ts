@@ -87,7 +87,7 @@ export const formal = {
       `Avslutad: ${votes(ja, 'ja')} mot ${votes(nej, 'nej')}, ${avstar} avstår${casting ? ', ordförandens utslagsröst avgör' : ''}. ${winner} vann.`,
     jaButton: 'Rösta ja',
     nejButton: 'Rösta nej',
-    avstarButton: 'Avstå från att rösta',
+    avstarButton: 'Avstå',
     closeButton: 'Avsluta omröstningen',
     yours: (choice: string) => `Din röst: ${choice}`,
   },
