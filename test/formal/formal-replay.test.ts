@@ -160,13 +160,13 @@ describe('a formal protokoll through the bot (issue 26)', () => {
     expect(cardText(anslag)).toBe([
       'Anslag: Förbundsstyrelsens sammanträde',
       'Styrelsens protokoll är justerat. Tillkännagivande om justering:',
-      'Organ RAR',
-      'Sammanträdesdatum 2016-02-04',
-      'Datum för justering 2016-02-10',
-      'Datum för anslags uppsättande 2016-02-11',
-      'Datum för anslags nedtagande 2016-03-03',
-      'Förvaringsplats för protokollet Förbundets kansli, Kungsgatan 5, Eskilstuna',
-      'Anslagstavla https://www.rarsormland.se/anslagstavla',
+      '**Organ:** RAR',
+      '**Sammanträdesdatum:** 2016-02-04',
+      '**Datum för justering:** 2016-02-10',
+      '**Datum för anslags uppsättande:** 2016-02-11',
+      '**Datum för anslags nedtagande:** 2016-03-03',
+      '**Förvaringsplats för protokollet:** Förbundets kansli, Kungsgatan 5, Eskilstuna',
+      '**Anslagstavla:** https://www.rarsormland.se/anslagstavla',
     ].join('\n'));
     // Once: a second tick posts nothing more.
     const posts = bot.connector.posted(conv.id).length;
