@@ -91,8 +91,3 @@ export function changeFormalSettings(group: Group, change: FormalSettingsChange,
   if (change.noticeBoard !== undefined) next.noticeBoard = change.noticeBoard.trim();
   return { ...group, formal: next, updatedAt: at };
 }
-
-/** "styrelsen", "arbetsutskottet": the body as its minutes name it in a sentence. */
-export function bodyWord(kind: GroupKind, words: Record<GroupKind, string>): string {
-  return words[kind];
-}
