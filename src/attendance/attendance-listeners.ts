@@ -9,7 +9,8 @@ import { attendanceCard, statusText, type AttendanceView } from './attendance-vi
 import { cmd } from '../bot/command.js';
 import { cardId, domainErrorText, type GroupTurn } from '../bot/group-turn.js';
 import { groupTurn, onCard, onCommand } from '../bot/listen.js';
-import { channelReference } from '../meetings/meeting-cards.js';
+import { channelReference, refreshMeetingCards } from '../meetings/meeting-cards.js';
+import { formalActive } from '../formal/domain/formal-body.js';
 import type { MeetingEnded } from '../meetings/meeting-ended.js';
 import { currentMeeting } from '../meetings/planning-listeners.js';
 import type { CardJson } from '../bot/render-card.js';
@@ -165,6 +166,8 @@ function cardAction<T extends { meetingId: string }>(deps: Deps, schema: z.ZodTy
     }
     if (!r.ok) return r.message;
     refreshAttendanceCard(deps, turn, turn.ref.groupId, r.meeting.id);
+    // Issue 26: a formal body's live card says whether it is quorate, which attendance decides.
+    if (formalActive(turn.group)) refreshMeetingCards(deps, turn, r.meeting);
     return personalCard(turn, r.meeting, r.message);
   });
 }

@@ -16,6 +16,7 @@ import * as attendanceStats from '../attendance/attendance-stats-listeners.js';
 import * as fallback from './fallback.js';
 import * as assistant from '../assistant/assistant-listeners.js';
 import * as prose from '../assistant/prose-listeners.js';
+import * as formal from '../formal/formal-listeners.js';
 import * as group from '../groups/group-listeners.js';
 import * as memberSearch from '../groups/member-search.js';
 import * as help from './help.js';
@@ -109,7 +110,7 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
   });
 
   // The fallback last: it answers what no listener before it took.
-  for (const slice of [install, group, memberSearch, planning, running, approvals, minutes, decisions, actions, attendance, attendanceStats, arenden, insatser, overview, assistant, prose, help, fallback]) slice.register(app, deps);
+  for (const slice of [install, group, memberSearch, planning, running, approvals, minutes, decisions, actions, attendance, attendanceStats, formal, arenden, insatser, overview, assistant, prose, help, fallback]) slice.register(app, deps);
 
   app.error(async (ctx, err) => {
     deps.log.error({ err, activityType: ctx.activity.type, activityId: ctx.activity.id }, 'turn failed');

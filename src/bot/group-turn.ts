@@ -64,7 +64,7 @@ export function allowed(turn: Pick<GroupTurn, 'group' | 'member' | 'at'>, action
 /** A domain refusal in the user's language. */
 export function domainErrorText(texts: Texts, error: DomainError): string {
   const d = error.details ?? {};
-  const byCode = { ...texts.meeting.errors, ...texts.group.errors } as Record<string, ((d: Record<string, string | number>) => string) | undefined>;
+  const byCode = { ...texts.meeting.errors, ...texts.group.errors, ...texts.formal.errors } as Record<string, ((d: Record<string, string | number>) => string) | undefined>;
   const f = byCode[error.code];
   if (error.code === 'MEETING.ILLEGAL_TRANSITION' && typeof d.status === 'string') {
     const status = texts.meeting.statuses[d.status as keyof Texts['meeting']['statuses']] ?? d.status;

@@ -7,6 +7,7 @@ import type { GroupTurn } from '../bot/group-turn.js';
 import { meetingView, placeText, whenText } from './meeting-view.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
 import { memberPicker, pickerData } from '../groups/member-picker.js';
+import { liveFormalData } from '../formal/formal-view.js';
 
 type View = Pick<GroupTurn, 'texts' | 'language' | 'group'>;
 
@@ -68,6 +69,8 @@ export function liveCardData(turn: View, m: Meeting) {
     heading: running ? rt.liveTitle(m.title) : rt.endedTitle(m.title),
     running,
     countsText: rt.counts(m.decisions.length, m.actionItems.length, m.notes.length),
+    ...liveFormalData(turn.texts, turn.group, m),
+    javButton: turn.texts.formal.javButton,
     items: view.items.map((item) => {
       const notes = m.notes.filter((n) => n.itemId === item.itemId).length;
       const decisions = m.decisions.filter((d) => d.itemId === item.itemId);

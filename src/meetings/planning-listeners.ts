@@ -26,6 +26,7 @@ import type { Action } from '../groups/domain/permissions.js';
 import type { Result } from '../shared/result.js';
 import { isLocalDate, isLocalTime, parseWhen, splitPlace, stockholmDate, toInstant } from '../shared/swedish-date.js';
 import type { Deps } from '../bot/deps.js';
+import { formalStart } from '../formal/formal-listeners.js';
 import { cmd, commandArgs } from '../bot/command.js';
 import { activityKey, allowed, cardId, domainErrorText, refusal, type GroupTurn } from '../bot/group-turn.js';
 import { onCard, onCommand, type Answer, type Heard } from '../bot/listen.js';
@@ -140,7 +141,8 @@ async function planMeeting(deps: Deps, { ctx, turn }: Heard<undefined>): Promise
       ...(startsAt && startsAt > turn.at ? { rolesAt: startsAt } : {}),
     });
     if (!made.ok) return domainErrorText(turn.texts, made.error);
-    await deps.meetings.create(made.value);
+    // Issue 26: a formal body's § numbers continue from its meetings held this year (again at the start).
+    await deps.meetings.create((await formalStart(deps, group, made.value))(made.value));
     meeting = (await deps.meetings.get(turn.ref.groupId, id))!;
   }
   const view = meetingView(turn.texts, turn.language, group, meeting);

@@ -26,7 +26,7 @@ import {
   type ParticipantEvent,
 } from './domain/meeting.js';
 import type { Action } from '../groups/domain/permissions.js';
-import type { Result } from '../shared/result.js';
+import { ok, type DomainError, type Result } from '../shared/result.js';
 import { isLocalDate, parseDate, stockholmDate, stockholmTime } from '../shared/swedish-date.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd, commandArgs } from '../bot/command.js';
@@ -35,6 +35,7 @@ import { onCard, onCommand } from '../bot/listen.js';
 import { postCheckInCard, refreshAttendanceCard } from '../attendance/attendance-listeners.js';
 import { liveCard, refreshMeetingCards } from './meeting-cards.js';
 import { cardAttachment } from '../bot/render-card.js';
+import { checkFormalDecision, formalStart, startQuorumLine } from '../formal/formal-listeners.js';
 
 export const START = cmd(['starta möte', 'start meeting']);
 export const NEXT = cmd(['nästa punkt', 'next item']);
@@ -83,7 +84,7 @@ async function changeRunning(
   turn: GroupTurn,
   action: Action,
   id: string | undefined,
-  change: (m: Meeting) => Result<{ meeting: Meeting; message: string; write: boolean }, MeetingError>,
+  change: (m: Meeting) => Result<{ meeting: Meeting; message: string; write: boolean }, MeetingError | DomainError>,
 ): Promise<Done | Refused> {
   if (!allowed(turn, action)) return { ok: false, message: refusal(turn, action) };
   const target = id ?? (await runningMeeting(deps, turn.ref.groupId))?.id;
@@ -148,10 +149,11 @@ async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: Star
     });
   }
   const moveId = activityKey(ctx, 'move');
+  const formal = await formalStart(deps, group, meeting);
   const started = await deps.meetings.update<{ ok: true; meeting: Meeting } | Refused>(groupId, meeting.id, (m) => {
     if (!m) return { result: { ok: false, message: turn.texts.meeting.noMeetingFound } };
     if (m.status === 'started') return { result: { ok: false, message: rt.alreadyRunning(m.title) } };
-    const r = startMeeting(m, moveId, turn.at, turn.member?.id);
+    const r = startMeeting(formal(m), moveId, turn.at, turn.member?.id);
     if (!r.ok) return { result: { ok: false, message: domainErrorText(turn.texts, r.error) } };
     const next = source.kind === 'teams' && source.teamsMeetingId ? { ...r.value, teamsMeetingId: source.teamsMeetingId } : r.value;
     return { next, result: { ok: true, meeting: next } };
@@ -162,7 +164,9 @@ async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: Star
   }
   const view = { ...turn, group };
   const confirm = source.kind === 'teams' ? rt.startedFromTeams(started.meeting.title) : adHoc ? rt.startedAdHoc(started.meeting.title) : rt.started(started.meeting.title);
-  await say(ctx, confirm);
+  // Issue 26: a formal body hears at once whether it is quorate.
+  const quorum = startQuorumLine(view, started.meeting);
+  await say(ctx, quorum ? `${confirm} ${quorum}` : confirm);
   const posted = await ctx.sendActivity(MessageFactory.attachment(cardAttachment(liveCard(view, started.meeting))));
   if (!posted?.id) return;
   const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>;
@@ -198,7 +202,7 @@ async function record<R extends Note | Decision | ActionItem>(
   action: Action,
   id: string | undefined,
   key: 'notes' | 'decisions' | 'actionItems',
-  build: (m: Meeting) => Recorded<R>,
+  build: (m: Meeting) => Recorded<R> | Result<{ meeting: Meeting; record: R; duplicate: boolean }, DomainError>,
   confirm: (m: Meeting, r: R) => string,
 ): Promise<Done | Refused> {
   if (!allowed(turn, action)) return { ok: false, message: refusal(turn, action) };
@@ -235,7 +239,16 @@ function decision(deps: Deps, turn: GroupTurn, ctx: TurnContext, id: string | un
   const decisionId = activityKey(ctx, 'decision');
   return record(
     deps, turn, 'record.decision', id, 'decisions',
-    (m) => recordDecision(m, { id: decisionId, text, ...byWhom(turn) }, turn.at),
+    (m) => {
+      const r = recordDecision(m, { id: decisionId, text, ...byWhom(turn) }, turn.at);
+      if (!r.ok || r.value.duplicate) return r;
+      // Issue 26: a formal body decides only when quorate, and the decision keeps the yrkande that won.
+      const formal = checkFormalDecision(turn, m, r.value.record.itemId);
+      if (!formal.ok) return formal;
+      if (!formal.value.outcome) return r;
+      const record: Decision = { ...r.value.record, outcome: formal.value.outcome };
+      return ok({ ...r.value, record, meeting: { ...r.value.meeting, decisions: r.value.meeting.decisions.map((d) => (d.id === record.id ? record : d)) } });
+    },
     (m, r) => turn.texts.running.decisionRecorded(itemLabel(m, r.itemId).number, r.attSatser.length),
   );
 }

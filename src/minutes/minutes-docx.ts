@@ -10,8 +10,15 @@ function runs(lines: string[], bold = false): TextRun[] {
 
 function docxWriter(): MinutesWriter<Paragraph[]> {
   const out: Paragraph[] = [];
+  let pageBreak = false;
   return {
-    heading: (level, text) => out.push(new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(text)] })),
+    heading: (level, text) => {
+      out.push(new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(text)], ...(pageBreak ? { pageBreakBefore: true } : {}) }));
+      pageBreak = false;
+    },
+    newPage: () => {
+      pageBreak = true;
+    },
     field: (label, value) => out.push(new Paragraph({ children: [new TextRun({ text: `${label}:`, bold: true }), ...(value ? runs(` ${value}`.split('\n')) : [])] })),
     lines: (ls) => out.push(new Paragraph({ children: runs(ls) })),
     list: (ls) => ls.forEach((l) => out.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(l)] }))),

@@ -5,6 +5,7 @@ import { renderMinutesText, type SignedStamp } from './domain/minutes-text.js';
 import { renderMinutesDocx } from './minutes-docx.js';
 import { texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
+import { anslagPage } from '../formal/formal-view.js';
 
 const TYPES = {
   md: 'text/markdown; charset=utf-8',
@@ -37,7 +38,13 @@ export function registerMinutesExport(server: Server, deps: Deps): void {
       return;
     }
     const labels = texts(doc.language).minutes.document;
-    const stamp = stampOf(minutes, version);
+    let stamp = stampOf(minutes, version);
+    // Issue 26: the justerat protokoll of a formal body carries its anslag on a page of its own.
+    if (stamp) {
+      const meeting = await deps.meetings.get(link.groupId, minutes.meetingId);
+      const group = meeting?.formal?.anslag ? await deps.groups.get(link.groupId) : undefined;
+      if (meeting?.formal?.anslag && group) stamp = { ...stamp, anslag: anslagPage({ texts: texts(doc.language), group }, meeting, meeting.formal.anslag) };
+    }
     const body =
       link.format === 'docx' ? await renderMinutesDocx(doc, labels, stamp) : link.format === 'html' ? renderMinutesHtml(doc, labels, stamp) : renderMinutesText(doc, labels, { markdown: true, ...(stamp ? { signed: stamp } : {}) });
     const name = `${doc.format}-${doc.header.date ?? minutes.id}-v${version}.${link.format}`;

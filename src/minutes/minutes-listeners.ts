@@ -148,7 +148,7 @@ export async function draftAndSendMinutes(deps: Deps, groupId: string, meetingId
   if (!group || !meeting || meeting.status === 'planned' || meeting.status === 'noticed' || meeting.status === 'started') return undefined;
   const now = deps.now();
   const at = now.toISOString();
-  const doc = draftMinutes({ meeting, group, language, labels: texts(language).minutes.document, ...nextOf(await deps.meetings.list(groupId, ['planned', 'noticed']), meeting) });
+  const doc = draftMinutes({ meeting, group, language, labels: texts(language).minutes.document, formal: texts(language).formal, ...nextOf(await deps.meetings.list(groupId, ['planned', 'noticed']), meeting) });
   const channel = reference ?? (await groupReference(deps, groupId));
   const { created, minutes } = await deps.minutes.create(
     newMinutes({ id: minutesIdOf(meeting.id), groupId, meetingId, ...(meeting.date ? { date: meeting.date } : {}), ...(meeting.secretaryId ? { secretaryId: meeting.secretaryId } : {}), doc, ...(channel ? { channel } : {}), at }),
@@ -397,7 +397,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const [group, meeting] = head ? await Promise.all([deps.groups.get(d.groupId), deps.meetings.get(d.groupId, head.meetingId)]) : [];
     if (!head || !group || !meeting) return t(ctx).minutes.errors['MINUTES.NOT_FOUND']();
     const planned = await deps.meetings.list(d.groupId, ['planned', 'noticed']);
-    const doc = draftMinutes({ meeting, group, language: head.doc.language, labels: texts(head.doc.language).minutes.document, ...nextOf(planned, meeting) });
+    const doc = draftMinutes({ meeting, group, language: head.doc.language, labels: texts(head.doc.language).minutes.document, formal: texts(head.doc.language).formal, ...nextOf(planned, meeting) });
     return secretaryEdit(ctx, deps, d, (m, turn) => regenerate(m, doc, turn.member.id, turn.at));
   });
 

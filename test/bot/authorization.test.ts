@@ -111,8 +111,8 @@ describe('authorization: forged ids and identities change nothing', () => {
 
   it('lets a member without a role do nothing a role is needed for', async () => {
     const before = await storeSnapshot(bot.lokus.store);
-    // Check-ins and approval answers are every member's own (issues 5, 6); everything else needs a role.
-    const open = new Set(['attendance.checkIn', 'approval.answer', 'approval.vote']);
+    // Check-ins, approval answers, one's own jäv and vote are every member's own (issues 5, 6, 26); everything else needs a role.
+    const open = new Set(['attendance.checkIn', 'approval.answer', 'approval.vote', 'formal.jav', 'formal.ballot']);
     for (const p of presses.filter((x) => !open.has(x.verb))) {
       await bot.post(A.cardAction(scene.a, scene.member, bot.serviceUrl, p.verb, p.data));
     }

@@ -86,6 +86,8 @@ const TIME_SLIPS: Array<[RegExp, string]> = [
 const VERBS = new Set([
   'anteckna', 'avbryt', 'avsluta', 'avslå', 'begär', 'flytta', 'följ', 'föreslå', 'godkänn', 'gå', 'gör', 'hämta', 'justera', 'ladda', 'lägg', 'lämna',
   'markera', 'publicera', 'sök', 'spara', 'skapa', 'skicka', 'skriv', 'starta', 'stryk', 'ställ', 'ta', 'uppdatera', 'visa', 'välj', 'ändra', 'återkalla', 'öppna',
+  // issue 26: the vote card (Rösta ja, Avstå) and the live card's Anmäl jäv
+  'rösta', 'avstå', 'anmäl',
 ]);
 const NOUNS_ALLOWED = new Set(['Närvarande', 'Nästa punkt', 'Föregående punkt', 'Nästa sida', 'Föregående sida', 'Tillbaka', 'Markdown', 'Webbsida (HTML)', 'Word (.docx)']);
 const isAction = (title: string) => NOUNS_ALLOWED.has(title) || /^(?:Ny|Nytt) /u.test(title) || VERBS.has(title.split(/\s/)[0]!.toLowerCase());

@@ -81,6 +81,14 @@ export async function forgeryScene(bot: TestBot) {
   // What the secretary sees on the check-in card (Teams' per-user refresh): the form to mark others.
   const checkIn = bot.lastCard(a.id);
   const leaderView = (await bot.post(A.cardAction(a, TIERP.marika, bot.serviceUrl, checkIn.refresh.action.verb, checkIn.refresh.action.data))).body.value;
+  // Issue 26: the group keeps a formal protokoll from now on: the live card's Anmäl jäv and a vote card.
+  await bot.say(a, TIERP.marika, 'formellt protokoll på');
+  await bot.say(a, TIERP.marika, 'ledamöter Birgitta Olsson, Marika Söderberg, Wictoria Palmetorp, Nima Najafi');
+  for (const p of [TIERP.birgitta, TIERP.marikaS, TIERP.nima]) await bot.click(a, p, checkIn, 'Närvarande');
+  await bot.say(a, TIERP.nima, 'yrkande bifall till förslaget');
+  await bot.say(a, TIERP.birgitta, 'yrkande avslag');
+  await bot.say(a, TIERP.marika, 'omröstning 1 mot 2');
+  await bot.settle();
   // An approval request Wictoria answers and is asked to sign (in her personal chat).
   const form = cardsOf((await bot.say(a, TIERP.marika, 'godkännande Avvikelserapport')).replies[0])[0]!;
   const wictoriaId = choiceValue(form, 'signatory', /^Wictoria Palmetorp/);

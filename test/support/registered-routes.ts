@@ -55,6 +55,26 @@ export const COMMAND_SAMPLES = [
   'ärende Förfalskat ärende',
   'ny insats Förfalskad insats',
   'översikt',
+  // issue 26: the formal protokoll
+  'ledamöter Nima Najafi',
+  'ersättare Wictoria Palmetorp',
+  'formellt protokoll på',
+  'formellt protokoll av',
+  'protokollet förvaras Kansliet',
+  'anslagstavla https://example.org/anslag',
+  'beslutsförhet',
+  'jäv',
+  'yrkande bifall till förslaget',
+  'proposition 1',
+  'omröstning 1 mot 2',
+  'röst Nima Najafi: ja',
+  'avsluta omröstning',
+  'bordlägg',
+  'reservation Förfalskad motivering',
+  'motivering §1: Förfalskad motivering',
+  'protokollsanteckning Förfalskad anteckning',
+  'justera omedelbart',
+  'justeringsdag 2026-12-10',
 ];
 
 /** Registered commands no sample exercises (should be empty). */

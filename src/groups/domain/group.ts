@@ -1,4 +1,5 @@
 import { err, ok, type DomainError, type Result } from '../../shared/result.js';
+import type { FormalSettings } from '../../formal/domain/formal-body.js';
 
 /** How a group writes its minutes, and the kinds of agenda item (its standing items have them too). */
 export type MinutesFormat = 'protokoll' | 'minnesanteckningar';
@@ -97,6 +98,8 @@ export interface Group {
   members: Member[];
   roleHistory: RoleAssignment[];
   settings: GroupSettings;
+  /** A decision-making body's ledamöter, ersättare and anslag settings (issue 26). */
+  formal?: FormalSettings;
   createdAt: string;
   updatedAt: string;
 }

@@ -30,5 +30,10 @@ export const help: typeof sv = {
     { command: 'case [heading]', description: 'Federation office: a case with a memorandum from the group’s approved application (or its own) to the board or working committee' },
     { command: 'new initiative [name]', description: 'Federation office: a decided initiative and its goals, followed up from the group’s meetings' },
     { command: 'overview [year]', description: 'Federation office: every group and initiative with charts, report and Excel (in the chat with Lokus)' },
+    { command: 'members ‹name›, ‹name› / substitutes ‹name›', description: 'The board’s or working committee’s members and substitutes (quorum)' },
+    { command: 'conflict of interest / motion ‹text›', description: 'Reports a conflict of interest or makes a motion under the current item' },
+    { command: 'proposition ‹no› / vote ‹no› against ‹no›', description: 'The chair puts the proposition or asks for a vote on the card' },
+    { command: 'reservation [motivation] / minutes note ‹text›', description: 'Enters a reservation against the decision or a note in the minutes' },
+    { command: 'approve at once / approval date ‹date›', description: 'Approves the current paragraph at once or sets the approval date' },
   ],
 };

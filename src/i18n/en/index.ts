@@ -1,4 +1,5 @@
 import { followUp } from './follow-up.js';
+import { formal } from './formal.js';
 import type { sv } from '../sv/index.js';
 import { attendance } from './attendance.js';
 import { office } from './office.js';
@@ -12,4 +13,4 @@ import { running } from './running.js';
 import { assistant } from './assistant.js';
 
 /** Every English user-facing text; same shape as the Swedish ones (checked by the compiler). */
-export const en: typeof sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, assistant, office };
+export const en: typeof sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, assistant, office, formal };

@@ -28,5 +28,10 @@ export const help = {
     { command: 'ärende [rubrik]', description: 'Förbundets kansli: ett ärende med tjänsteskrivelse från gruppens godkända ansökan (eller ett eget) till styrelsen eller arbetsutskottet' },
     { command: 'ny insats [namn]', description: 'Förbundets kansli: en beslutad insats och dess mål, som följs upp från gruppens möten' },
     { command: 'översikt [år]', description: 'Förbundets kansli: alla grupper och insatser med diagram, rapport och Excel (i chatten med Lokus)' },
+    { command: 'ledamöter ‹namn›, ‹namn› / ersättare ‹namn›', description: 'Styrelsens eller arbetsutskottets ledamöter och ersättare (beslutsförhet)' },
+    { command: 'jäv / yrkande ‹text›', description: 'Anmäler jäv eller gör ett yrkande under aktuell punkt' },
+    { command: 'proposition ‹nr› / omröstning ‹nr› mot ‹nr›', description: 'Ordföranden ställer proposition eller begär omröstning på kortet' },
+    { command: 'reservation [motivering] / protokollsanteckning ‹text›', description: 'Reserverar dig mot beslutet eller lämnar en protokollsanteckning' },
+    { command: 'justera omedelbart / justeringsdag ‹datum›', description: 'Justerar aktuell paragraf direkt eller bestämmer justeringsdagen' },
   ],
 };

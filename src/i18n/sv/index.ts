@@ -1,4 +1,5 @@
 import { followUp } from './follow-up.js';
+import { formal } from './formal.js';
 import { attendance } from './attendance.js';
 import { office } from './office.js';
 import { common } from './common.js';
@@ -11,4 +12,4 @@ import { running } from './running.js';
 import { assistant } from './assistant.js';
 
 /** Every Swedish user-facing text, one section per capability. */
-export const sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, assistant, office };
+export const sv = { common, help, group, meeting, running, approvals, minutes, followUp, attendance, assistant, office, formal };

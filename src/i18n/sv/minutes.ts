@@ -54,6 +54,8 @@ export const minutes = {
     recordedBy: 'Vid protokollet',
     adjusters: 'Justeras',
     adjusted: 'Justerat',
+    /** A formal protokoll's blocks that follow the decision under a § (issue 26). */
+    closingStarts: ['Reservation', 'Protokollsanteckning', 'Paragrafen justeras omedelbart'],
     chair: 'Ordförande',
     chairShort: 'ordf',
     viceChair: (n?: number) => (n ? `${n}:e vice ordförande` : 'Vice ordförande'),
@@ -145,6 +147,7 @@ export const minutes = {
     'MINUTES.NO_SIGNATORIES': () => 'Mötet har ingen ordförande eller justerare att skicka protokollet till.',
     'MINUTES.STALE': (d: Record<string, string | number>) => `Protokollet har ändrats sedan kortet skickades (nu version ${d.version}). Läs den nya versionen först.`,
     'MINUTES.ITEM_NOT_FOUND': (d: Record<string, string | number>) => `Protokollet har ingen ${String(d.number).startsWith('§') ? String(d.number) : `punkt ${d.number}`}.`,
+    'MINUTES.ITEM_ADJUSTED': (d: Record<string, string | number>) => `${d.number} är justerad omedelbart vid sammanträdet och kan inte ändras.`,
     'MINUTES.TEXT_UNREADABLE': () => 'Texten måste börja med en punkt, till exempel ”§1 Inledning” eller ”1. Föregående minnesanteckningar”. Ingenting sparades.',
     'MINUTES.COMMENT_MISSING': () => 'Skriv en synpunkt på minst en punkt.',
     'TEXT.TOO_LONG': (d: Record<string, string | number>) => `Texten är för lång (högst ${d.max} tecken). Ingenting sparades.`,

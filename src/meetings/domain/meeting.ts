@@ -1,5 +1,6 @@
 import { membersWithRole, type AgendaItemKind, type Group, type GroupKind, type MinutesFormat, type StandingItem } from '../../groups/domain/group.js';
 import { err, ok, type DomainError, type Result } from '../../shared/result.js';
+import type { MeetingFormal } from '../../formal/domain/formal-meeting.js';
 import { checkRange, isLocalDate, type LocalDate, type TimeRange } from '../../shared/swedish-date.js';
 
 /**
@@ -98,6 +99,8 @@ export interface Note extends RecordBase {
 export interface Decision extends RecordBase {
   /** The decision in the group's own words, as written. */
   text: string;
+  /** A formal body's decision: the yrkande that won, and the vote that decided it (issue 26). */
+  outcome?: { motionId: string; voteId?: string };
   /** The att-satser as a list, when the decision has them ("att godkänna …", "att uppdra åt …"). */
   attSatser: string[];
   /** Who follows the decision up, by when, and how far it has come (issue 7). */
@@ -231,6 +234,8 @@ export interface Meeting {
   moves: ItemMove[];
   participantEvents: ParticipantEvent[];
   attendance: Record<string, AttendanceMark>;
+  /** Jäv, yrkanden, votes, reservations and the justering date of a formal meeting (issue 26). */
+  formal?: MeetingFormal;
   /** Teams online meeting id, when the meeting is tied to one. */
   teamsMeetingId?: string;
   history: TransitionRecord[];

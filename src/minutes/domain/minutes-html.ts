@@ -14,6 +14,7 @@ function htmlWriter(title: string, lang: string): MinutesWriter<string> {
   const br = (text: string) => text.split('\n').map(escapeHtml).join('<br>\n');
   return {
     heading: (level, text) => parts.push(`<h${level}>${escapeHtml(text)}</h${level}>`),
+    newPage: () => parts.push('<hr style="break-before:page">'),
     field: (label, value) => parts.push(`<p><strong>${escapeHtml(label)}:</strong>${value ? ` ${br(value)}` : ''}</p>`),
     lines: (ls) => parts.push(`<p>${br(ls.join('\n'))}</p>`),
     list: (ls) => parts.push(`<ul>\n${ls.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MinutesDocument, MinutesHeader, MinutesItem, MinutesLabels, MinutesPerson } from './minutes.js';
-import { parseItemBody, parseItemsText, renderMinutesText } from './minutes-text.js';
+import { itemBodyText, parseItemBody, parseItemsText, renderMinutesText } from './minutes-text.js';
 import { err, ok, type DomainError, type Result } from '../../shared/result.js';
 import { isLocalDate } from '../../shared/swedish-date.js';
 import type { CardRef } from '../../meetings/domain/meeting.js';
@@ -89,6 +89,7 @@ export type MinutesErrorCode =
   | 'MINUTES.NO_SIGNATORIES'
   | 'MINUTES.STALE'
   | 'MINUTES.ITEM_NOT_FOUND'
+  | 'MINUTES.ITEM_ADJUSTED'
   | 'MINUTES.TEXT_UNREADABLE'
   | 'MINUTES.COMMENT_MISSING'
   | 'TEXT.TOO_LONG'
@@ -249,11 +250,12 @@ export function editItem(m: Minutes, number: string, change: { title?: string; b
   if (index === -1) return err('MINUTES.ITEM_NOT_FOUND', { number });
   if (tooLong(change.body) || (change.title !== undefined && change.title.length > MAX_FIELD)) return err('TEXT.TOO_LONG', { max: MAX_MINUTES_TEXT });
   const before = m.doc.items[index]!;
+  if (before.adjusted) return err('MINUTES.ITEM_ADJUSTED', { number });
   let item: MinutesItem = { ...before, ...(change.title?.trim() ? { title: change.title.trim() } : {}) };
   if (change.body !== undefined) {
     const body = parseItemBody(change.body, labels);
-    const { dropped: _d, ...rest } = item;
-    item = { ...rest, paragraphs: body.paragraphs, decisions: body.decisions, actions: body.actions, ...(body.dropped ? { dropped: true } : {}) };
+    const { dropped: _d, closing: _c, ...rest } = item;
+    item = { ...rest, paragraphs: body.paragraphs, decisions: body.decisions, actions: body.actions, ...(body.closing.length ? { closing: body.closing } : {}), ...(body.dropped ? { dropped: true } : {}) };
   }
   const items = m.doc.items.map((x, i) => (i === index ? item : x));
   return ok(withVersion(m, { ...m.doc, items }, 'edited', at, by));
@@ -266,7 +268,15 @@ export function editAllItems(m: Minutes, text: string, labels: MinutesLabels, by
   if (tooLong(text)) return err('TEXT.TOO_LONG', { max: MAX_MINUTES_TEXT });
   const items = parseItemsText(text, m.doc, labels);
   if (!items) return err('MINUTES.TEXT_UNREADABLE');
-  return ok(withVersion(m, { ...m.doc, items }, 'edited', at, by));
+  // A § justerad omedelbart keeps its locked text (issue 26).
+  const same = (a: MinutesItem, b: MinutesItem | undefined) => !!b && a.title === b.title && itemBodyText(a, labels) === itemBodyText(b, labels);
+  const changed = m.doc.items.find((x) => x.adjusted && !same(x, items.find((y) => y.number === x.number)));
+  if (changed) return err('MINUTES.ITEM_ADJUSTED', { number: changed.number });
+  const kept = items.map((y) => {
+    const locked = m.doc.items.find((x) => x.adjusted && x.number === y.number);
+    return locked ? { ...y, adjusted: locked.adjusted } : y;
+  });
+  return ok(withVersion(m, { ...m.doc, items: kept }, 'edited', at, by));
 }
 
 /** A fresh draft from the meeting record replaces the text (the earlier versions stay). */

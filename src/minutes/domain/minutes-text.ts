@@ -10,6 +10,8 @@ import { formatClockRange, isLocalDate } from '../../shared/swedish-date.js';
 /** Who signed and when, for the "Justerat" block of a locked version. */
 export interface SignedStamp {
   signatures: Array<{ name: string; at: string }>;
+  /** A formal protokoll's anslag, on a page of its own after the signatures (issue 26). */
+  anslag?: { heading: string; lines: string[] };
 }
 
 export interface TextOptions {
@@ -59,6 +61,7 @@ export function itemBodyText(item: MinutesItem, L: MinutesLabels): string {
     ...item.paragraphs,
     ...item.decisions.map((d) => decisionLines(d, L).join('\n')),
     ...item.actions.map((a) => `${L.action}: ${actionLine(a, L)}`),
+    ...(item.closing ?? []),
   ];
   return blocks.join('\n\n');
 }
@@ -81,8 +84,8 @@ function parseAction(text: string, L: MinutesLabels): MinutesAction | undefined 
  * starting "Beslut:" is a decision (its "att …" lines the att-satser), "Uppdrag:" lines are action
  * items, anything else is a paragraph. Nothing typed is dropped: what does not parse stays text.
  */
-export function parseItemBody(text: string, L: MinutesLabels): Pick<MinutesItem, 'paragraphs' | 'decisions' | 'actions'> & { dropped: boolean } {
-  const out = { paragraphs: [] as string[], decisions: [] as MinutesDecision[], actions: [] as MinutesAction[], dropped: false };
+export function parseItemBody(text: string, L: MinutesLabels): Pick<MinutesItem, 'paragraphs' | 'decisions' | 'actions'> & { dropped: boolean; closing: string[] } {
+  const out = { paragraphs: [] as string[], decisions: [] as MinutesDecision[], actions: [] as MinutesAction[], dropped: false, closing: [] as string[] };
   const blocks = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
   for (const block of blocks) {
     const lines = block.split('\n').map((l) => l.trim());
@@ -97,6 +100,11 @@ export function parseItemBody(text: string, L: MinutesLabels): Pick<MinutesItem,
     const actions = actionTexts.every((a) => a !== undefined) ? actionTexts.map((a) => parseAction(a!, L)) : [];
     if (actions.length && actions.every((a) => a !== undefined)) {
       out.actions.push(...(actions as MinutesAction[]));
+      continue;
+    }
+    // A formal protokoll's blocks after the decision stay after it (issue 26).
+    if (L.closingStarts.some((start) => lines[0]!.startsWith(start))) {
+      out.closing.push(block);
       continue;
     }
     if (block === L.dropped) {
@@ -147,6 +155,7 @@ export function parseItemsText(text: string, doc: MinutesDocument, L: MinutesLab
       paragraphs: body.paragraphs,
       decisions: body.decisions,
       actions: body.actions,
+      ...(body.closing.length ? { closing: body.closing } : {}),
       ...(body.dropped ? { dropped: true } : {}),
     };
   });
@@ -161,6 +170,8 @@ export interface MinutesWriter<T> {
   lines(lines: string[]): void;
   list(lines: string[]): void;
   para(text: string): void;
+  /** Optional: what follows starts on a new page (the anslag). */
+  newPage?(): void;
   /** Optional: told where the items and the closing part start (for a card that shows the parts). */
   mark?(section: 'items' | 'footer'): void;
   done(): T;
@@ -236,6 +247,7 @@ export function writeMinutes<T>(doc: MinutesDocument, L: MinutesLabels, w: Minut
       if (d.attSatser.length) w.list(d.attSatser);
     }
     for (const a of item.actions) w.para(`${L.action}: ${actionLine(a, L)}`);
+    for (const c of item.closing ?? []) w.para(c);
   }
   w.mark?.('footer');
   if (!protokoll && doc.nextMeeting) {
@@ -257,6 +269,11 @@ export function writeMinutes<T>(doc: MinutesDocument, L: MinutesLabels, w: Minut
   if (signed) {
     w.para(L.adjusted);
     w.lines(signed.signatures.map((s) => `${s.name} ${formatSignedAt(s.at)}`));
+  }
+  if (signed?.anslag) {
+    w.newPage?.();
+    w.heading(1, signed.anslag.heading);
+    w.lines(signed.anslag.lines);
   }
   return w.done();
 }

@@ -3,6 +3,10 @@ import type { minutes as svMinutes } from '../../i18n/sv/minutes.js';
 import { isStaff, memberById, membersWithRole, rolesAt, type Group, type GroupKind, type Member } from '../../groups/domain/group.js';
 import { itemNumber, type AgendaItem, type Meeting, type MinutesFormat } from '../../meetings/domain/meeting.js';
 import type { LocalDate, TimeRange } from '../../shared/swedish-date.js';
+import type { formal as svFormal } from '../../i18n/sv/formal.js';
+import { formalItemText } from '../../formal/domain/formal-minutes.js';
+import { formalActive } from '../../formal/domain/formal-body.js';
+import { quorumFor } from '../../formal/domain/quorum.js';
 import { formatDayMonth, formatTimeRange } from '../../shared/swedish-date.js';
 
 /**
@@ -51,6 +55,10 @@ export interface MinutesItem {
   paragraphs: string[];
   decisions: MinutesDecision[];
   actions: MinutesAction[];
+  /** A formal protokoll's blocks after the decision: reservations, protokollsanteckningar, "Paragrafen justeras omedelbart" (issue 26). */
+  closing?: string[];
+  /** Justerad omedelbart at the meeting: the § may no longer be edited (issue 26). */
+  adjusted?: { at: string; sha256: string; signedBy: string[] };
   dropped?: boolean;
 }
 
@@ -100,6 +108,8 @@ export interface DraftInput {
   labels: MinutesLabels;
   /** The group's next planned meeting, for "Nästa möte" when nothing was noted under that item. */
   next?: Pick<Meeting, 'date' | 'time' | 'place' | 'room'>;
+  /** A formal body's wording (jäv, yrkanden, omröstning, reservation; issue 26). */
+  formal?: typeof svFormal;
 }
 
 /** Whose roles apply: when the meeting started (else when it was planned for, else created). */
@@ -162,7 +172,17 @@ function attendanceLists(input: DraftInput): AttendanceLists {
   const protokoll = m.format === 'protokoll';
   const listed = protokoll ? members.filter((x) => x.id !== m.secretaryId) : members;
   const lists: AttendanceLists = { present: [], substitutes: [], others: [], absent: [] };
+  // Issue 26: a formal body's ersättare serve for absent ledamöter (by quorum, item by item); one
+  // who did not serve is no ledamot missing, so is listed as present with the others or not at all.
+  const formal = m.formal && formalActive(group) ? formalServing(m, group) : undefined;
   for (const member of listed) {
+    if (formal?.ersattare.has(member.id)) {
+      const forId = formal.serving.get(member.id);
+      const status = effective.get(member.id)?.status;
+      if (forId !== undefined) lists.substitutes.push({ ...personOf(group, member, m, input), ...(memberById(group, forId) ? { substituteFor: memberById(group, forId)!.name } : {}) });
+      else if (PRESENT_STATUSES.has(m.attendance[member.id]?.status ?? status ?? '')) lists.others.push(personOf(group, member, m, input));
+      continue;
+    }
     const e = effective.get(member.id);
     const status = m.attendance[member.id]?.status ?? e?.status;
     const isPresent = marked ? PRESENT_STATUSES.has(status ?? '') : true;
@@ -177,6 +197,13 @@ function attendanceLists(input: DraftInput): AttendanceLists {
     else lists.present.push(person);
   }
   return lists;
+}
+
+/** The ersättare of a formal body, and for whom each served (at any item). */
+function formalServing(m: Meeting, group: Group): { ersattare: Set<string>; serving: Map<string, string> } {
+  const serving = new Map<string, string>();
+  for (const item of m.items) for (const s of quorumFor(m, group, item.id).serving) if (!serving.has(s.member.id)) serving.set(s.member.id, s.forMemberId ?? '');
+  return { ersattare: new Set(group.formal?.ersattare ?? []), serving };
 }
 
 /**
@@ -206,8 +233,9 @@ function nextMeetingText(next: NonNullable<DraftInput['next']>, language: Minute
   return text || undefined;
 }
 
-function itemOf(m: Meeting, item: AgendaItem, index: number): MinutesItem {
-  const paragraphs = [...(item.text ? [item.text] : []), ...m.notes.filter((n) => n.itemId === item.id).map((n) => n.text)];
+function itemOf(m: Meeting, item: AgendaItem, index: number, input?: DraftInput): MinutesItem {
+  const formal = input?.formal && m.formal ? formalItemText(m, input.group, item.id, input.formal.minutes, input.formal.body[input.group.kind]) : { before: [], after: [] };
+  const paragraphs = [...(item.text ? [item.text] : []), ...m.notes.filter((n) => n.itemId === item.id).map((n) => n.text), ...formal.before];
   return {
     itemId: item.id,
     number: itemNumber(m, index),
@@ -215,6 +243,8 @@ function itemOf(m: Meeting, item: AgendaItem, index: number): MinutesItem {
     paragraphs,
     decisions: m.decisions.filter((d) => d.itemId === item.id).map((d) => decisionOf(d.text, d.attSatser)),
     actions: m.actionItems.filter((a) => a.itemId === item.id).map((a) => ({ owner: a.ownerName, text: a.text, ...(a.due ? { due: a.due } : {}) })),
+    ...(formal.after.length ? { closing: formal.after } : {}),
+    ...(m.formal?.immediate[item.id] ? { adjusted: { at: m.formal.immediate[item.id]!.at, sha256: m.formal.immediate[item.id]!.sha256, signedBy: m.formal.immediate[item.id]!.signedBy } } : {}),
     ...(item.dropped ? { dropped: true } : {}),
   };
 }
@@ -229,7 +259,7 @@ export function draftMinutes(input: DraftInput): MinutesDocument {
   const at = rolesMoment(m);
   const { present, substitutes, others, absent } = attendanceLists(input);
   const nextItem = m.format === 'minnesanteckningar' ? m.items.find((i) => i.standing === 'nextMeeting') : undefined;
-  const items = m.items.map((item, index) => ({ item, index })).filter(({ item }) => item !== nextItem).map(({ item, index }) => itemOf(m, item, index));
+  const items = m.items.map((item, index) => ({ item, index })).filter(({ item }) => item !== nextItem).map(({ item, index }) => itemOf(m, item, index, input));
   let nextMeeting: string | undefined;
   if (nextItem) {
     const noted = itemOf(m, nextItem, 0);
