@@ -85,7 +85,7 @@ describe('the office’s overview for kansli, over real HTTP', () => {
     card = cardsOf(r.replies[0])[0]!;
     const text = cardText(card);
     expect(text).toContain('Förbundets översikt 2018');
-    expect(text).toContain('2 grupper och 1 insatser där du är kansli.');
+    expect(text).toContain('2 grupper och 1 insats där du är kansli.');
     expect(text).toContain('Tierp');
     expect(text).toContain('Förbundsstyrelsen');
     expect(text).not.toContain('Strategiska utvecklingsgruppen');

@@ -98,7 +98,7 @@ export const office: typeof sv = {
   verdict: (met) => (met ? '✓ meets the goal' : '▲ below the goal'),
   percent: (p) => (p === undefined ? '–' : `${p} %`),
   overviewTitle: (year) => `The federation's overview ${year}`,
-  overviewIntro: (groups, insatser) => `${groups} groups and ${insatser} initiatives where you are office staff.`,
+  overviewIntro: (groups, insatser) => `${groups} ${groups === 1 ? 'group' : 'groups'} and ${insatser} ${insatser === 1 ? 'initiative' : 'initiatives'} where you are office staff.`,
   notKansliAnywhere: 'The overview shows the federation’s groups to its office staff. You do not have the office role in any group here, so there is nothing to show.',
   overviewInPersonal: 'The overview is shown in a personal chat with Lokus. Write overview there.',
   attendanceChartAlt: 'Bar chart: attendance per party as a percentage of called meetings, with the goal marked.',

@@ -102,7 +102,7 @@ export const office = {
   percent: (p: number | undefined): string => (p === undefined ? '–' : `${p} %`),
   // ---- the overview ----
   overviewTitle: (year: number) => `Förbundets översikt ${year}`,
-  overviewIntro: (groups: number, insatser: number) => `${groups} grupper och ${insatser} insatser där du är kansli.`,
+  overviewIntro: (groups: number, insatser: number) => `${groups} ${groups === 1 ? 'grupp' : 'grupper'} och ${insatser} ${insatser === 1 ? 'insats' : 'insatser'} där du är kansli.`,
   notKansliAnywhere: 'Översikten visar förbundets grupper för förbundets kansli. Du har inte rollen kansli i någon grupp här, så det finns inget att visa.',
   overviewInPersonal: 'Översikten visas i en personlig chatt med Lokus. Skriv översikt där.',
   attendanceChartAlt: 'Stapeldiagram: närvaro per part i procent av kallade möten, med målet som markering.',
