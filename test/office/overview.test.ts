@@ -171,7 +171,7 @@ describe('the office’s overview for kansli, over real HTTP', () => {
     expect(cardsOf(member.replies[0])).toHaveLength(0);
     // Marika Blomgren is kansli in the other förbund too: there she sees that förbund's group only.
     const other = cardText(cardsOf((await bot.say(A.personalChat(O.marikaB, OTHER_TENANT), O.marikaB, 'översikt')).replies[0])[0]!);
-    expect(other).toContain('1 grupper och 0 insatser');
+    expect(other).toContain('1 grupp och 0 insatser');
     expect(other).not.toContain('Förbundsstyrelsen');
     expect(other).not.toContain('Arbetsförmedlingen: 7 av 10');
     const inChannel = await bot.say(tierp, O.marikaB, 'översikt');
