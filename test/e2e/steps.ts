@@ -120,7 +120,7 @@ export const steps: Step[] = [
     async run(teams) {
       await teams.open(CHANNEL);
       await teams.newText(/är avslutat\. Allt som antecknades finns sparat\./, () => teams.mention('avsluta möte'));
-      await teams.shows(teams.lastCard(/^Avslutat möte: /), sv.running.endedNote);
+      await teams.shows(teams.lastCard(/^Avslutat möte: /), /^Mötet är avslutat\. Utkastet till protokoll skrivs/);
     },
   },
   {

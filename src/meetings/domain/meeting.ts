@@ -314,7 +314,7 @@ export function newMeeting(input: NewMeetingInput): Result<Meeting, MeetingError
     ...(input.room ? { room: input.room } : {}),
     chairId: input.chairId ?? membersWithRole(g, 'chair', at)[0]?.id,
     secretaryId: input.secretaryId ?? membersWithRole(g, 'secretary', at)[0]?.id,
-    adjusterIds: input.adjusterIds ?? [],
+    adjusterIds: input.adjusterIds ?? membersWithRole(g, 'adjuster', at).map((x) => x.id),
     items: ordered,
     firstNumber: 1,
     status: 'planned',
@@ -646,6 +646,16 @@ export function recordAction(m: Meeting, input: ActionInput, at: string): Record
     }),
     at,
   );
+}
+
+/**
+ * The items nobody has taken up yet: not dropped, never the current item, nothing recorded under
+ * them. `avsluta möte` asks before ending a meeting with any.
+ */
+export function untouchedItems(m: Meeting): AgendaItem[] {
+  const visited = new Set([...m.moves.map((mv) => mv.to), ...m.notes.map((r) => r.itemId), ...m.decisions.map((r) => r.itemId), ...m.actionItems.map((r) => r.itemId)]);
+  if (m.currentItemId) visited.add(m.currentItemId);
+  return m.items.filter((i) => !i.dropped && !visited.has(i.id));
 }
 
 export function endMeeting(m: Meeting, at: string, by?: string): Result<Meeting, MeetingError> {
