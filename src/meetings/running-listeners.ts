@@ -138,8 +138,9 @@ async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: Star
   const choice = source.kind === 'command' ? source.choice : undefined;
   let meeting = choice?.to === 'adHoc' ? undefined : choice?.to === 'planned' ? meetings.find((m) => m.id === choice.meetingId && isPlanning(m)) : currentOrNextMeeting(meetings.filter(isPlanning), today);
   if (choice?.to === 'planned' && !meeting) return void (await say(ctx, turn.texts.meeting.noMeetingFound));
-  // Issue 25: the next planned meeting is another day's; ask before starting it (or an extra one).
-  if (source.kind === 'command' && !choice && meeting?.date && meeting.date !== today) {
+  // Issue 25: the next planned meeting is a later day's; ask before starting it (or an extra one). A
+  // planned meeting whose day has passed is the one being held late, and starts.
+  if (source.kind === 'command' && !choice && meeting?.date && meeting.date > today) {
     await ctx.sendActivity(MessageFactory.attachment(cardAttachment(startQuestion(turn, meeting))));
     return;
   }
