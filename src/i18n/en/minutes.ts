@@ -106,6 +106,7 @@ export const minutes: typeof sv = {
   sendRequest: 'Send request',
   correction: 'Make a correction',
   saved: (version: number) => `Saved as version ${version}.`,
+  onlySecretaryAdjusts: 'Note: the secretary is the only one approving. The minutes should be approved by someone other than who wrote them.',
   sentForAdjustment: (names: string) => `Sent for approval to ${names}.`,
   signedByYou: 'You have approved the minutes.',
   lockedNow: 'Everyone has approved. The minutes are locked and published in the channel.',

@@ -119,6 +119,7 @@ export const minutes = {
   sendRequest: 'Skicka begäran',
   correction: 'Gör en rättelse',
   saved: (version: number) => `Sparat som version ${version}.`,
+  onlySecretaryAdjusts: 'Obs! Sekreteraren är den enda som justerar. Protokollet bör justeras av någon mer än den som skrev det.',
   sentForAdjustment: (names: string) => `Skickat för justering till ${names}.`,
   signedByYou: 'Du har justerat protokollet.',
   lockedNow: 'Alla har justerat. Protokollet är låst och publicerat i kanalen.',

@@ -424,6 +424,16 @@ export function recordNotice(m: Meeting, card: CardRef, at: string, by?: string)
   return ok({ ...rest, notice: { ...card, announced: announcedOf(m) }, updatedAt: at });
 }
 
+/**
+ * Would the secretary check her own minutes (issue 25)? True when every justerare besides the chair
+ * is the secretary, or there is none and the chair is the secretary.
+ */
+export function onlySecretaryAdjusts(r: { chairId?: string | undefined; adjusterIds: readonly string[]; secretaryId?: string | undefined }): boolean {
+  if (!r.secretaryId) return false;
+  const adjusters = [...new Set(r.adjusterIds)].filter((id) => id !== r.chairId);
+  return adjusters.length > 0 ? adjusters.every((id) => id === r.secretaryId) : r.chairId === r.secretaryId;
+}
+
 // ---- agenda ---------------------------------------------------------------------------------
 
 export interface ItemInput {
