@@ -5,7 +5,7 @@ import { changedDocuments, storeSnapshot } from '../support/cosmos-snapshot.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, answered, choiceValue } from '../support/seed-group.js';
 import { checkInCard, tierpStarted } from '../support/attendance-helpers.js';
-import { endMeeting } from '../support/end-meeting.js';
+import { endMeeting } from '../support/meeting-steps.js';
 
 const NOW = new Date('2018-03-16T12:05:00Z');
 const clock = { now: NOW };

@@ -4,7 +4,7 @@ import { cardsOf, cardText, findAction } from '../support/cards.js';
 import { checkInCard } from '../support/attendance-helpers.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, answered, choiceValue, setUpTierp } from '../support/seed-group.js';
-import { endMeeting } from '../support/end-meeting.js';
+import { endMeeting } from '../support/meeting-steps.js';
 
 const { marika, birgitta, marikaS, wictoria, nima, geli } = TIERP;
 const clock = { now: new Date('2018-01-25T12:00:00Z') };

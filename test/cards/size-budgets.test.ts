@@ -5,7 +5,7 @@ import { cardsOf, cardTexts } from '../support/cards.js';
 import { Connector, TEAMS_MAX_ACTIVITY_BYTES } from '../support/connector.js';
 import { answered, groupIdFor } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
-import { endMeeting } from '../support/end-meeting.js';
+import { endMeeting } from '../support/meeting-steps.js';
 
 type Json = Record<string, any>;
 

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type * as A from '../support/activities.js';
 import type { TestBot } from '../support/test-bot.js';
-import { endMeeting } from '../support/end-meeting.js';
+import { endMeeting } from '../support/meeting-steps.js';
 
 /** One meeting held through the chat commands of issue 4: planned, started, items recorded, ended. */
 export interface HeldMeeting {

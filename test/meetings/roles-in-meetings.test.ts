@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as A from '../support/activities.js';
 import { cardsOf, cardText } from '../support/cards.js';
-import { endMeeting } from '../support/end-meeting.js';
+import { endMeeting } from '../support/meeting-steps.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, answered, choiceValue, memberIdOn, setUpTierp } from '../support/seed-group.js';
 

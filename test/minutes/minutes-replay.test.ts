@@ -7,7 +7,7 @@ import { expectGolden } from '../support/golden.js';
 import { AU, planSeed003 } from '../support/seed-au.js';
 import { TIERP, answered, choiceValue, groupIdFor, setUpTierp } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
-import { endMeeting } from '../support/end-meeting.js';
+import { endMeeting } from '../support/meeting-steps.js';
 
 /**
  * Golden replays: the meetings of seeds 003 and 000 run through the bot with the chat commands

@@ -2,7 +2,7 @@ import * as A from './activities.js';
 import { cardsOf, findAction, rawPressData } from './cards.js';
 import { TIERP, answered, choiceValue, setUpGroup, setUpTierp } from './seed-group.js';
 import type { TestBot } from './test-bot.js';
-import { endMeeting } from './end-meeting.js';
+import { endMeeting } from './meeting-steps.js';
 
 type Json = Record<string, any>;
 
@@ -63,21 +63,21 @@ export async function forgeryScene(bot: TestBot) {
   const b = A.channel('forgery-tierp', 'tenant-00000000-0000-0000-0000-000000000002');
   const c = A.channel('forgery-other');
   await setUpTierp(bot, a);
-  await bot.say(a, TIERP.marika, 'nytt möte 2026-12-01 13-15 Kommunhuset');
+  // Planned for a later day: `starta möte` asks first (issue 25) and the secretary starts it now.
+  await bot.say(a, TIERP.marika, 'nytt möte 2099-12-01 13-15 Kommunhuset');
   await bot.say(a, TIERP.marika, 'punkt Avvikelserapport (beslut)');
   await bot.say(a, TIERP.marika, 'dagordning');
-  await bot.say(a, TIERP.marika, 'starta möte');
-  await bot.say(a, TIERP.marika, 'anteckning Rapporten gicks igenom.');
+  const asked = cardsOf((await bot.say(a, TIERP.marika, 'starta möte')).replies[0])[0]!;
+  await bot.click(a, TIERP.marika, asked, 'Starta det nu');
+  // A near miss: "Menade du …?" with the button that runs it.
+  await bot.say(a, TIERP.marika, 'anteckningar Rapporten gicks igenom.');
   await bot.say(a, TIERP.marika, 'beslut Gruppen beslutade att godkänna rapporten.');
   await bot.say(a, TIERP.marika, 'uppdrag Nima Najafi: ta fram underlag senast 2026-12-20');
   await endMeeting(bot, a, TIERP.marika);
   await bot.settle();
   const minutesCards = await minutesRound(bot);
-  // A second, ad-hoc meeting runs now: the live card's buttons. With a later meeting planned, `starta
-  // möte` asks first (issue 25) and the secretary starts an extra meeting.
-  await bot.say(a, TIERP.marika, 'nytt möte 2099-01-15 13-15 Kommunhuset');
-  const asked = cardsOf((await bot.say(a, TIERP.marika, 'starta möte')).replies[0])[0]!;
-  await bot.click(a, TIERP.marika, asked, 'Starta ett extra möte');
+  // A second, ad-hoc meeting runs now: the live card's buttons.
+  await bot.say(a, TIERP.marika, 'starta möte');
   for (const text of ['beslutslogg', 'uppdragslista', 'mina uppdrag', 'närvarokort']) await bot.say(a, TIERP.marika, text);
   await bot.settle();
   // What the secretary sees on the check-in card (Teams' per-user refresh): the form to mark others.

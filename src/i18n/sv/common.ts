@@ -1,5 +1,9 @@
 export const common = {
   unknownCommand: (text: string) => `Jag förstod inte ”${text}”. Skriv **hjälp** för att se vad du kan göra.`,
+  didYouMean: (command: string) => `Menade du ${command}?`,
+  didYouMeanText: (text: string) => `Tryck på knappen så körs det med det du skrev: ”${text}”`,
+  runButton: (command: string) => `Kör ${command}`,
+  ranCommand: (text: string) => `Kört: ${text}`,
   emptyMessage: 'Skriv **hjälp** för att se vad du kan göra.',
   welcome: 'Hej! Jag är Lokus och hjälper gruppen med möten: dagordning, närvaro, godkännanden, beslut och protokoll. Skriv **hjälp** för att komma igång.',
   internalError: 'Något gick fel hos Lokus. Försök igen om en stund.',

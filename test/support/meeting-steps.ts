@@ -16,3 +16,14 @@ export async function endMeeting(bot: TestBot, conv: A.Conversation, chair: A.Pe
   const text = pressed.card ? cardText(pressed.card).split('\n')[1] : pressed.message;
   return { ...pressed, replies: [{ type: 'message', text }, ...pressed.replies] };
 }
+
+/**
+ * `starta möte` as a chair does it: when the bot asks first (the next meeting is a later day's,
+ * issue 25), she presses "Starta det nu". Returns what started it.
+ */
+export async function startMeeting(bot: TestBot, conv: A.Conversation, chair: A.Person): Promise<PostResult> {
+  const said = await bot.say(conv, chair, 'starta möte');
+  const question = cardsOf(said.replies[0])[0];
+  if (!question || !/^Starta .*\?/.test(cardText(question))) return said;
+  return bot.click(conv, chair, question, 'Starta det nu');
+}
