@@ -129,7 +129,12 @@ describe('golden replays through the HTTP harness', () => {
     await next();
     await note('Inga övriga frågor');
     await next();
-    await note('16 mars klockan 13:00-15:00 på Regionen hus, lokal: Aspnäs (Obs! Byte av dag och tid mot tidigare planering)');
+    // "Nästa möte" (issue 25): nothing typed; the next meeting was planned, its notice sent, then moved
+    // to 16 March 13–15. The draft says when and where, and that it was moved, as seed 000 does.
+    const nextPlan = cardsOf((await bot.say(conv, marika, 'nytt möte 2018-03-09 9-11 Regionens hus, lokal Aspnäs')).replies[0])[0]!;
+    const noticed = answered(await bot.click(conv, marika, nextPlan, 'Skicka kallelse'));
+    await bot.settle();
+    answered(await bot.click(conv, marika, noticed, 'Spara', { date: '2018-03-16', start: '13:00', end: '15:00' }));
     await attendance(conv);
     await endMeeting(bot, conv, TIERP.birgitta);
     await bot.settle();
@@ -137,6 +142,8 @@ describe('golden replays through the HTTP harness', () => {
 
     const minutes = await minutesOf(conv);
     expectGolden('minutes/replay-000.txt', renderMinutesText(minutes.doc, L));
+    // The next meeting as planned, and its move after the notice (issue 25).
+    expect(minutes.doc.nextMeeting).toBe('16 mars kl. 13.00–15.00, Regionens hus, lokal Aspnäs (Obs! Byte av dag och tid mot tidigare planering)');
     expect(cardText(bot.lastCard(A.personalChat(marika).id))).toContain('6. Övriga frågor');
   });
 });

@@ -50,6 +50,12 @@ export const minutes = {
     action: 'Uppdrag',
     due: 'senast',
     dropped: 'Utgår.',
+    /** The next meeting's place and room, as the notice writes them. */
+    placeWithRoom: (place: string, room: string) => `${place}, lokal ${room}`,
+    /** Seed 000: "(Obs! Byte av dag och tid mot tidigare planering)". */
+    moved: (what: string) => `(Obs! Byte av ${what} mot tidigare planering)`,
+    changeWords: { date: 'dag', time: 'tid', place: 'plats' },
+    and: 'och',
     nextMeeting: 'Nästa möte',
     recordedBy: 'Vid protokollet',
     adjusters: 'Justeras',
