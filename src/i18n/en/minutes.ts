@@ -62,6 +62,8 @@ export const minutes: typeof sv = {
   signTitle: (title: string) => `Approval: ${title}`,
   signIntro: (secretary: string) => `${secretary} has sent the minutes for approval. Read them, then approve or request a change with a comment per item.`,
   signedTitle: 'The minutes are approved',
+  statusTitleNotes: (title: string) => `Notes: ${title}`,
+  moreInExport: (n: number) => (n === 1 ? 'One more item is in the links below.' : `${n} more items are in the links below.`),
   statusTitle: (title: string) => `Minutes: ${title}`,
   status: 'Status',
   version: 'Version',

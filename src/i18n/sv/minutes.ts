@@ -77,6 +77,8 @@ export const minutes = {
   signTitle: (title: string) => `Justering: ${title}`,
   signIntro: (secretary: string) => `${secretary} har skickat protokollet för justering. Läs igenom det och justera, eller begär ändring med en synpunkt per punkt.`,
   signedTitle: 'Protokollet är justerat',
+  statusTitleNotes: (title: string) => `Minnesanteckningar: ${title}`,
+  moreInExport: (n: number) => (n === 1 ? 'En punkt till finns i länkarna nedan.' : `${n} punkter till finns i länkarna nedan.`),
   statusTitle: (title: string) => `Protokoll: ${title}`,
   status: 'Status',
   version: 'Version',
