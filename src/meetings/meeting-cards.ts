@@ -23,6 +23,10 @@ export function agendaCardData(turn: View, m: Meeting, kind: 'notice' | 'agenda'
     ...meetingView(turn.texts, turn.language, turn.group, m),
     heading: kind === 'notice' ? mt.noticeTitle(m.title) : mt.agendaTitle(m.title),
     footer: mt.noticeFooter,
+    // Issue 25: a member reports förhinder or sends an ersättare from the notice.
+    ta: turn.texts.attendance,
+    respond: kind === 'notice' && isPlanning(m),
+    ...pickerData(memberPicker(activeMembers(turn.group), [], (x) => x.name)),
   };
 }
 

@@ -84,7 +84,7 @@ const TIME_SLIPS: Array<[RegExp, string]> = [
 
 /** Button titles: an imperative first word, or making something new, or one of the nouns that are right. */
 const VERBS = new Set([
-  'anteckna', 'avbryt', 'avsluta', 'avslå', 'begär', 'flytta', 'fortsätt', 'följ', 'godkänn', 'gå', 'gör', 'hämta', 'justera', 'kör', 'ladda', 'lägg', 'lämna',
+  'anteckna', 'avbryt', 'avsluta', 'avslå', 'begär', 'flytta', 'fortsätt', 'följ', 'godkänn', 'gå', 'gör', 'hämta', 'anmäl', 'justera', 'kör', 'ladda', 'lägg', 'lämna',
   'markera', 'publicera', 'sök', 'spara', 'skapa', 'skicka', 'skriv', 'starta', 'stryk', 'ställ', 'ta', 'uppdatera', 'visa', 'välj', 'ändra', 'återkalla', 'öppna',
 ]);
 const NOUNS_ALLOWED = new Set(['Närvarande', 'Nästa punkt', 'Föregående punkt', 'Nästa sida', 'Föregående sida', 'Tillbaka', 'Markdown', 'Webbsida (HTML)', 'Word (.docx)']);

@@ -64,7 +64,10 @@ export async function forgeryScene(bot: TestBot) {
   const c = A.channel('forgery-other');
   await setUpTierp(bot, a);
   // Planned for a later day: `starta möte` asks first (issue 25) and the secretary starts it now.
-  await bot.say(a, TIERP.marika, 'nytt möte 2099-12-01 13-15 Kommunhuset');
+  const plan = cardsOf((await bot.say(a, TIERP.marika, 'nytt möte 2099-12-01 13-15 Kommunhuset')).replies[0])[0]!;
+  // The notice, with Anmäl förhinder and Skicka ersättare (issue 25).
+  await bot.click(a, TIERP.marika, plan, 'Skicka kallelse');
+  await bot.settle();
   await bot.say(a, TIERP.marika, 'punkt Avvikelserapport (beslut)');
   await bot.say(a, TIERP.marika, 'dagordning');
   const asked = cardsOf((await bot.say(a, TIERP.marika, 'starta möte')).replies[0])[0]!;

@@ -30,7 +30,8 @@ const CORRECTABLE: readonly MeetingStatus[] = ['ended', 'minutesDrafted', 'inAdj
 /** States in which the meeting has been held (counted in statistics). */
 export const HELD_STATUSES: readonly MeetingStatus[] = ['started', 'ended', 'minutesDrafted', 'inAdjustment', 'adjusted'];
 /** What a member may set on themselves. */
-const SELF_STATUSES: readonly AttendanceStatus[] = ['present', 'absent'];
+// A member reports förhinder for themselves from the notice (issue 25).
+const SELF_STATUSES: readonly AttendanceStatus[] = ['present', 'absent', 'excused'];
 /** Statuses in which the person was there (for some or all of the meeting). */
 const THERE: readonly AttendanceStatus[] = ['present', 'partial', 'substitute'];
 
@@ -105,7 +106,9 @@ export function markAttendance(m: Meeting, group: Group, input: MarkInput): Resu
   }
   const self = target.id === actor.id;
   const leader = may(group, actor, 'attendance.markOthers', input.at);
-  if (!self && !leader) return err('ATTENDANCE.OTHERS_NOT_ALLOWED', { name: target.name });
+  // A member sends their own ersättare (issue 25): the substitute may be marked as standing in for them.
+  const ownSubstitute = !self && input.status === 'substitute' && input.substituteFor === actor.id;
+  if (!self && !leader && !ownSubstitute) return err('ATTENDANCE.OTHERS_NOT_ALLOWED', { name: target.name });
   if (self && !leader && !SELF_STATUSES.includes(input.status)) return err('ATTENDANCE.SELF_STATUS');
 
   let correction = false;
