@@ -8,6 +8,7 @@ export const common: typeof sv = {
   ranCommand: (text: string) => `Ran: ${text}`,
   emptyMessage: 'Type **help** to see what you can do.',
   welcome: 'Hi! I am Lokus and I help the group run its meetings: agenda, attendance, approvals, decisions and minutes. Type **help** to get started.',
+  welcomeChannel: 'Hi! I am Lokus and I help the group run its meetings: agenda, attendance, approvals, decisions and minutes. Type **@Lokus help** to get started – in a channel, mention me first.',
   internalError: 'Something went wrong in Lokus. Please try again in a moment.',
   databaseUnavailable: 'Lokus cannot reach its database right now, please try again in a moment.',
   busy: 'Many people are changing this at once. Please try again in a moment.',

@@ -48,6 +48,8 @@ export const group: typeof sv = {
   organisationPlaceholder: 'for example Försäkringskassan',
   organisationsLabel: 'Parties (one per line)',
   targetLabel: 'Attendance target (percent)',
+  membersMayNoteTitle: 'Notes',
+  membersMayRequestApprovalTitle: 'Approvals',
   membersMayNoteLabel: 'Every member may take notes',
   membersMayRequestApprovalLabel: 'Every member may ask for approval',
   kindFact: 'Kind',

@@ -6,6 +6,7 @@ export const common = {
   ranCommand: (text: string) => `Kört: ${text}`,
   emptyMessage: 'Skriv **hjälp** för att se vad du kan göra.',
   welcome: 'Hej! Jag är Lokus och hjälper gruppen med möten: dagordning, närvaro, godkännanden, beslut och protokoll. Skriv **hjälp** för att komma igång.',
+  welcomeChannel: 'Hej! Jag är Lokus och hjälper gruppen med möten: dagordning, närvaro, godkännanden, beslut och protokoll. Skriv **@Lokus hjälp** för att komma igång – i en kanal nämner du mig först.',
   internalError: 'Något gick fel hos Lokus. Försök igen om en stund.',
   databaseUnavailable: 'Lokus når inte databasen just nu. Försök igen om en stund.',
   busy: 'Många ändrar samtidigt just nu. Försök igen om en stund.',

@@ -53,6 +53,8 @@ export const group = {
   organisationPlaceholder: 'till exempel Försäkringskassan',
   organisationsLabel: 'Parter (en per rad)',
   targetLabel: 'Närvaromål (procent)',
+  membersMayNoteTitle: 'Anteckningar',
+  membersMayRequestApprovalTitle: 'Godkännanden',
   membersMayNoteLabel: 'Alla deltagare får anteckna',
   membersMayRequestApprovalLabel: 'Alla deltagare får begära godkännande',
   kindFact: 'Typ',
