@@ -15,6 +15,7 @@ const DATE = '2026-12-10';
 const ITEM = 'Budget 2027';
 const DECISION = 'Lokusgruppen ställer sig bakom förslaget till budget 2027.';
 const ACTION = 'skicka budgetförslaget till förbundets kansli';
+const NOTE = 'Diskussion om budgeten';
 const APPROVAL = 'Yttrande över budget 2027';
 
 export interface Step {
@@ -92,7 +93,10 @@ export const steps: Step[] = [
   {
     name: 'starta-mote',
     async run(teams) {
-      const live = await teams.newCard(/^Pågående möte: /, () => teams.mention('starta möte'));
+      // The meeting is planned for a later day than today: Lokus asks first (issue 25).
+      const question = await teams.newCard(/^Starta .*\?$/, () => teams.mention('starta möte'));
+      expectContains(await textOf(question), ['inte idag'], 'start question');
+      const live = await teams.newCard(/^Pågående möte: /, () => teams.press(question, sv.running.startPlannedButton));
       expectContains(await textOf(live), [ITEM], 'live agenda');
     },
   },
@@ -116,11 +120,22 @@ export const steps: Step[] = [
     },
   },
   {
+    // Issue 25: a near miss gets "Menade du …?", and its button runs the command with the text typed.
+    name: 'nara-miss',
+    async run(teams) {
+      const question = await teams.newCard(/^Menade du anteckning\?$/, () => teams.mention(`anteckningar ${NOTE}`));
+      await teams.newText(/^Antecknat under punkt/, () => teams.press(question, sv.common.runButton('anteckning')));
+    },
+  },
+  {
+    // Issue 25: items nobody took up: Lokus asks before ending.
     name: 'avsluta-mote',
     async run(teams) {
       await teams.open(CHANNEL);
-      await teams.newText(/är avslutat\. Allt som antecknades finns sparat\./, () => teams.mention('avsluta möte'));
-      await teams.shows(teams.lastCard(/^Avslutat möte: /), /^Mötet är avslutat\. Utkastet till protokoll skrivs/);
+      const question = await teams.newCard(/^Avsluta .*\?$/, () => teams.mention('avsluta möte'));
+      expectContains(await textOf(question), ['inte behandlats', ITEM], 'end question');
+      await teams.press(question, sv.running.endAnywayButton);
+      await teams.shows(teams.lastCard(/^Avslutat möte: /), /är avslutat\. Allt som antecknades finns sparat\./);
     },
   },
   {
