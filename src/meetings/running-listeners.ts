@@ -458,7 +458,8 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       if (data.choice === 'cancel') return confirmCard({ heading: rt.startCancelled, text: '' });
       const choice = data.choice === 'planned' ? { to: 'planned' as const, meetingId: data.meetingId } : { to: 'adHoc' as const };
       const started = await start(ctx, deps, turn, { kind: 'command', choice });
-      return started ? confirmCard({ heading: rt.liveTitle(started.title), text: rt.startChosen(started.title) }) : confirmCard({ heading: rt.startCancelled, text: '' });
+      // The question stays as asked, with what happened below it (the live card is posted beside it).
+      return started ? confirmCard({ heading: rt.startConfirmTitle(started.title), text: rt.startChosen(started.title) }) : confirmCard({ heading: rt.startCancelled, text: '' });
     }),
   );
   app.adaptiveCards.actionExecute(
@@ -467,9 +468,9 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       const rt = turn.texts.running;
       const m = await deps.meetings.get(turn.ref.groupId, data.meetingId);
       if (!m || m.status !== 'started') return confirmCard({ heading: turn.texts.running.noRunningMeeting, text: '' });
-      if (data.choice === 'continue') return confirmCard({ heading: rt.liveTitle(m.title), text: rt.endContinued });
+      if (data.choice === 'continue') return confirmCard({ heading: rt.endConfirmTitle(m.title), text: rt.endContinued });
       const r = await end(deps, turn, ctx, m.id, 'command', true);
-      return r.ok ? confirmCard({ heading: rt.endedTitle(m.title), text: r.message }) : confirmCard({ heading: r.message, text: '' });
+      return r.ok ? confirmCard({ heading: rt.endConfirmTitle(m.title), text: r.message }) : confirmCard({ heading: r.message, text: '' });
     }),
   );
   app.message(NEXT, command(deps, (turn, ctx) => move(deps, turn, ctx, undefined, { to: 'next' })));

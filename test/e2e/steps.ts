@@ -135,7 +135,8 @@ export const steps: Step[] = [
       const question = await teams.newCard(/^Avsluta .*\?$/, () => teams.mention('avsluta möte'));
       expectContains(await textOf(question), ['inte behandlats', ITEM], 'end question');
       await teams.press(question, sv.running.endAnywayButton);
-      await teams.shows(teams.lastCard(/^Avslutat möte: /), /är avslutat\. Allt som antecknades finns sparat\./);
+      await teams.shows(question, /är avslutat\. Allt som antecknades finns sparat\./);
+      await teams.shows(teams.lastCard(/^Avslutat möte: /), /^Mötet är avslutat\. Utkastet till protokoll skrivs/);
     },
   },
   {

@@ -50,7 +50,7 @@ describe('issue 25, point 3: starta möte and avsluta möte ask where a mistake 
 
     // Starta ett extra möte: today's meeting with the standing items; January's stays planned.
     const extra = await bot.click(conv, TIERP.birgitta, question, 'Starta ett extra möte');
-    expect(cardText(answered(extra))).toBe('Pågående möte: Lokusmöte Tierp\nLokusmöte Tierp startades.');
+    expect(cardText(answered(extra))).toBe('Starta Lokusmöte Tierp?\nLokusmöte Tierp startades.');
     expect(extra.replies[0]!.text).toBe('Inget möte var planerat, så Lokusmöte Tierp startade med gruppens stående punkter.');
     const live = cardsOf(extra.replies[1])[0]!;
     expect(cardText(live)).toContain('▶ Aktuell punkt\n**1. Föregående minnesanteckningar**');
@@ -64,7 +64,7 @@ describe('issue 25, point 3: starta möte and avsluta möte ask where a mistake 
     let endQuestion = cardsOf(endAsked.replies[0])[0]!;
     expect(cardText(endQuestion)).toBe('Avsluta Lokusmöte Tierp?\n2 punkter har inte behandlats:\n2. Övriga frågor\n3. Nästa möte\nAvsluta mötet\nFortsätt mötet');
     const goOn = answered(await bot.click(conv, TIERP.birgitta, endQuestion, 'Fortsätt mötet'));
-    expect(cardText(goOn)).toBe('Pågående möte: Lokusmöte Tierp\nMötet fortsätter. Skriv **nästa punkt** eller **gå till punkt ‹nummer›**.');
+    expect(cardText(goOn)).toBe('Avsluta Lokusmöte Tierp?\nMötet fortsätter. Skriv **nästa punkt** eller **gå till punkt ‹nummer›**.');
     expect((await meetings(bot, conv)).find((m) => m.date === '2026-12-06')!.status).toBe('started');
 
     // The live card's own button asks the same (one item left now) and leaves the live card as it was.
@@ -78,7 +78,7 @@ describe('issue 25, point 3: starta möte and avsluta möte ask where a mistake 
 
     // Avsluta mötet: ended; the answer says where the draft went, the live card shows no current item.
     const ended = answered(await bot.click(conv, TIERP.birgitta, endQuestion, 'Avsluta mötet'));
-    expect(cardText(ended)).toBe('Avslutat möte: Lokusmöte Tierp\nLokusmöte Tierp är avslutat. Allt som antecknades finns sparat. Utkastet till protokoll skickas till Marika Blomgren (sekreterare) i en personlig chatt.');
+    expect(cardText(ended)).toBe('Avsluta Lokusmöte Tierp?\nLokusmöte Tierp är avslutat. Allt som antecknades finns sparat. Utkastet till protokoll skickas till Marika Blomgren (sekreterare) i en personlig chatt.');
     await bot.settle();
     const final = cardText(bot.currentCard(extra.replies[1]!.id, conv.id)!);
     expect(final).toContain('Avslutat möte: Lokusmöte Tierp');
