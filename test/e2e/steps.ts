@@ -181,4 +181,22 @@ export const steps: Step[] = [
       await teams.shows(teams.lastCard(sv.approvals.signTitle), /^Du skrev under /);
     },
   },
+  {
+    // Issue 25: a member typed by name whom the channel's roster shows is linked to their Teams account,
+    // and Hämta från Teams names who is already in the group instead of offering them again.
+    name: 'deltagare-med-namn',
+    async run(teams) {
+      await teams.open(CHANNEL);
+      const settings = await teams.newCard(sv.group.settingsTitle(GROUP), () => teams.mention('grupp'));
+      await teams.press(settings, sv.group.addMemberButton);
+      await teams.fill(settings, sv.group.memberNameLabel, 'Marika Söderberg');
+      await teams.fill(settings, sv.group.organisationLabel, 'Försäkringskassan');
+      await teams.press(settings, exactly(sv.group.addButton));
+      await teams.shows(teams.lastCard(sv.group.settingsTitle(GROUP)), sv.group.memberAddedLinked('Marika Söderberg'));
+      const linked = teams.lastCard(sv.group.settingsTitle(GROUP));
+      await teams.press(linked, sv.group.addMemberButton);
+      await teams.press(linked, sv.group.rosterButton);
+      await teams.shows(teams.lastCard(sv.group.settingsTitle(GROUP)), /^Redan med i gruppen: .*Marika Söderberg/);
+    },
+  },
 ];
