@@ -49,5 +49,7 @@ describe('issue 25, point 6: members act on the notice', () => {
     // Tierps kommun's seat was filled by the ersättare; Arbetsförmedlingen's was not.
     expect(stats).toContain('**Tierps kommun**: 1 av 1 möten (100 %) – uppfyller målet');
     expect(stats).toContain('**Arbetsförmedlingen**: 0 av 1 möten (0 %) – under målet');
+    expect(stats).toContain('Wictoria Palmetorp (Arbetsförmedlingen): 0 av 1 möten (0 %) · anmält förhinder 1 gång');
+    expect(stats).toContain('Nima Najafi (Tierps kommun): 0 av 1 möten (0 %) · anmält förhinder 1 gång');
   });
 });

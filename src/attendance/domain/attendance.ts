@@ -320,6 +320,8 @@ export interface PersonStat extends Ratio {
   memberId: string;
   name: string;
   organisation?: string;
+  /** Meetings the person reported förhinder for (issue 25). */
+  excused: number;
 }
 
 export interface AttendanceStats {
@@ -352,7 +354,7 @@ export function attendanceStats(group: Group, meetings: Meeting[], period: Perio
     })
     .sort((a, b) => meetingDay(a, stockholmDay).localeCompare(meetingDay(b, stockholmDay)) || meetingMoment(a).localeCompare(meetingMoment(b)));
   const party = new Map<string | undefined, { called: number; attended: number }>();
-  const person = new Map<string, { called: number; attended: number }>();
+  const person = new Map<string, { called: number; attended: number; excused: number }>();
   for (const o of partiesOf(group)) party.set(o, { called: 0, attended: 0 });
   for (const m of held) {
     for (const p of partyCounts(m, group)) {
@@ -363,8 +365,8 @@ export function attendanceStats(group: Group, meetings: Meeting[], period: Perio
     for (const e of effectiveAttendance(m, group)) {
       // Förbund staff attend without being called as a party's representative: not in the statistics.
       if (e.staff || (!e.expected && !isThere(e))) continue;
-      const s = person.get(e.member.id) ?? { called: 0, attended: 0 };
-      person.set(e.member.id, { called: s.called + (e.expected ? 1 : 0), attended: s.attended + (isThere(e) ? 1 : 0) });
+      const s = person.get(e.member.id) ?? { called: 0, attended: 0, excused: 0 };
+      person.set(e.member.id, { called: s.called + (e.expected ? 1 : 0), attended: s.attended + (isThere(e) ? 1 : 0), excused: s.excused + (e.status === 'excused' ? 1 : 0) });
     }
   }
   const target = group.settings.attendanceTargetPercent;
@@ -375,7 +377,7 @@ export function attendanceStats(group: Group, meetings: Meeting[], period: Perio
     .filter((x) => person.has(x.id))
     .map((x) => {
       const s = person.get(x.id)!;
-      return { memberId: x.id, name: x.name, ...(x.organisation ? { organisation: x.organisation } : {}), ...ratio(s.called, s.attended) };
+      return { memberId: x.id, name: x.name, ...(x.organisation ? { organisation: x.organisation } : {}), ...ratio(s.called, s.attended), excused: s.excused };
     });
   return { targetPercent: target, meetings: held, parties, people };
 }

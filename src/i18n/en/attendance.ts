@@ -78,6 +78,7 @@ export const attendance: typeof sv = {
   partiesHeader: 'Per party',
   peopleHeader: 'Per person',
   partyStat: (party: string, attended: number, called: number, percent: string) => `**${party}**: ${attended} of ${called} meetings (${percent})`,
+  excusedCount: (n: number) => ` · sent apologies ${n} ${n === 1 ? 'time' : 'times'}`,
   personStat: (name: string, party: string, attended: number, called: number, percent: string) => `${name}${party ? ` (${party})` : ''}: ${attended} of ${called} meetings (${percent})`,
   percent: (p: number | undefined) => (p === undefined ? '–' : `${p} %`),
   meets: 'meets the target',

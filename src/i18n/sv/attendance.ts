@@ -89,6 +89,7 @@ export const attendance = {
   partiesHeader: 'Per part',
   peopleHeader: 'Per person',
   partyStat: (party: string, attended: number, called: number, percent: string) => `**${party}**: ${attended} av ${called} möten (${percent})`,
+  excusedCount: (n: number) => ` · anmält förhinder ${n} ${n === 1 ? 'gång' : 'gånger'}`,
   personStat: (name: string, party: string, attended: number, called: number, percent: string) => `${name}${party ? ` (${party})` : ''}: ${attended} av ${called} möten (${percent})`,
   percent: (p: number | undefined) => (p === undefined ? '–' : `${p} %`),
   meets: 'uppfyller målet',
