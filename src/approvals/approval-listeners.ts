@@ -179,10 +179,14 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     }
     const f = parsed.data;
     // ALL_VOTERS: everyone who is not förbund staff (a large group's form offers it instead of a box per member).
-    const voterIds = [...new Set(f.voters.flatMap((v) => (v === ALL_VOTERS ? allVoterIds(group, isKansli(group, turn.now)) : [v])))];
+    const reachable = (id: string) => !!memberById(group, id)?.teamsId;
+    const voterIds = [...new Set(f.voters.flatMap((v) => (v === ALL_VOTERS ? allVoterIds(group, isKansli(group, turn.now)).filter(reachable) : [v])))];
     const voters = voterIds.map((v) => memberById(group, v));
     if (voters.length === 0) return refuse(tx.formErrors.voters);
     if (voters.some((m) => !m || m.removedAt)) return refuse(tx.formErrors.voters);
+    // Issue 25: someone outside Teams can never answer; asking them would make the rule impossible unseen.
+    const unreachable = voters.filter((m) => !m!.teamsId).map((m) => m!.name);
+    if (unreachable.length) return refuse(tx.votersNotInTeams(unreachable.join(', ')));
     const signatory = f.signatory === 'none' ? undefined : memberById(group, f.signatory);
     if (f.signatory !== 'none' && (!signatory || signatory.removedAt)) return refuse(tx.formErrors.signatory);
     const deadline = toInstant(f.deadlineDate, f.deadlineTime);

@@ -4,7 +4,7 @@ import {
 } from './domain/approval.js';
 import { auditTrail, type AuditEntry } from './domain/approval-audit.js';
 import { tally, type Tally } from './domain/approval-tally.js';
-import { activeMembers, isForbundOrganisation, type Group } from '../groups/domain/group.js';
+import { activeMembers, isForbundOrganisation, partiesOf, type Group } from '../groups/domain/group.js';
 import { formatInstant, stockholmDate } from '../shared/swedish-date.js';
 import type { Texts } from '../i18n/texts.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
@@ -228,7 +228,8 @@ export function allVoterIds(group: Group, isKansli: (memberId: string) => boolea
 /** Default form: everyone who is not förbund staff answers, one yes per party, a week to answer, reminder a day before. */
 export function defaultFormValues(group: Group, title: string, now: Date, isKansli: (memberId: string) => boolean): FormValues {
   const deadline = new Date(now.getTime() + 7 * 24 * 3600_000);
-  const voters = allVoterIds(group, isKansli);
+  // Issue 25: only people who can answer in Teams are asked by default.
+  const voters = allVoterIds(group, isKansli).filter((id) => activeMembers(group).some((m) => m.id === id && m.teamsId));
   return {
     title,
     kind: 'avvikelserapport',
@@ -243,9 +244,18 @@ export function defaultFormValues(group: Group, title: string, now: Date, isKans
   };
 }
 
+/** The parties whose members are all outside Teams: nobody there can answer a request (issue 25). */
+export function unreachableParties(group: Group): string[] {
+  return partiesOf(group).filter((p) => {
+    const members = activeMembers(group).filter((m) => m.organisation === p);
+    return members.length > 0 && members.every((m) => !m.teamsId);
+  });
+}
+
 /** The data for `cards/approval-form.json`. */
 export function formCardData(t: T, group: Group, values: FormValues, error = '') {
-  const all = activeMembers(group).map((m) => ({ title: `${m.name} (${party(t, m.organisation ?? '')})`, value: m.id }));
+  const all = activeMembers(group).map((m) => ({ title: m.teamsId ? `${m.name} (${party(t, m.organisation ?? '')})` : t.voterNotInTeams(m.name, party(t, m.organisation ?? '')), value: m.id }));
+  const unreachable = unreachableParties(group);
   // A large group: "everyone but the kansli" and the picked people listed, the rest by Teams' typeahead.
   const voters = picker(all, values.voters.split(','));
   const signatory = picker(all, [values.signatory]);
@@ -253,6 +263,7 @@ export function formCardData(t: T, group: Group, values: FormValues, error = '')
   return {
     t,
     error,
+    warning: unreachable.length ? t.unreachableParties(unreachable.join(', ')) : '',
     values,
     kinds: APPROVAL_KINDS.map((k) => ({ title: t.kinds[k], value: k })),
     rules: APPROVAL_RULES.map((r) => ({ title: t.rules[r], value: r })),

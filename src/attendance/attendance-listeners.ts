@@ -231,7 +231,44 @@ function checkInCardCommand(deps: Deps) {
   });
 }
 
+const SubstituteData = MeetingRef.extend({ substituteId: cardId });
+
+/**
+ * "Anmäl förhinder" and "Skicka ersättare" on the notice (issue 25): the member's own marks on the
+ * planned meeting, counted by the check-in card and the statistics. The notice stays as it is; the
+ * answer is a message on it.
+ */
+function excuse(deps: Deps) {
+  return onCard(deps, { data: MeetingRef, fields: attendanceFields }, async ({ turn, data }) => {
+    const a = turn.texts.attendance;
+    if (!turn.member) return a.notMember;
+    const memberId = turn.member.id;
+    const r = await applyMark(deps, turn, data.meetingId, () => ({ memberId, status: 'excused', actor: turn.member, at: turn.at, ...(turn.activityId ? { activityId: turn.activityId } : {}) }), { done: () => '', same: () => '' });
+    if (!r.ok) return r.message;
+    refreshAttendanceCard(deps, turn, turn.ref.groupId, r.meeting.id);
+    return a.excusedFromNotice(r.meeting.title);
+  });
+}
+
+function sendSubstitute(deps: Deps) {
+  return onCard(deps, { data: SubstituteData, fields: attendanceFields }, async ({ turn, data }) => {
+    const a = turn.texts.attendance;
+    const me = turn.member;
+    if (!me) return a.notMember;
+    const activityId = turn.activityId ? { activityId: turn.activityId } : {};
+    const sent = await applyMark(deps, turn, data.meetingId, () => ({ memberId: data.substituteId, status: 'substitute', substituteFor: me.id, actor: me, at: turn.at, ...activityId }), { done: () => '', same: () => '' });
+    if (!sent.ok) return sent.message;
+    const excused = await applyMark(deps, turn, data.meetingId, () => ({ memberId: me.id, status: 'excused', actor: me, at: turn.at, ...activityId }), { done: () => '', same: () => '' });
+    if (!excused.ok) return excused.message;
+    refreshAttendanceCard(deps, turn, turn.ref.groupId, excused.meeting.id);
+    const name = turn.group.members.find((m) => m.id === data.substituteId)?.name ?? '';
+    return a.substituteSent(name, excused.meeting.title);
+  });
+}
+
 export function register(app: Application<TurnState>, deps: Deps): void {
+  app.adaptiveCards.actionExecute('attendance.excuse', excuse(deps));
+  app.adaptiveCards.actionExecute('attendance.sendSubstitute', sendSubstitute(deps));
   app.message(CHECK_IN_CARD, checkInCardCommand(deps));
   app.adaptiveCards.actionExecute(CHECK_IN_VERB, checkIn(deps));
   app.adaptiveCards.actionExecute('attendance.mark', mark(deps));

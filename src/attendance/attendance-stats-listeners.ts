@@ -39,7 +39,7 @@ export function statsCardData(texts: Texts, period: Period, all: GroupStats[], c
         // Colour repeats what the words say; it never carries the meaning alone.
         color: p.meetsTarget ? 'Good' : 'Warning',
       })),
-      people: stats.people.map((p) => ({ line: a.personStat(p.name, p.organisation ?? '', p.attended, p.called, a.percent(p.percent)) })),
+      people: stats.people.map((p) => ({ line: a.personStat(p.name, p.organisation ?? '', p.attended, p.called, a.percent(p.percent)) + (p.excused ? a.excusedCount(p.excused) : '') })),
     })),
     csvUrl,
     csvNote: a.csvNote(LINK_DAYS),

@@ -14,7 +14,8 @@ async function installed(ctx: Ctx, deps: Deps): Promise<void> {
     updatedAt: deps.now().toISOString(),
   });
   if (await deps.conversations.claimWelcome(ref.groupId, deps.now().toISOString())) {
-    await ctx.sendActivity(t(ctx).common.welcome);
+    // In a channel the bot hears only what mentions it (issue 25): the welcome says so.
+    await ctx.sendActivity(ref.conversationType === 'channel' ? t(ctx).common.welcomeChannel : t(ctx).common.welcome);
     deps.log.info({ groupId: ref.groupId, conversationType: ref.conversationType }, 'bot installed');
   }
 }

@@ -20,13 +20,14 @@ import {
   type GroupKind,
   type StandingItem,
 } from './domain/group.js';
+import { isMemberInTeams, linkMember, linkToRoster, rosterCandidates, type RosterLinks } from './domain/roster-link.js';
 import { currentOrNextMeeting, isPlanning } from '../meetings/domain/meeting.js';
 import { stockholmDate, toInstant } from '../shared/swedish-date.js';
 import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd } from '../bot/command.js';
 import { actor, groupRef, t } from '../bot/context.js';
-import { allowed, domainErrorText, loadGroupTurn, newId, refusal, roleWords, type GroupTurn } from '../bot/group-turn.js';
+import { allowed, domainErrorText, joinAnd, loadGroupTurn, newId, refusal, roleWords, type GroupTurn } from '../bot/group-turn.js';
 import { onCard, reply, validated } from '../bot/listen.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
 import { rosterOf, type RosterPerson } from './roster.js';
@@ -88,7 +89,7 @@ function roleChoices(texts: Texts) {
 }
 
 /** The settings card's data: facts, members with organisation and roles, forms for those who may edit. */
-export function groupCardData(texts: Texts, group: Group, at: string, canEdit: boolean, extra: { message?: string; roster?: RosterPerson[] } = {}) {
+export function groupCardData(texts: Texts, group: Group, at: string, canEdit: boolean, extra: { message?: string; roster?: RosterPerson[]; alreadyMembers?: string[] } = {}) {
   const g = texts.group;
   const members = activeMembers(group).map((m) => {
     const roles = rolesAt(group, m.id, at);
@@ -119,12 +120,13 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
     ...pickerData(memberPicker(activeMembers(group), [], (m) => m.name)),
     showRoster: extra.roster !== undefined,
     rosterEmpty: (extra.roster ?? []).length === 0,
+    rosterAlready: extra.alreadyMembers?.length ? g.rosterAlready(joinAnd(texts, extra.alreadyMembers)) : '',
     ...rosterData(picker((extra.roster ?? []).map((p) => ({ title: p.name, value: p.teamsId })))),
   };
 }
 
 /** The group's card, in the group's language as it now stands (a save may just have changed it). */
-function settingsCard(turn: GroupTurn, group: Group, extra: { message?: string; roster?: RosterPerson[] } = {}): CardJson {
+function settingsCard(turn: GroupTurn, group: Group, extra: { message?: string; roster?: RosterPerson[]; alreadyMembers?: string[] } = {}): CardJson {
   const canEdit = allowed({ ...turn, group }, 'group.edit');
   const shared = turn.ref.conversationType !== 'personal' ? texts(groupLanguage(group)) : turn.texts;
   return renderCard('group-settings', groupCardData(shared, group, turn.at, canEdit, extra));
@@ -170,7 +172,7 @@ type GroupChange = (group: Group, turn: GroupTurn) => { ok: true; group: Group; 
  * change under If-Match (retried on 412), with the role checked again on the group as stored, and
  * answer with the refreshed card or the refusal.
  */
-async function editGroup(deps: Deps, turn: GroupTurn, change: GroupChange): Promise<CardJson | string> {
+async function editGroup(deps: Deps, turn: GroupTurn, change: GroupChange, view?: (group: Group) => { roster?: RosterPerson[]; alreadyMembers?: string[] }): Promise<CardJson | string> {
   type Outcome = { ok: true; group: Group; message: string } | { ok: false; message: string };
   const outcome = await deps.groups.update<Outcome>(turn.ref.groupId, (current) => {
     if (!current) return { result: { ok: false as const, message: turn.texts.group.notSetUp } };
@@ -180,7 +182,26 @@ async function editGroup(deps: Deps, turn: GroupTurn, change: GroupChange): Prom
     return r.ok ? { next: r.group, result: r } : { result: r };
   });
   if (!outcome.ok) return outcome.message;
-  return settingsCard(turn, outcome.group, { message: outcome.message });
+  return settingsCard(turn, outcome.group, { message: outcome.message, ...view?.(outcome.group) });
+}
+
+/** The Teams roster, or undefined when Teams does not answer (adding by name still works then). */
+async function rosterIfAny(ctx: TurnContext, deps: Deps): Promise<RosterPerson[] | undefined> {
+  try {
+    return await rosterOf(ctx);
+  } catch (err) {
+    deps.log.warn({ err }, 'roster fetch failed');
+    return undefined;
+  }
+}
+
+/** What linking to the roster did, in words: who was linked, whom the chair must pick. */
+function linkMessage(texts: Texts, links: RosterLinks): string[] {
+  const g = texts.group;
+  return [
+    ...(links.linked.length ? [g.linkedToTeams(joinAnd(texts, links.linked.map((m) => m.name)))] : []),
+    ...links.ambiguous.map((a) => g.linkAmbiguous(a.member.name, joinAnd(texts, a.candidates.map((c) => c.name + (c.email ? ` (${c.email})` : ''))))),
+  ];
 }
 
 async function nextMeetingStart(deps: Deps, groupId: string, now: Date): Promise<string | undefined> {
@@ -217,16 +238,21 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       return r.ok ? { ok: true, group: r.value, message: saved.group.saved } : { ok: false, message: domainErrorText(turn.texts, r.error) };
     })));
 
-  app.adaptiveCards.actionExecute('group.addMember', onCard(deps, { data: AddMemberData, may: 'group.edit' }, async ({ turn: heard, data: d }) => {
+  app.adaptiveCards.actionExecute('group.addMember', onCard(deps, { data: AddMemberData, may: 'group.edit' }, async ({ ctx, turn: heard, data: d }) => {
     const memberId = newId('m');
     const roleId = newId('r');
+    const roster = await rosterIfAny(ctx, deps);
     return editGroup(deps, heard, (group, turn) => {
       const added = addMember(group, { id: memberId, name: d.memberName, organisation: d.memberOrganisation, title: d.memberTitle }, turn.at);
       if (!added.ok) return { ok: false, message: domainErrorText(turn.texts, added.error) };
       const withRole = d.memberRole === 'member' ? added : setRoles(added.value.group, { id: roleId, memberId: added.value.member.id, roles: [d.memberRole], effective: 'now', at: turn.at, by: turn.member?.id });
       if (!withRole.ok) return { ok: false, message: domainErrorText(turn.texts, withRole.error) };
       const next = 'group' in withRole.value ? withRole.value.group : withRole.value;
-      return { ok: true, group: next, message: turn.texts.group.memberAdded(added.value.member.name) };
+      // Issue 25: the person typed by name is in the channel's roster: linked to their Teams account.
+      const links = linkToRoster(next, roster ?? [], turn.at);
+      const linked = links.linked.some((m) => m.id === added.value.member.id);
+      const message = [linked ? turn.texts.group.memberAddedLinked(added.value.member.name) : turn.texts.group.memberAdded(added.value.member.name), ...linkMessage(turn.texts, { ...links, linked: links.linked.filter((m) => m.id !== added.value.member.id) })].join(' ');
+      return { ok: true, group: links.group, message };
     });
   }));
 
@@ -238,8 +264,14 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       deps.log.warn({ err }, 'roster fetch failed');
       return turn.texts.group.rosterFailed;
     }
-    const known = (p: RosterPerson) => activeMembers(turn.group).some((m) => (p.aadObjectId && m.aadObjectId === p.aadObjectId) || m.teamsId === p.teamsId);
-    return settingsCard(turn, turn.group, { roster: roster.filter((p) => !known(p)) });
+    // Issue 25: members added by name whom the roster shows are linked now; those already in the group are named.
+    const view = (group: Group) => ({ roster: roster.filter((p) => !isMemberInTeams(group, p)), alreadyMembers: roster.filter((p) => isMemberInTeams(group, p)).map((p) => isMemberInTeams(group, p)!.name) });
+    const links = linkToRoster(turn.group, roster, turn.at);
+    if (links.linked.length === 0) return settingsCard(turn, turn.group, { message: linkMessage(turn.texts, links).join(' '), ...view(turn.group) });
+    return editGroup(deps, turn, (group, fresh) => {
+      const again = linkToRoster(group, roster, fresh.at);
+      return { ok: true, group: again.group, message: linkMessage(fresh.texts, again).join(' ') };
+    }, view);
   }));
 
   app.adaptiveCards.actionExecute('group.addFromRoster', onCard(deps, { data: RosterPickData, may: 'group.edit' }, async ({ ctx, turn: heard, data }) => {
@@ -259,6 +291,13 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     return editGroup(deps, heard, (group, turn) => {
       let next = group;
       for (const [i, person] of picked.entries()) {
+        // The chair picked who a member added by name is (issue 25): that member is linked, not added twice.
+        const byName = activeMembers(next).filter((m) => !m.teamsId && rosterCandidates(m, [person]).length > 0);
+        const known = byName.length === 1 ? byName[0]! : undefined;
+        if (known) {
+          next = linkMember(next, known.id, person, turn.at);
+          continue;
+        }
         const r = addMember(next, { id: ids[i]!, name: person.name, organisation: data.rosterOrganisation, teamsId: person.teamsId, aadObjectId: person.aadObjectId }, turn.at);
         if (r.ok) next = r.value.group;
       }

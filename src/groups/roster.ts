@@ -7,6 +7,8 @@ export interface RosterPerson {
   teamsId: string;
   aadObjectId?: string;
   name: string;
+  /** E-mail, else the user principal name (what a member added by name may be matched on). */
+  email?: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export async function rosterOf(ctx: TurnContext): Promise<RosterPerson[]> {
     .filter((m) => m.id && m.id !== ctx.activity.recipient?.id && (m as { role?: string }).role !== 'bot')
     .map((m) => {
       const aad = m.aadObjectId ?? (m as { objectId?: string }).objectId;
-      return { teamsId: m.id, name: stripBidi(m.name ?? m.id), ...(aad ? { aadObjectId: aad } : {}) };
+      const email = (m as { email?: string }).email ?? (m as { userPrincipalName?: string }).userPrincipalName;
+      return { teamsId: m.id, name: stripBidi(m.name ?? m.id), ...(aad ? { aadObjectId: aad } : {}), ...(email ? { email } : {}) };
     });
 }

@@ -1,9 +1,10 @@
 import type { ConversationReference } from 'botbuilder';
-import { activeMembers } from '../groups/domain/group.js';
+import { activeMembers, memberById, type Group } from '../groups/domain/group.js';
 import { isPlanning, isRunning, recordNotice, type Meeting, type NoticeChange } from './domain/meeting.js';
 import type { Deps } from '../bot/deps.js';
 import { baseConversationId } from '../bot/context.js';
 import type { GroupTurn } from '../bot/group-turn.js';
+import type { Texts } from '../i18n/texts.js';
 import { meetingView, placeText, whenText } from './meeting-view.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
 import { memberPicker, pickerData } from '../groups/member-picker.js';
@@ -23,6 +24,10 @@ export function agendaCardData(turn: View, m: Meeting, kind: 'notice' | 'agenda'
     ...meetingView(turn.texts, turn.language, turn.group, m),
     heading: kind === 'notice' ? mt.noticeTitle(m.title) : mt.agendaTitle(m.title),
     footer: mt.noticeFooter,
+    // Issue 25: a member reports förhinder or sends an ersättare from the notice.
+    ta: turn.texts.attendance,
+    respond: kind === 'notice' && isPlanning(m),
+    ...pickerData(memberPicker(activeMembers(turn.group), [], (x) => x.name)),
   };
 }
 
@@ -68,6 +73,7 @@ export function liveCardData(turn: View, m: Meeting) {
     ...view,
     heading: running ? rt.liveTitle(m.title) : rt.endedTitle(m.title),
     running,
+    endedNote: running ? '' : rt.endedNote(draftDestination(turn.texts, turn.group, m)),
     countsText: rt.counts(m.decisions.length, m.actionItems.length, m.notes.length),
     ...liveFormalData(turn.texts, turn.group, m),
     javButton: turn.texts.formal.javButton,
@@ -78,6 +84,8 @@ export function liveCardData(turn: View, m: Meeting) {
       const allShown = [...decisions, ...actions].every((r) => shown.has(r.id));
       return {
         ...item,
+        // An ended meeting has no current item.
+        current: running && item.current,
         decisions: decisions.filter((d) => shown.has(d.id)).map((d) => ({ line: decisionLine(d) })),
         actions: actions.filter((a) => shown.has(a.id)).map((a) => ({ line: actionLine(a) })),
         notesText: !allShown ? rt.counts(decisions.length, actions.length, notes) : notes > 0 ? rt.noteCount(notes) : '',
@@ -85,6 +93,12 @@ export function liveCardData(turn: View, m: Meeting) {
     }),
     ...pickerData(memberPicker(activeMembers(turn.group), [], (x) => x.name)),
   };
+}
+
+/** Where the draft minutes go when the meeting ends: the secretary's personal chat, if there is one. */
+export function draftDestination(texts: Texts, group: Group, m: Meeting): string {
+  const secretary = memberById(group, m.secretaryId);
+  return secretary?.teamsId ? texts.running.draftGoesTo(secretary.name) : texts.running.draftNoSecretary;
 }
 
 /** Where the bot posts for the group: the channel itself (not a reply thread) of this activity. */

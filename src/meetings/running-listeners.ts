@@ -16,6 +16,7 @@ import {
   recordNote,
   recordParticipantEvent,
   startMeeting,
+  untouchedItems,
   type ActionItem,
   type Decision,
   type ItemTarget,
@@ -31,9 +32,11 @@ import { isLocalDate, parseDate, stockholmDate, stockholmTime } from '../shared/
 import type { Deps } from '../bot/deps.js';
 import { cmd, commandArgs } from '../bot/command.js';
 import { activityKey, allowed, cardId, domainErrorText, joinAnd, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
-import { onCard, onCommand } from '../bot/listen.js';
+import { noFieldNames, onCard, onCommand } from '../bot/listen.js';
 import { postCheckInCard, refreshAttendanceCard } from '../attendance/attendance-listeners.js';
-import { liveCard, refreshMeetingCards } from './meeting-cards.js';
+import { draftDestination, liveCard, refreshMeetingCards } from './meeting-cards.js';
+import { whenText } from './meeting-view.js';
+import { confirmCard } from '../bot/confirm-card.js';
 import { cardAttachment } from '../bot/render-card.js';
 import { checkFormalDecision, formalStart, startQuorumLine } from '../formal/formal-listeners.js';
 
@@ -48,6 +51,20 @@ export const END = cmd(['avsluta möte', 'end meeting']);
 
 const meetingId = cardId;
 const MeetingRef = z.object({ meetingId });
+/** A confirmation card's answer: `<choice>:<meeting id>` (see `cards/confirm.json`). */
+const Confirmation = <C extends string>(choices: readonly [C, ...C[]]) =>
+  z.object({ value: z.string().max(300) }).transform((d, ctx) => {
+    const [choice, id = ''] = d.value.split(/:(.*)/s);
+    const c = z.enum(choices).safeParse(choice);
+    const m = id === '' ? { success: true as const, data: '' } : meetingId.safeParse(id);
+    if (!c.success || !m.success) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['value'] });
+      return z.NEVER;
+    }
+    return { choice: c.data, meetingId: m.data };
+  });
+const StartChoice = Confirmation(['planned', 'adHoc', 'cancel'] as const);
+const EndChoice = Confirmation(['end', 'continue'] as const);
 const GotoData = z.object({ meetingId, gotoItemId: cardId });
 const NoteData = z.object({ meetingId, noteText: z.string().trim().min(1).max(4000) });
 const DecisionData = z.object({ meetingId, decisionText: z.string().trim().min(1).max(4000) });
@@ -102,13 +119,14 @@ async function changeRunning(
 
 // ---- start ----------------------------------------------------------------------------------
 
-type StartSource = { kind: 'command' } | { kind: 'teams'; teamsMeetingId?: string };
+/** `choice`: what the chair chose on the question `starta möte` asks when the next meeting is not today. */
+type StartSource = { kind: 'command'; choice?: { to: 'planned'; meetingId: string } | { to: 'adHoc' } } | { kind: 'teams'; teamsMeetingId?: string };
 
 /**
  * Starts the next planned meeting (or, from the command, an ad-hoc one with the standing items),
  * posts the live agenda card once and records where it is. A second start is refused.
  */
-async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: StartSource): Promise<void> {
+async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: StartSource): Promise<Meeting | undefined> {
   const rt = turn.texts.running;
   const groupId = turn.ref.groupId;
   const meetings = await deps.meetings.list(groupId, ['planned', 'noticed', 'started']);
@@ -117,7 +135,16 @@ async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: Star
     if (source.kind === 'command') await say(ctx, rt.alreadyRunning(already.title));
     return;
   }
-  let meeting = currentOrNextMeeting(meetings.filter(isPlanning), stockholmDate(turn.now));
+  const today = stockholmDate(turn.now);
+  const choice = source.kind === 'command' ? source.choice : undefined;
+  let meeting = choice?.to === 'adHoc' ? undefined : choice?.to === 'planned' ? meetings.find((m) => m.id === choice.meetingId && isPlanning(m)) : currentOrNextMeeting(meetings.filter(isPlanning), today);
+  if (choice?.to === 'planned' && !meeting) return void (await say(ctx, turn.texts.meeting.noMeetingFound));
+  // Issue 25: the next planned meeting is a later day's; ask before starting it (or an extra one). A
+  // planned meeting whose day has passed is the one being held late, and starts.
+  if (source.kind === 'command' && !choice && meeting?.date && meeting.date > today) {
+    await ctx.sendActivity(MessageFactory.attachment(cardAttachment(startQuestion(turn, meeting))));
+    return;
+  }
   let adHoc = false;
   if (!meeting) {
     if (source.kind === 'teams') return void deps.log.info({ groupId }, 'Teams meeting started with no planned meeting');
@@ -160,7 +187,7 @@ async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: Star
   });
   if (!started.ok) {
     if (source.kind === 'command') await say(ctx, started.message);
-    return;
+    return undefined;
   }
   const view = { ...turn, group };
   const confirm = source.kind === 'teams' ? rt.startedFromTeams(started.meeting.title) : adHoc ? rt.startedAdHoc(started.meeting.title) : rt.started(started.meeting.title);
@@ -168,7 +195,7 @@ async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: Star
   const quorum = startQuorumLine(view, started.meeting);
   await say(ctx, quorum ? `${confirm} ${quorum}` : confirm);
   const posted = await ctx.sendActivity(MessageFactory.attachment(cardAttachment(liveCard(view, started.meeting))));
-  if (!posted?.id) return;
+  if (!posted?.id) return started.meeting;
   const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>;
   const card = { activityId: posted.id, conversationId: ctx.activity.conversation.id, reference, postedAt: turn.at };
   await deps.meetings.update(groupId, started.meeting.id, (m) => (m ? { next: { ...m, liveCard: card }, result: undefined } : { result: undefined }));
@@ -176,6 +203,20 @@ async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: Star
   refreshMeetingCards(deps, view, started.meeting);
   // Issue 5: the check-in (närvaro) card goes out beside the live card.
   await postCheckInCard(deps, view, started.meeting.id, reference);
+  return started.meeting;
+}
+
+function startQuestion(turn: GroupTurn, m: Meeting) {
+  const rt = turn.texts.running;
+  return confirmCard({
+    heading: rt.startConfirmTitle(m.title),
+    text: rt.startConfirmText(m.title, whenText(turn.texts, turn.language, m)),
+    buttons: [
+      { title: rt.startPlannedButton, verb: 'meeting.confirmStart', value: `planned:${m.id}`, positive: true },
+      { title: rt.startAdHocButton, verb: 'meeting.confirmStart', value: 'adHoc:' },
+      { title: rt.cancelButton, verb: 'meeting.confirmStart', value: 'cancel:' },
+    ],
+  });
 }
 
 // ---- moving, recording ----------------------------------------------------------------------
@@ -302,15 +343,29 @@ function parseActionCommand(ctx: TurnContext, turn: GroupTurn, args: string): { 
 
 // ---- end --------------------------------------------------------------------------------------
 
-async function end(deps: Deps, turn: GroupTurn, ctx: TurnContext, id: string | undefined, source: 'command' | 'teams' | 'card'): Promise<Done | Refused> {
+/** Asked to end with items nobody took up: the question, else nothing (end at once). */
+type EndQuestion = { ok: true; asked: true; meeting: Meeting; message: string };
+
+/**
+ * Ends the meeting. From the chat or the live card, a meeting with untouched items is not ended:
+ * the chair is asked first (issue 25), and `confirmed` ends it anyway.
+ */
+async function end(deps: Deps, turn: GroupTurn, ctx: TurnContext, id: string | undefined, source: 'command' | 'teams' | 'card', confirmed = false): Promise<Done | Refused | EndQuestion> {
   if (source !== 'teams' && !allowed(turn, 'run.meeting')) return { ok: false, message: refusal(turn, 'run.meeting') };
-  const target = id ?? (await runningMeeting(deps, turn.ref.groupId))?.id;
-  if (!target) return { ok: false, message: turn.texts.running.noRunningMeeting };
+  const running = id ? await deps.meetings.get(turn.ref.groupId, id) : await runningMeeting(deps, turn.ref.groupId);
+  const target = running?.id;
+  if (!target) return { ok: false, message: id ? turn.texts.meeting.noMeetingFound : turn.texts.running.noRunningMeeting };
+  const left = running.status === 'started' ? untouchedItems(running) : [];
+  if (source !== 'teams' && !confirmed && left.length > 0) {
+    await ctx.sendActivity(MessageFactory.attachment(cardAttachment(endQuestion(turn, running, left))));
+    return { ok: true, asked: true, meeting: running, message: '' };
+  }
+  const where = draftDestination(turn.texts, turn.group, running);
   const outcome = await deps.meetings.update<Done | Refused>(turn.ref.groupId, target, (m) => {
     if (!m) return { result: { ok: false, message: turn.texts.meeting.noMeetingFound } };
     const r = endMeeting(m, turn.at, turn.member?.id);
     if (!r.ok) return { result: { ok: false, message: m.status === 'planned' || m.status === 'noticed' ? turn.texts.running.noRunningMeeting : domainErrorText(turn.texts, r.error) } };
-    const message = source === 'teams' ? turn.texts.running.endedFromTeams(m.title) : turn.texts.running.ended(m.title);
+    const message = source === 'teams' ? turn.texts.running.endedFromTeams(m.title, where) : turn.texts.running.ended(m.title, where);
     return { next: r.value, result: { ok: true, meeting: r.value, message } };
   });
   if (!outcome.ok) return outcome;
@@ -321,6 +376,22 @@ async function end(deps: Deps, turn: GroupTurn, ctx: TurnContext, id: string | u
     deps.background.run('meeting ended', () => handler(event));
   }
   return outcome;
+}
+
+function endQuestion(turn: GroupTurn, m: Meeting, left: Meeting['items']) {
+  const rt = turn.texts.running;
+  return confirmCard({
+    heading: rt.endConfirmTitle(m.title),
+    text: rt.endConfirmText(left.length),
+    lines: left.map((item) => {
+      const number = itemNumber(m, m.items.indexOf(item));
+      return m.format === 'protokoll' ? turn.texts.meeting.itemLineParagraph(number, item.title) : turn.texts.meeting.itemLine(number, item.title);
+    }),
+    buttons: [
+      { title: rt.endAnywayButton, verb: 'meeting.confirmEnd', value: `end:${m.id}`, positive: true },
+      { title: rt.continueButton, verb: 'meeting.confirmEnd', value: `continue:${m.id}` },
+    ],
+  });
 }
 
 // ---- Teams meeting events ---------------------------------------------------------------------
@@ -392,7 +463,29 @@ function gotoTarget(turn: GroupTurn, m: Meeting | undefined, arg: string): ItemT
 }
 
 export function register(app: Application<TurnState>, deps: Deps): void {
-  app.message(START, onCommand(deps, { may: 'run.meeting' }, ({ ctx, turn }) => start(ctx, deps, turn, { kind: 'command' })));
+  app.message(START, onCommand(deps, { may: 'run.meeting' }, async ({ ctx, turn }) => void (await start(ctx, deps, turn, { kind: 'command' }))));
+  app.adaptiveCards.actionExecute(
+    'meeting.confirmStart',
+    onCard(deps, { data: StartChoice, fields: noFieldNames, may: 'run.meeting' }, async ({ ctx, turn, data }) => {
+      const rt = turn.texts.running;
+      if (data.choice === 'cancel') return confirmCard({ heading: rt.startCancelled, text: '' });
+      const choice = data.choice === 'planned' ? { to: 'planned' as const, meetingId: data.meetingId } : { to: 'adHoc' as const };
+      const started = await start(ctx, deps, turn, { kind: 'command', choice });
+      // The question stays as asked, with what happened below it (the live card is posted beside it).
+      return started ? confirmCard({ heading: rt.startConfirmTitle(started.title), text: rt.startChosen(started.title) }) : confirmCard({ heading: rt.startCancelled, text: '' });
+    }),
+  );
+  app.adaptiveCards.actionExecute(
+    'meeting.confirmEnd',
+    onCard(deps, { data: EndChoice, fields: noFieldNames, may: 'run.meeting' }, async ({ ctx, turn, data }) => {
+      const rt = turn.texts.running;
+      const m = await deps.meetings.get(turn.ref.groupId, data.meetingId);
+      if (!m || m.status !== 'started') return confirmCard({ heading: turn.texts.running.noRunningMeeting, text: '' });
+      if (data.choice === 'continue') return confirmCard({ heading: rt.endConfirmTitle(m.title), text: rt.endContinued });
+      const r = await end(deps, turn, ctx, m.id, 'command', true);
+      return r.ok ? confirmCard({ heading: rt.endConfirmTitle(m.title), text: r.message }) : confirmCard({ heading: r.message, text: '' });
+    }),
+  );
   app.message(NEXT, command(deps, (turn, ctx) => move(deps, turn, ctx, undefined, { to: 'next' })));
   app.message(PREVIOUS, command(deps, (turn, ctx) => move(deps, turn, ctx, undefined, { to: 'previous' })));
   app.message(
@@ -415,7 +508,10 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       return action(deps, turn, ctx, undefined, parsed.owner, parsed.text, parsed.due);
     }, 'record.action'),
   );
-  app.message(END, command(deps, (turn, ctx) => end(deps, turn, ctx, undefined, 'command')));
+  app.message(END, onCommand(deps, {}, async ({ ctx, turn }) => {
+    const r = await end(deps, turn, ctx, undefined, 'command');
+    return 'asked' in r ? undefined : r.message;
+  }));
 
   app.adaptiveCards.actionExecute('live.next', liveAction(deps, MeetingRef, (turn, ctx, d) => move(deps, turn, ctx, d.meetingId, { to: 'next' })));
   app.adaptiveCards.actionExecute('live.previous', liveAction(deps, MeetingRef, (turn, ctx, d) => move(deps, turn, ctx, d.meetingId, { to: 'previous' })));

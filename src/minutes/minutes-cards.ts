@@ -232,6 +232,9 @@ export function signerCardData(deps: Links, ui: Texts, m: Minutes, group: Group 
   };
 }
 
+/** Bytes of item text the `protokoll` card shows before it points to the export links. */
+export const STATUS_BODY_BYTES = 14_000;
+
 /** The channel's card when the minutes are signed, and the answer to `protokoll [datum]`. */
 export function statusCard(deps: Links, ui: Texts, m: Minutes, now: Date, kind: 'signed' | 'status'): CardJson {
   return renderCard('minutes-status', statusCardData(deps, ui, m, now, kind));
@@ -241,11 +244,28 @@ export function statusCardData(deps: Links, ui: Texts, m: Minutes, now: Date, ki
   const t = ui.minutes;
   const validUntil = stockholmDate(new Date(now.getTime() + LINK_LIFETIME_MS));
   const signedVersion = kind === 'signed' ? latestSigned(m)?.version : undefined;
+  // `protokoll` shows the minutes themselves (issue 25), headed as their format is called.
+  const shown = kind === 'status';
+  const L = labelsOf(m);
+  const parts = shown ? minutesParts(m.doc, L) : undefined;
+  // Items while they fit the card (Teams refuses one over 28 KB); the rest are in the export links.
+  let left = STATUS_BODY_BYTES;
+  const shownItems: Array<{ heading: string; body: string }> = [];
+  for (const item of shown ? m.doc.items : []) {
+    const one = { heading: itemHeading(item), body: shortened(t, itemBodyText(item, L)) };
+    left -= Buffer.byteLength(one.heading) + Buffer.byteLength(one.body) + 200;
+    if (left < 0) break;
+    shownItems.push(one);
+  }
   return {
     t,
-    heading: kind === 'signed' ? t.signedTitle : t.statusTitle(meetingName(m)),
+    heading: kind === 'signed' ? t.signedTitle : m.doc.format === 'minnesanteckningar' ? t.statusTitleNotes(meetingName(m)) : t.statusTitle(meetingName(m)),
     facts: baseFacts(t, m),
     hash: signedHash(t, m),
+    headerText: parts ? lined(parts.header) : '',
+    items: shownItems,
+    moreText: shown && shownItems.length < m.doc.items.length ? t.moreInExport(m.doc.items.length - shownItems.length) : '',
+    footer: parts ? lined(parts.footer) : '',
     links: exportLinks(deps, t, m, now, signedVersion),
     validity: t.linksValid(validUntil),
   };

@@ -2,7 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { findMember, memberById, type Group, type Member } from '../groups/domain/group.js';
-import { canTransition, meetingSortKey, transition, type Meeting, type MeetingEvent } from '../meetings/domain/meeting.js';
+import { canTransition, meetingSortKey, onlySecretaryAdjusts, transition, type Meeting, type MeetingEvent } from '../meetings/domain/meeting.js';
 import { draftMinutes, type MinutesLanguage } from './domain/minutes.js';
 import {
   editAllItems,
@@ -195,10 +195,19 @@ async function secretaryEdit(ctx: TurnContext, deps: Deps, ref: z.infer<typeof R
     return formStillFits ? editCard(turn.ui, current, retry.edit, why, retry.typed) : secretaryCard(deps, turn.ui, current, turn.group, turn.now, why);
   }
   if (after) deps.background.run('minutes.after', () => after(result.value, turn), `minutes:${ref.minutesId}`);
-  const message = result.value.status === 'inAdjustment' ? turn.ui.minutes.sentForAdjustment(signatoriesOf(result.value).map((s) => s.name).join(', ')) : turn.ui.minutes.saved(result.value.version);
+  const message = result.value.status === 'inAdjustment' ? adjustmentMessage(turn.ui, result.value) : turn.ui.minutes.saved(result.value.version);
   // Back on the page of the item just saved.
   const near = retry?.edit.part === 'item' ? { near: retry.edit.index } : {};
   return secretaryCard(deps, turn.ui, result.value, turn.group, turn.now, message, near);
+}
+
+/** "Skickat för justering till …", with a warning when the secretary would check her own minutes (issue 25). */
+function adjustmentMessage(ui: Texts, m: Minutes): string {
+  const signatories = signatoriesOf(m);
+  const sent = ui.minutes.sentForAdjustment(signatories.map((s) => s.name).join(', '));
+  const chairId = signatories.find((s) => s.role === 'chair')?.memberId;
+  const adjusterIds = signatories.filter((s) => s.role === 'adjuster').map((s) => s.memberId);
+  return onlySecretaryAdjusts({ chairId, adjusterIds, secretaryId: m.doc.secretary?.memberId }) ? `${sent} ${ui.minutes.onlySecretaryAdjusts}` : sent;
 }
 
 /** Card data validated at the edge (`validated`), or the message that says what was wrong. */

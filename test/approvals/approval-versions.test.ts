@@ -64,15 +64,23 @@ describe('a new version of the document, over real HTTP', () => {
     expect(cardText(back.card!)).toContain('Du har inte svarat än.');
   });
 
-  it('a voter whose Teams identity was linked to the group after the request can still answer', async () => {
+  // Issue 25 changed this: a voter outside Teams is no longer asked (the form names him and refuses);
+  // once linked he is asked and answers.
+  it('a voter not yet linked to Teams is refused on the form by name; once linked, he is asked and answers', async () => {
     const groupId = groupIdOf(conv.tenantId, conv.id);
     const unlink = (linked: boolean) => deps().groups.update(groupId, (g) => ({
       next: { ...g!, members: g!.members.map((m) => (m.id === memberId(P.nima) ? { ...m, teamsId: linked ? P.nima.id : undefined, aadObjectId: linked ? P.nima.aadObjectId : undefined } : m)) },
       result: undefined,
     }));
     await unlink(false);
-    const req = await startRequest(bot, conv, { title: 'Ansökan om språkstöd' });
+    const form = bot.currentCard((await bot.say(conv, P.marikaB, 'godkännande Ansökan om språkstöd')).replies[0]!.id)!;
+    expect(cardText(form)).toContain('Nima Najafi (Tierps kommun) – inte i Teams, kan inte svara');
+    expect(cardText(form)).toContain('Obs! Ingen i Tierps kommun finns i Teams, så ingen där kan svara.');
+    const refused = await bot.click(conv, P.marikaB, form, 'Skicka för godkännande', { text: 'Ansökan.', voters: [P.birgitta, P.nima].map(memberId).join(','), deadlineDate: '2018-02-05' });
+    expect(cardText(refused.card!)).toContain('Nima Najafi finns inte i Teams och kan inte svara.');
+    expect((await bot.documents(groupId)).filter((d) => d.title === 'Ansökan om språkstöd')).toEqual([]);
     await unlink(true);
+    const req = await startRequest(bot, conv, { title: 'Ansökan om språkstöd' });
     const r = await bot.click(conv, P.nima, req.card(), 'Godkänn');
     expect(cardText(r.card!)).toContain('Ditt godkännande är sparat.');
   });

@@ -5,6 +5,7 @@ import { changedDocuments, storeSnapshot } from '../support/cosmos-snapshot.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, answered, choiceValue } from '../support/seed-group.js';
 import { checkInCard, tierpStarted } from '../support/attendance-helpers.js';
+import { endMeeting } from '../support/meeting-steps.js';
 
 const NOW = new Date('2018-03-16T12:05:00Z');
 const clock = { now: NOW };
@@ -112,7 +113,7 @@ describe('the check-in card (närvaro), over real HTTP', () => {
   it('after the meeting ends only the secretary corrects, and the correction is logged', async () => {
     const { conv, card, cardId, groupId } = await tierpStarted(bot, 'att-ended');
     await bot.click(conv, nima, card, 'Närvarande');
-    await bot.say(conv, marika, 'avsluta möte');
+    await endMeeting(bot, conv, marika);
     await bot.settle();
     const ended = cardText(bot.currentCard(cardId, conv.id)!);
     expect(ended).toContain('Mötet är avslutat. Bara sekreteraren kan rätta närvaron nu, och rättelsen loggas.');

@@ -4,6 +4,7 @@ import { cardsOf, cardText, findAction } from '../support/cards.js';
 import { checkInCard } from '../support/attendance-helpers.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, answered, choiceValue, setUpTierp } from '../support/seed-group.js';
+import { endMeeting } from '../support/meeting-steps.js';
 
 const { marika, birgitta, marikaS, wictoria, nima, geli } = TIERP;
 const clock = { now: new Date('2018-01-25T12:00:00Z') };
@@ -21,7 +22,7 @@ async function holdMeeting(bot: TestBot, conv: A.Conversation, date: string, pre
     const form = answered(await bot.click(conv, marika, card, 'Visa min närvaro'));
     answered(await bot.click(conv, marika, form, 'Spara närvaro', { memberId: choiceValue(form, 'memberId', new RegExp(`^${p.name}`)), status: 'excused' }));
   }
-  await bot.say(conv, marika, 'avsluta möte');
+  await endMeeting(bot, conv, marika);
   await bot.settle();
 }
 

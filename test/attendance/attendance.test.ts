@@ -85,7 +85,8 @@ describe('marking attendance', () => {
     expect(refuse({ memberId: 'm1', status: 'partial', fromItemId: 'mt-i3', toItemId: 'mt-i1' }, 'm0').code).toBe('ATTENDANCE.ITEMS_ORDER');
     expect(refuse({ memberId: 'm1', status: 'partial' }, 'm0').code).toBe('ATTENDANCE.ITEMS_MISSING');
     expect(refuse({ memberId: 'm2', status: 'present' }, 'm1')).toEqual({ code: 'ATTENDANCE.OTHERS_NOT_ALLOWED', details: { name: 'Annan' } });
-    expect(refuse({ memberId: 'm1', status: 'excused' }, 'm1').code).toBe('ATTENDANCE.SELF_STATUS');
+    // A member may report förhinder for themselves (issue 25), but not mark themselves an ersättare.
+    expect(refuse({ memberId: 'm1', status: 'substitute', substituteFor: 'm2' }, 'm1').code).toBe('ATTENDANCE.SELF_STATUS');
     expect(refuse({ memberId: 'm1', status: 'substitute', substituteFor: 'm1' }, 'm0').code).toBe('ATTENDANCE.SUBSTITUTE_FOR_SELF');
     expect(refuse({ memberId: 'm1', status: 'substitute', substituteFor: 'x' }, 'm0').code).toBe('ATTENDANCE.SUBSTITUTE_FOR_MISSING');
     expect(markAttendance(m, g, { memberId: 'm1', status: 'present', actor: undefined, at: NOW })).toEqual({ ok: false, error: { code: 'ATTENDANCE.NOT_A_MEMBER' } });

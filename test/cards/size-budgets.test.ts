@@ -5,6 +5,7 @@ import { cardsOf, cardText, cardTexts } from '../support/cards.js';
 import { Connector, TEAMS_MAX_ACTIVITY_BYTES } from '../support/connector.js';
 import { answered, groupIdFor } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
+import { endMeeting } from '../support/meeting-steps.js';
 
 type Json = Record<string, any>;
 
@@ -118,7 +119,7 @@ describe('card and document sizes at the largest supported group', () => {
     await bot.say(conv, chair, 'beslutslogg');
     await bot.say(conv, chair, 'uppdragslista');
     await bot.say(conv, chair, 'hjälp');
-    await bot.say(conv, chair, 'avsluta möte');
+    await endMeeting(bot, conv, chair);
     await bot.settle();
     const draft = bot.lastCard(A.personalChat(secretary).id);
     await press(A.personalChat(secretary), secretary, draft, 'Ändra all text').catch(() => undefined);

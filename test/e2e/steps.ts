@@ -15,6 +15,7 @@ const DATE = '2026-12-10';
 const ITEM = 'Budget 2027';
 const DECISION = 'Lokusgruppen ställer sig bakom förslaget till budget 2027.';
 const ACTION = 'skicka budgetförslaget till förbundets kansli';
+const NOTE = 'Diskussion om budgeten';
 const APPROVAL = 'Yttrande över budget 2027';
 
 export interface Step {
@@ -92,7 +93,10 @@ export const steps: Step[] = [
   {
     name: 'starta-mote',
     async run(teams) {
-      const live = await teams.newCard(/^Pågående möte: /, () => teams.mention('starta möte'));
+      // The meeting is planned for a later day than today: Lokus asks first (issue 25).
+      const question = await teams.newCard(/^Starta .*\?$/, () => teams.mention('starta möte'));
+      expectContains(await textOf(question), ['inte idag'], 'start question');
+      const live = await teams.newCard(/^Pågående möte: /, () => teams.press(question, sv.running.startPlannedButton));
       expectContains(await textOf(live), [ITEM], 'live agenda');
     },
   },
@@ -116,11 +120,23 @@ export const steps: Step[] = [
     },
   },
   {
+    // Issue 25: a near miss gets "Menade du …?", and its button runs the command with the text typed.
+    name: 'nara-miss',
+    async run(teams) {
+      const question = await teams.newCard(/^Menade du anteckning\?$/, () => teams.mention(`anteckningar ${NOTE}`));
+      await teams.newText(/^Antecknat under punkt/, () => teams.press(question, sv.common.runButton('anteckning')));
+    },
+  },
+  {
+    // Issue 25: items nobody took up: Lokus asks before ending.
     name: 'avsluta-mote',
     async run(teams) {
       await teams.open(CHANNEL);
-      await teams.newText(/är avslutat\. Allt som antecknades finns sparat\./, () => teams.mention('avsluta möte'));
-      await teams.shows(teams.lastCard(/^Avslutat möte: /), sv.running.endedNote);
+      const question = await teams.newCard(/^Avsluta .*\?$/, () => teams.mention('avsluta möte'));
+      expectContains(await textOf(question), ['inte behandlats', ITEM], 'end question');
+      await teams.press(question, sv.running.endAnywayButton);
+      await teams.shows(question, /är avslutat\. Allt som antecknades finns sparat\./);
+      await teams.shows(teams.lastCard(/^Avslutat möte: /), /^Mötet är avslutat\. Utkastet till protokoll skrivs/);
     },
   },
   {
@@ -163,6 +179,24 @@ export const steps: Step[] = [
       await sign.waitFor({ timeout: WAIT_MS });
       await teams.press(sign, sv.approvals.signButton);
       await teams.shows(teams.lastCard(sv.approvals.signTitle), /^Du skrev under /);
+    },
+  },
+  {
+    // Issue 25: a member typed by name whom the channel's roster shows is linked to their Teams account,
+    // and Hämta från Teams names who is already in the group instead of offering them again.
+    name: 'deltagare-med-namn',
+    async run(teams) {
+      await teams.open(CHANNEL);
+      const settings = await teams.newCard(sv.group.settingsTitle(GROUP), () => teams.mention('grupp'));
+      await teams.press(settings, sv.group.addMemberButton);
+      await teams.fill(settings, sv.group.memberNameLabel, 'Marika Söderberg');
+      await teams.fill(settings, sv.group.organisationLabel, 'Försäkringskassan');
+      await teams.press(settings, exactly(sv.group.addButton));
+      await teams.shows(teams.lastCard(sv.group.settingsTitle(GROUP)), sv.group.memberAddedLinked('Marika Söderberg'));
+      const linked = teams.lastCard(sv.group.settingsTitle(GROUP));
+      await teams.press(linked, sv.group.addMemberButton);
+      await teams.press(linked, sv.group.rosterButton);
+      await teams.shows(teams.lastCard(sv.group.settingsTitle(GROUP)), /^Redan med i gruppen: .*Marika Söderberg/);
     },
   },
 ];

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type * as A from '../support/activities.js';
 import type { TestBot } from '../support/test-bot.js';
+import { endMeeting } from '../support/meeting-steps.js';
 
 /** One meeting held through the chat commands of issue 4: planned, started, items recorded, ended. */
 export interface HeldMeeting {
@@ -28,7 +29,7 @@ export async function holdMeeting(bot: TestBot, conv: A.Conversation, secretary:
     }
   }
   setClock(`${m.date}T14:00:00.000Z`);
-  expect((await bot.say(conv, chair, 'avsluta möte')).replies[0]!.text).toContain('är avslutat');
+  expect((await endMeeting(bot, conv, chair)).replies[0]!.text).toContain('är avslutat');
   await bot.settle();
 }
 

@@ -84,10 +84,10 @@ const TIME_SLIPS: Array<[RegExp, string]> = [
 
 /** Button titles: an imperative first word, or making something new, or one of the nouns that are right. */
 const VERBS = new Set([
-  'anteckna', 'avbryt', 'avsluta', 'avslå', 'begär', 'flytta', 'följ', 'föreslå', 'godkänn', 'gå', 'gör', 'hämta', 'justera', 'ladda', 'lägg', 'lämna',
+  'anteckna', 'avbryt', 'avsluta', 'avslå', 'begär', 'flytta', 'fortsätt', 'följ', 'föreslå', 'godkänn', 'gå', 'gör', 'hämta', 'anmäl', 'justera', 'kör', 'ladda', 'lägg', 'lämna',
   'markera', 'publicera', 'sök', 'spara', 'skapa', 'skicka', 'skriv', 'starta', 'stryk', 'ställ', 'ta', 'uppdatera', 'visa', 'välj', 'ändra', 'återkalla', 'öppna',
   // issue 26: the vote card (Rösta ja, Avstå) and the live card's Anmäl jäv
-  'rösta', 'avstå', 'anmäl',
+  'rösta', 'avstå',
 ]);
 const NOUNS_ALLOWED = new Set(['Närvarande', 'Nästa punkt', 'Föregående punkt', 'Nästa sida', 'Föregående sida', 'Tillbaka', 'Markdown', 'Webbsida (HTML)', 'Word (.docx)']);
 const isAction = (title: string) => NOUNS_ALLOWED.has(title) || /^(?:Ny|Nytt) /u.test(title) || VERBS.has(title.split(/\s/)[0]!.toLowerCase());

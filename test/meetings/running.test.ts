@@ -80,7 +80,7 @@ describe('running a meeting in the channel, over real HTTP', () => {
     await next('§8 Avslutning');
     await note('Ordföranden tackade mötesdeltagarna för visat intresse och avslutade därefter mötet.');
     expect((await bot.say(conv, AU.marie, 'nästa punkt')).replies[0]!.text).toBe('Det här är sista punkten. Skriv **avsluta möte** när ni är klara.');
-    expect((await bot.say(conv, AU.marie, 'avsluta möte')).replies[0]!.text).toBe('Arbetsutskottets sammanträde är avslutat. Allt som antecknades finns sparat.');
+    expect((await bot.say(conv, AU.marie, 'avsluta möte')).replies[0]!.text).toBe('Arbetsutskottets sammanträde är avslutat. Allt som antecknades finns sparat. Utkastet till protokoll skickas till Ann Lundqvist (sekreterare) i en personlig chatt.');
     expect((await bot.say(conv, AU.ann, 'anteckning för sent')).replies[0]!.text).toBe('Inget möte pågår. Skriv **starta möte** för att starta nästa planerade möte.');
     await bot.settle();
 
@@ -205,7 +205,7 @@ describe('running a meeting in the channel, over real HTTP', () => {
     expect(liveCards(bot, conv)).toHaveLength(1);
     const texts = bot.connector.posted(conv.id).map((a) => a.text);
     expect(texts).toContain('Teams-mötet har börjat: Lokusmöte Tierp har startat.');
-    expect(texts).toContain('Teams-mötet har slutat: Lokusmöte Tierp är avslutat.');
+    expect(texts).toContain('Teams-mötet har slutat: Lokusmöte Tierp är avslutat. Utkastet till protokoll skickas till Marika Blomgren (sekreterare) i en personlig chatt.');
     const m = (await storedMeetings(bot, conv))[0]!;
     expect(m).toMatchObject({ status: 'minutesDrafted', teamsMeetingId: 'teams-meeting-1' });
     expect(m.participantEvents.map((e: Json) => [e.kind, e.name ?? e.teamsId, Boolean(e.memberId)])).toEqual([

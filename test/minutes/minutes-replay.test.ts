@@ -7,6 +7,7 @@ import { expectGolden } from '../support/golden.js';
 import { AU, planSeed003 } from '../support/seed-au.js';
 import { TIERP, answered, choiceValue, groupIdFor, setUpTierp } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
+import { endMeeting } from '../support/meeting-steps.js';
 
 /**
  * Golden replays: the meetings of seeds 003 and 000 run through the bot with the chat commands
@@ -73,7 +74,7 @@ describe('golden replays through the HTTP harness', () => {
     await next();
     await note('Ordföranden tackade mötesdeltagarna för visat intresse och avslutade därefter mötet.');
     await attendance(conv, { 'Ingrid Jerneborg Glimne': '§1-4' });
-    await bot.say(conv, AU.marie, 'avsluta möte');
+    await endMeeting(bot, conv, AU.marie);
     await bot.settle();
     await bot.lokus.deps.background.idle();
 
@@ -110,7 +111,9 @@ describe('golden replays through the HTTP harness', () => {
     for (const title of ['Rotation av ordförande', 'Samordnare/Partsamordnare, uppdrag och start', 'Granskning uppdrag', 'Projektansökan, språkstödjare']) {
       await bot.say(conv, marika, `punkt ${title}`);
     }
-    await bot.say(conv, TIERP.birgitta, 'starta möte');
+    // The test's clock is in 2016: `starta möte` asks before starting a later day's meeting (issue 25).
+    const asked = cardsOf((await bot.say(conv, TIERP.birgitta, 'starta möte')).replies[0])[0]!;
+    await bot.click(conv, TIERP.birgitta, asked, 'Starta det nu');
     const note = (text: string) => bot.say(conv, marika, `anteckning ${text}`);
     const next = () => bot.say(conv, TIERP.birgitta, 'nästa punkt');
     await note('Inget att tillägga');
@@ -126,14 +129,21 @@ describe('golden replays through the HTTP harness', () => {
     await next();
     await note('Inga övriga frågor');
     await next();
-    await note('16 mars klockan 13:00-15:00 på Regionen hus, lokal: Aspnäs (Obs! Byte av dag och tid mot tidigare planering)');
+    // "Nästa möte" (issue 25): nothing typed; the next meeting was planned, its notice sent, then moved
+    // to 16 March 13–15. The draft says when and where, and that it was moved, as seed 000 does.
+    const nextPlan = cardsOf((await bot.say(conv, marika, 'nytt möte 2018-03-09 9-11 Regionens hus, lokal Aspnäs')).replies[0])[0]!;
+    const noticed = answered(await bot.click(conv, marika, nextPlan, 'Skicka kallelse'));
+    await bot.settle();
+    answered(await bot.click(conv, marika, noticed, 'Spara', { date: '2018-03-16', start: '13:00', end: '15:00' }));
     await attendance(conv);
-    await bot.say(conv, TIERP.birgitta, 'avsluta möte');
+    await endMeeting(bot, conv, TIERP.birgitta);
     await bot.settle();
     await bot.lokus.deps.background.idle();
 
     const minutes = await minutesOf(conv);
     expectGolden('minutes/replay-000.txt', renderMinutesText(minutes.doc, L));
+    // The next meeting as planned, and its move after the notice (issue 25).
+    expect(minutes.doc.nextMeeting).toBe('16 mars kl. 13.00–15.00, Regionens hus, lokal Aspnäs (Obs! Byte av dag och tid mot tidigare planering)');
     expect(cardText(bot.lastCard(A.personalChat(marika).id))).toContain('6. Övriga frågor');
   });
 });

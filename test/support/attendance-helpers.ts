@@ -2,6 +2,7 @@ import * as A from './activities.js';
 import { cardsOf, cardText } from './cards.js';
 import { answered, groupIdFor, setUpTierp, TIERP } from './seed-group.js';
 import type { TestBot } from './test-bot.js';
+import { startMeeting } from './meeting-steps.js';
 
 type Json = Record<string, any>;
 
@@ -27,7 +28,7 @@ export async function tierpStarted(bot: TestBot, name: string, opts: { extra?: A
   }
   if (opts.format) answered(await bot.click(conv, TIERP.marika, plan, 'Spara', { format: opts.format }));
   const groupId = groupIdFor(conv);
-  const started = await bot.say(conv, TIERP.marika, 'starta möte');
+  const started = await startMeeting(bot, conv, TIERP.marika);
   await bot.settle();
   const meeting = (await bot.lokus.deps.meetings.list(groupId))[0]!;
   return { conv, groupId, meeting, started, ...checkInCard(bot, conv) };

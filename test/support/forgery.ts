@@ -2,6 +2,7 @@ import * as A from './activities.js';
 import { cardsOf, findAction, rawPressData } from './cards.js';
 import { TIERP, answered, choiceValue, setUpGroup, setUpTierp } from './seed-group.js';
 import type { TestBot } from './test-bot.js';
+import { endMeeting } from './meeting-steps.js';
 
 type Json = Record<string, any>;
 
@@ -62,16 +63,22 @@ export async function forgeryScene(bot: TestBot) {
   const b = A.channel('forgery-tierp', 'tenant-00000000-0000-0000-0000-000000000002');
   const c = A.channel('forgery-other');
   await setUpTierp(bot, a);
-  await bot.say(a, TIERP.marika, 'nytt möte 2026-12-01 13-15 Kommunhuset');
+  // Planned for a later day: `starta möte` asks first (issue 25) and the secretary starts it now.
+  const plan = cardsOf((await bot.say(a, TIERP.marika, 'nytt möte 2099-12-01 13-15 Kommunhuset')).replies[0])[0]!;
+  // The notice, with Anmäl förhinder and Skicka ersättare (issue 25).
+  await bot.click(a, TIERP.marika, plan, 'Skicka kallelse');
+  await bot.settle();
   await bot.say(a, TIERP.marika, 'punkt Avvikelserapport (beslut)');
   // With the assistant configured (issue 29): its confirmation card, and "Föreslå löptext" on the draft.
   if (bot.lokus.deps.assistant) await bot.say(a, TIERP.marika, 'kan du lägga till en punkt om budgeten på nästa möte');
   await bot.say(a, TIERP.marika, 'dagordning');
-  await bot.say(a, TIERP.marika, 'starta möte');
-  await bot.say(a, TIERP.marika, 'anteckning Rapporten gicks igenom.');
+  const asked = cardsOf((await bot.say(a, TIERP.marika, 'starta möte')).replies[0])[0]!;
+  await bot.click(a, TIERP.marika, asked, 'Starta det nu');
+  // A near miss: "Menade du …?" with the button that runs it.
+  await bot.say(a, TIERP.marika, 'anteckningar Rapporten gicks igenom.');
   await bot.say(a, TIERP.marika, 'beslut Gruppen beslutade att godkänna rapporten.');
   await bot.say(a, TIERP.marika, 'uppdrag Nima Najafi: ta fram underlag senast 2026-12-20');
-  await bot.say(a, TIERP.marika, 'avsluta möte');
+  await endMeeting(bot, a, TIERP.marika);
   await bot.settle();
   const minutesCards = await minutesRound(bot);
   // A second, ad-hoc meeting runs now: the live card's buttons.

@@ -30,7 +30,8 @@ const CORRECTABLE: readonly MeetingStatus[] = ['ended', 'minutesDrafted', 'inAdj
 /** States in which the meeting has been held (counted in statistics). */
 export const HELD_STATUSES: readonly MeetingStatus[] = ['started', 'ended', 'minutesDrafted', 'inAdjustment', 'adjusted'];
 /** What a member may set on themselves. */
-const SELF_STATUSES: readonly AttendanceStatus[] = ['present', 'absent'];
+// A member reports förhinder for themselves from the notice (issue 25).
+const SELF_STATUSES: readonly AttendanceStatus[] = ['present', 'absent', 'excused'];
 /** Statuses in which the person was there (for some or all of the meeting). */
 const THERE: readonly AttendanceStatus[] = ['present', 'partial', 'substitute'];
 
@@ -105,7 +106,9 @@ export function markAttendance(m: Meeting, group: Group, input: MarkInput): Resu
   }
   const self = target.id === actor.id;
   const leader = may(group, actor, 'attendance.markOthers', input.at);
-  if (!self && !leader) return err('ATTENDANCE.OTHERS_NOT_ALLOWED', { name: target.name });
+  // A member sends their own ersättare (issue 25): the substitute may be marked as standing in for them.
+  const ownSubstitute = !self && input.status === 'substitute' && input.substituteFor === actor.id;
+  if (!self && !leader && !ownSubstitute) return err('ATTENDANCE.OTHERS_NOT_ALLOWED', { name: target.name });
   if (self && !leader && !SELF_STATUSES.includes(input.status)) return err('ATTENDANCE.SELF_STATUS');
 
   let correction = false;
@@ -317,6 +320,8 @@ export interface PersonStat extends Ratio {
   memberId: string;
   name: string;
   organisation?: string;
+  /** Meetings the person reported förhinder for (issue 25). */
+  excused: number;
 }
 
 export interface AttendanceStats {
@@ -349,7 +354,7 @@ export function attendanceStats(group: Group, meetings: Meeting[], period: Perio
     })
     .sort((a, b) => meetingDay(a, stockholmDay).localeCompare(meetingDay(b, stockholmDay)) || meetingMoment(a).localeCompare(meetingMoment(b)));
   const party = new Map<string | undefined, { called: number; attended: number }>();
-  const person = new Map<string, { called: number; attended: number }>();
+  const person = new Map<string, { called: number; attended: number; excused: number }>();
   for (const o of partiesOf(group)) party.set(o, { called: 0, attended: 0 });
   for (const m of held) {
     for (const p of partyCounts(m, group)) {
@@ -360,8 +365,8 @@ export function attendanceStats(group: Group, meetings: Meeting[], period: Perio
     for (const e of effectiveAttendance(m, group)) {
       // Förbund staff attend without being called as a party's representative: not in the statistics.
       if (e.staff || (!e.expected && !isThere(e))) continue;
-      const s = person.get(e.member.id) ?? { called: 0, attended: 0 };
-      person.set(e.member.id, { called: s.called + (e.expected ? 1 : 0), attended: s.attended + (isThere(e) ? 1 : 0) });
+      const s = person.get(e.member.id) ?? { called: 0, attended: 0, excused: 0 };
+      person.set(e.member.id, { called: s.called + (e.expected ? 1 : 0), attended: s.attended + (isThere(e) ? 1 : 0), excused: s.excused + (e.status === 'excused' ? 1 : 0) });
     }
   }
   const target = group.settings.attendanceTargetPercent;
@@ -372,7 +377,7 @@ export function attendanceStats(group: Group, meetings: Meeting[], period: Perio
     .filter((x) => person.has(x.id))
     .map((x) => {
       const s = person.get(x.id)!;
-      return { memberId: x.id, name: x.name, ...(x.organisation ? { organisation: x.organisation } : {}), ...ratio(s.called, s.attended) };
+      return { memberId: x.id, name: x.name, ...(x.organisation ? { organisation: x.organisation } : {}), ...ratio(s.called, s.attended), excused: s.excused };
     });
   return { targetPercent: target, meetings: held, parties, people };
 }

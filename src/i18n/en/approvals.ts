@@ -38,6 +38,9 @@ export const approvals: typeof sv = {
   noSignatory: 'No signatory',
   allVoters: 'Everyone but the office staff',
   sendButton: 'Send for approval',
+  voterNotInTeams: (name: string, party: string) => `${name} (${party}) – not in Teams, cannot answer`,
+  unreachableParties: (parties: string) => `Note: nobody in ${parties} is in Teams, so nobody there can answer. "One yes from each party" counts only the parties among those asked. Link the members under **group** with Pick from Teams.`,
+  votersNotInTeams: (names: string) => `${names} are not in Teams and cannot answer. Remove them from those asked, or link them under **group** with Pick from Teams.`,
   formErrors: {
     title: 'Write a title (at most 200 characters).',
     kind: 'Choose the kind of document.',

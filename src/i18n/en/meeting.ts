@@ -22,6 +22,7 @@ export const meeting: typeof sv = {
   placeFact: 'Place',
   chairFact: 'Chair',
   secretaryFact: 'Secretary',
+  onlySecretaryAdjusts: (name: string) => `Note: ${name} is the secretary and would approve their own minutes. Choose an adjuster under **Edit meeting**.`,
   adjustersFact: 'Adjusters',
   formatFact: 'Format',
   statusFact: 'Status',

@@ -39,6 +39,9 @@ export const approvals = {
   noSignatory: 'Ingen underskrift behövs',
   allVoters: 'Alla utom förbundets kansli',
   sendButton: 'Skicka för godkännande',
+  voterNotInTeams: (name: string, party: string) => `${name} (${party}) – inte i Teams, kan inte svara`,
+  unreachableParties: (parties: string) => `Obs! Ingen i ${parties} finns i Teams, så ingen där kan svara. ”Ett ja från varje part” räknar bara parterna bland de tillfrågade. Koppla deltagarna under **grupp** med Hämta från Teams.`,
+  votersNotInTeams: (names: string) => `${names} finns inte i Teams och kan inte svara. Ta bort dem bland de tillfrågade, eller koppla dem under **grupp** med Hämta från Teams.`,
   formErrors: {
     title: 'Skriv en rubrik (högst 200 tecken).',
     kind: 'Välj typ av dokument.',

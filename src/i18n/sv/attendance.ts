@@ -71,6 +71,13 @@ export const attendance = {
     'ATTENDANCE.MEETING_ENDED': () => 'Mötet är avslutat. Bara sekreteraren kan rätta närvaron nu.',
     'ATTENDANCE.MINUTES_ADJUSTED': () => 'Protokollet är justerat, så närvaron kan inte längre ändras.',
   } as Record<string, (d: Details) => string>,
+  // The notice (issue 25): a member reports förhinder or sends an ersättare.
+  excuseButton: 'Anmäl förhinder',
+  substituteButton: 'Skicka ersättare',
+  substitutePickLabel: 'Vem kommer i ditt ställe?',
+  sendSubstituteButton: 'Anmäl ersättaren',
+  excusedFromNotice: (title: string) => `Ditt förhinder till ${title} är anmält.`,
+  substituteSent: (name: string, title: string) => `${name} är anmäld som din ersättare till ${title}, och ditt förhinder är anmält.`,
   fields: { meetingId: 'möte', memberId: 'person', status: 'närvaro', substituteFor: 'ersättare för', fromItemId: 'från punkt', toItemId: 'till punkt' } as Record<string, string>,
   // Statistics (`närvaro [från] [till]`)
   statsTitle: (group: string) => `Närvarostatistik: ${group}`,
@@ -82,6 +89,7 @@ export const attendance = {
   partiesHeader: 'Per part',
   peopleHeader: 'Per person',
   partyStat: (party: string, attended: number, called: number, percent: string) => `**${party}**: ${attended} av ${called} möten (${percent})`,
+  excusedCount: (n: number) => ` · anmält förhinder ${n} ${n === 1 ? 'gång' : 'gånger'}`,
   personStat: (name: string, party: string, attended: number, called: number, percent: string) => `${name}${party ? ` (${party})` : ''}: ${attended} av ${called} möten (${percent})`,
   percent: (p: number | undefined) => (p === undefined ? '–' : `${p} %`),
   meets: 'uppfyller målet',

@@ -46,6 +46,7 @@ export const meeting = {
   placeFact: 'Plats',
   chairFact: 'Ordförande',
   secretaryFact: 'Sekreterare',
+  onlySecretaryAdjusts: (name: string) => `Obs! ${name} är sekreterare och skulle justera sitt eget protokoll. Välj en justerare under **Ändra mötet**.`,
   adjustersFact: 'Justerare',
   formatFact: 'Form',
   statusFact: 'Status',

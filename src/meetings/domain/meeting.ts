@@ -331,7 +331,7 @@ export function newMeeting(input: NewMeetingInput): Result<Meeting, MeetingError
     ...(input.room ? { room: input.room } : {}),
     chairId: input.chairId ?? membersWithRole(g, 'chair', at)[0]?.id,
     secretaryId: input.secretaryId ?? membersWithRole(g, 'secretary', at)[0]?.id,
-    adjusterIds: input.adjusterIds ?? [],
+    adjusterIds: input.adjusterIds ?? membersWithRole(g, 'adjuster', at).map((x) => x.id),
     items: ordered,
     firstNumber: 1,
     status: 'planned',
@@ -439,6 +439,16 @@ export function recordNotice(m: Meeting, card: CardRef, at: string, by?: string)
   if (!base.ok) return base;
   const { noticePostingSince: _claim, ...rest } = base.value;
   return ok({ ...rest, notice: { ...card, announced: announcedOf(m) }, updatedAt: at });
+}
+
+/**
+ * Would the secretary check her own minutes (issue 25)? True when every justerare besides the chair
+ * is the secretary, or there is none and the chair is the secretary.
+ */
+export function onlySecretaryAdjusts(r: { chairId?: string | undefined; adjusterIds: readonly string[]; secretaryId?: string | undefined }): boolean {
+  if (!r.secretaryId) return false;
+  const adjusters = [...new Set(r.adjusterIds)].filter((id) => id !== r.chairId);
+  return adjusters.length > 0 ? adjusters.every((id) => id === r.secretaryId) : r.chairId === r.secretaryId;
 }
 
 // ---- agenda ---------------------------------------------------------------------------------
@@ -664,6 +674,16 @@ export function recordAction(m: Meeting, input: ActionInput, at: string): Record
     }),
     at,
   );
+}
+
+/**
+ * The items nobody has taken up yet: not dropped, never the current item, nothing recorded under
+ * them. `avsluta möte` asks before ending a meeting with any.
+ */
+export function untouchedItems(m: Meeting): AgendaItem[] {
+  const visited = new Set([...m.moves.map((mv) => mv.to), ...m.notes.map((r) => r.itemId), ...m.decisions.map((r) => r.itemId), ...m.actionItems.map((r) => r.itemId)]);
+  if (m.currentItemId) visited.add(m.currentItemId);
+  return m.items.filter((i) => !i.dropped && !visited.has(i.id));
 }
 
 export function endMeeting(m: Meeting, at: string, by?: string): Result<Meeting, MeetingError> {

@@ -107,7 +107,7 @@ export interface DraftInput {
   language: MinutesLanguage;
   labels: MinutesLabels;
   /** The group's next planned meeting, for "Nästa möte" when nothing was noted under that item. */
-  next?: Pick<Meeting, 'date' | 'time' | 'place' | 'room'>;
+  next?: Pick<Meeting, 'date' | 'time' | 'place' | 'room' | 'notice'>;
   /** A formal body's wording (jäv, yrkanden, omröstning, reservation; issue 26). */
   formal?: typeof svFormal;
 }
@@ -226,11 +226,18 @@ function decisionOf(text: string, attSatser: string[]): MinutesDecision {
 }
 
 /** "16 mars 2018 kl. 13.00–15.00, Regionens hus, Aspnäs" from the next planned meeting. */
-function nextMeetingText(next: NonNullable<DraftInput['next']>, language: MinutesLanguage): string | undefined {
-  const when = [next.date ? formatDayMonth(next.date, language) : undefined, formatTimeRange(next.time, language)].filter(Boolean).join(' ');
-  const where = [next.place, next.room].filter(Boolean).join(', ');
+/**
+ * "16 mars kl. 13.00–15.00, Regionens hus, lokal Aspnäs (Obs! Byte av dag och tid mot tidigare
+ * planering)": the next meeting's date, time and place, and, as seed 000 notes it, that it was moved
+ * after its notice went out.
+ */
+function nextMeetingText(next: NonNullable<DraftInput['next']>, language: MinutesLanguage, labels: MinutesLabels, after: Meeting): string | undefined {
+  const when = [next.date ? formatDayMonth(next.date, language, after.date) : undefined, formatTimeRange(next.time, language)].filter(Boolean).join(' ');
+  const where = next.place && next.room ? labels.placeWithRoom(next.place, next.room) : (next.place ?? next.room);
   const text = [when, where].filter(Boolean).join(', ');
-  return text || undefined;
+  const what = (next.notice?.changed?.what ?? []).map((w) => labels.changeWords[w]);
+  const moved = what.length ? ` ${labels.moved(what.length > 1 ? `${what.slice(0, -1).join(', ')} ${labels.and} ${what.at(-1)}` : what[0]!)}` : '';
+  return text ? `${text}${moved}` : undefined;
 }
 
 function itemOf(m: Meeting, item: AgendaItem, index: number, input?: DraftInput): MinutesItem {
@@ -264,7 +271,7 @@ export function draftMinutes(input: DraftInput): MinutesDocument {
   if (nextItem) {
     const noted = itemOf(m, nextItem, 0);
     const lines = [...noted.paragraphs, ...noted.decisions.map((d) => d.text)];
-    nextMeeting = lines.length ? lines.join('\n') : input.next ? nextMeetingText(input.next, input.language) : undefined;
+    nextMeeting = lines.length ? lines.join('\n') : input.next ? nextMeetingText(input.next, input.language, labels, m) : undefined;
   }
   const secretary = memberById(group, m.secretaryId);
   const chair = memberById(group, m.chairId);
