@@ -35,6 +35,26 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
   { words: ['uppdragslista', 'actions'], args: 'none' },
   { words: ['mina uppdrag', 'my actions'], args: 'none' },
   { words: ['protokoll', 'minutes'], args: 'optional' },
+  // The förbund office (issue 27).
+  { words: ['ärende', 'case'], args: 'optional' },
+  { words: ['ny insats', 'new initiative'], args: 'optional' },
+  { words: ['översikt', 'overview'], args: 'optional' },
+  // A formal protokoll (issue 26).
+  { words: ['ledamöter', 'members'], args: 'required' },
+  { words: ['ersättare', 'substitutes'], args: 'required' },
+  { words: ['beslutsförhet', 'quorum'], args: 'none' },
+  { words: ['jäv', 'conflict of interest'], args: 'optional' },
+  { words: ['yrkande', 'motion'], args: 'required' },
+  { words: ['proposition'], args: 'required' },
+  { words: ['omröstning', 'vote'], args: 'required' },
+  { words: ['bordlägg', 'table'], args: 'none' },
+  { words: ['reservation'], args: 'optional' },
+  { words: ['motivering', 'motivation'], args: 'required' },
+  { words: ['protokollsanteckning', 'minutes note'], args: 'required' },
+  { words: ['justera omedelbart', 'approve at once'], args: 'none' },
+  { words: ['justeringsdag', 'approval date'], args: 'required' },
+  // The optional assistant's switch (issue 29).
+  { words: ['assistent', 'assistant'], args: 'required' },
 ];
 
 /** Other forms of a command's words that mean the same ("anteckningar", "besluta", "mötet"). */

@@ -1,3 +1,4 @@
+import { startMeeting } from '../support/meeting-steps.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as A from '../support/activities.js';
 import { cardsOf, cardText } from '../support/cards.js';
@@ -83,7 +84,7 @@ describe('the assistant, against a local Azure OpenAI chat-completions server', 
     expect([m.date, m.time]).toEqual(['2018-03-22', { start: '13:00', end: '15:00' }]);
 
     await bot.say(conv, P.marikaB, 'punkt Budget 2019 (beslut)');
-    await bot.say(conv, P.marikaB, 'starta möte');
+    await startMeeting(bot, conv, P.marikaB);
     await bot.say(conv, P.marikaB, 'beslut Lokusgruppen fastställer budgeten för 2019.');
     model.answer = (b) => ({ toolCall: { name: 'record_note', arguments: JSON.stringify({ meeting_id: factsSent(b).meetings[0]!.id, text: 'Budgeten presenterades av Nima.' }) } });
     const noteCard = cardsOf((await bot.say(conv, P.marikaB, 'skriv att Nima presenterade budgeten')).replies[0])[0]!;

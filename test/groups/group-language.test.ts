@@ -32,6 +32,7 @@ describe('the group’s language on shared cards', () => {
     expect(cardText(answered(noticed))).toContain('Kallelse');
     await bot.settle();
 
+    // The meeting is planned for today: it starts without a question, and its cards are Swedish.
     const started = await bot.say(conv, english(birgitta), 'start meeting');
     const posted = started.replies.flatMap((r) => cardsOf(r)).map(cardText).join('\n');
     expect(posted).toContain('Pågående möte');
@@ -43,7 +44,10 @@ describe('the group’s language on shared cards', () => {
     expect(cardText(answered(pressed))).toContain('Närvaro:');
 
     await bot.say(conv, english(birgitta), 'note Vi diskuterade rotationen av ordförandeskapet.');
-    await bot.say(conv, english(birgitta), 'end meeting');
+    // Items nobody took up: the question comes in the group's Swedish, and she answers it.
+    const question = cardsOf((await bot.say(conv, english(birgitta), 'end meeting')).replies[0])[0]!;
+    expect(cardText(question)).toMatch(/^Avsluta .*\?/);
+    await bot.click(conv, english(birgitta), question, 'Avsluta mötet');
     await bot.settle();
     const draft = bot.lastCard(A.personalChat(marika).id);
     expect(cardText(draft)).toContain('Minnesanteckningar');

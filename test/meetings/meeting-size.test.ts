@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as A from '../support/activities.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, groupIdFor, setUpTierp } from '../support/seed-group.js';
+import { endMeeting } from '../support/meeting-steps.js';
 
 /**
  * Issue 24: Azure Cosmos DB refuses items over 2 MB, so a meeting may not grow without bound. 300
@@ -41,7 +42,7 @@ describe('a meeting stays under Cosmos DB’s 2 MB', () => {
     expect(meeting.notes).toHaveLength(25);
     expect(Buffer.byteLength(JSON.stringify(meeting))).toBeLessThan(MB2 / 4);
 
-    await bot.say(conv, marika, 'avsluta möte');
+    await endMeeting(bot, conv, marika);
     await bot.settle();
     const docs = await bot.documents(groupIdFor(conv));
     const minutes = docs.find((d) => d.type === 'minutes')!;
