@@ -20,13 +20,16 @@ export const TEAMS_LIMITS: readonly PaceLimit[] = [
 ];
 
 /**
- * Paces what the bot sends to each conversation within the limits, in the order it was asked: each
- * send takes the earliest start that keeps every window within its count, after the sends before it.
- * Nothing is dropped; a burst is spread out. Starts are remembered for the longest window only. A
- * reply in a channel thread ("…;messageid=…") counts against the channel.
+ * Paces what the bot sends to each conversation within the limits, in the order it was asked, one at
+ * a time: a send starts once the one before it in the conversation has its answer, at the earliest
+ * moment that keeps every window within its count. Sends that follow each other so arrive at Teams
+ * in order and spaced as they left, even when this machine is slow to start one. Nothing is dropped;
+ * a burst is spread out. Starts are remembered for the longest window only. A reply in a channel
+ * thread ("…;messageid=…") counts against the channel.
  */
 export class ConversationPacing {
   private readonly starts = new Map<string, number[]>();
+  private readonly queues = new Map<string, Promise<void>>();
   private readonly longest: number;
   private sweptAt = 0;
 
@@ -37,10 +40,27 @@ export class ConversationPacing {
     this.longest = Math.max(0, ...limits.map((l) => l.ms));
   }
 
-  /** Waits until this conversation may be sent to (at once, mostly); `notBefore`: not sooner than that many ms. */
-  async turn(conversationId: string, notBefore = 0): Promise<void> {
-    const wait = this.reserve(conversationId, notBefore);
-    if (wait > 0) await sleep(wait);
+  /**
+   * Runs `send` in its conversation's turn and answers what it answered; `notBefore`: not sooner than
+   * that many ms from now (a Retry-After).
+   */
+  send<T>(conversationId: string, send: () => Promise<T>, notBefore = 0): Promise<T> {
+    const key = conversationId.split(';messageid=')[0]!;
+    const earliest = this.now() + notBefore;
+    const mine = (this.queues.get(key) ?? Promise.resolve()).then(async () => {
+      const wait = this.reserve(key, Math.max(0, earliest - this.now()));
+      if (wait > 0) await sleep(wait);
+      return send();
+    });
+    const done = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(key, done);
+    void done.then(() => {
+      if (this.queues.get(key) === done) this.queues.delete(key);
+    });
+    return mine;
   }
 
   /** Books the next start for the conversation; answers how long to wait for it (ms). */
@@ -90,8 +110,8 @@ export function pacedActivityCalls<C>(client: C, pacing: ConversationPacing): C 
   const reply = c.replyToActivity.bind(c);
   const send = c.sendToConversation.bind(c);
   const update = c.updateActivity.bind(c);
-  c.replyToActivity = async (id, activityId, activity) => (await pacing.turn(id), reply(id, activityId, activity));
-  c.sendToConversation = async (id, activity) => (await pacing.turn(id), send(id, activity));
-  c.updateActivity = async (id, activityId, activity) => (await pacing.turn(id), update(id, activityId, activity));
+  c.replyToActivity = (id, activityId, activity) => pacing.send(id, () => reply(id, activityId, activity));
+  c.sendToConversation = (id, activity) => pacing.send(id, () => send(id, activity));
+  c.updateActivity = (id, activityId, activity) => pacing.send(id, () => update(id, activityId, activity));
   return client;
 }

@@ -68,14 +68,13 @@ async function call(client: ActivityCalls, pacing: ConversationPacing, method: '
   const body = JSON.stringify(activity);
   let throttledFor = 0;
   for (let attempt = 0; ; attempt++) {
-    // Every attempt takes its turn in the conversation; one Teams refused waits its Retry-After too.
-    await pacing.turn(conversationId, throttledFor);
-    throttledFor = 0;
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', 'x-ms-conversation-id': conversationId };
     await client.credentials?.signRequest({ headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
     let answer: Answer;
     try {
-      answer = await send(url, method, headers, body);
+      // Every attempt takes its turn in the conversation; one Teams refused waits its Retry-After too.
+      answer = await pacing.send(conversationId, () => send(url, method, headers, body), throttledFor);
+      throttledFor = 0;
     } catch (err) {
       if (attempt >= MAX_RETRIES) throw Object.assign(new ConnectorError((err as Error).message, undefined, (err as { code?: string }).code), { cause: err });
       await sleep(backoff(attempt));

@@ -36,6 +36,25 @@ describe('pacing what the bot sends to one conversation (Teams’ rate limits)',
     expect(pacing.reserve('19:channel@thread.tacv2')).toBe(0);
   });
 
+  it('sends one at a time per conversation, in order: the next starts when the one before has its answer', async () => {
+    const pacing = new ConversationPacing(TEAMS_LIMITS);
+    const log: string[] = [];
+    const slow = (name: string, ms: number) => async () => {
+      log.push(`${name} starts`);
+      await new Promise((r) => setTimeout(r, ms));
+      log.push(`${name} answered`);
+      return name;
+    };
+    const answers = await Promise.all([
+      pacing.send('19:channel', slow('first', 60)),
+      pacing.send('19:channel;messageid=7', slow('second', 1)),
+      pacing.send('a:personal', slow('elsewhere', 1)),
+    ]);
+    expect(answers).toEqual(['first', 'second', 'elsewhere']);
+    expect(log.indexOf('second starts')).toBeGreaterThan(log.indexOf('first answered'));
+    expect(log.indexOf('elsewhere starts')).toBeLessThan(log.indexOf('first answered'));
+  });
+
   describe('over HTTP, against a connector that refuses what Teams refuses', () => {
     let bot: TestBot;
     beforeAll(async () => {
