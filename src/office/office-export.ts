@@ -1,8 +1,6 @@
 import type { Server } from 'restify';
-import { chartSvg, attendanceChartSpec, meetingsChartSpec, svgToPng } from './office-charts.js';
 import { kansliGroups, loadOverview } from './overview-data.js';
 import { reportHtml } from './office-report.js';
-import { overviewXlsx } from './office-xlsx.js';
 import { OFFICE_FILES, type OfficeFile } from './office-links.js';
 import { formatInstant } from '../shared/swedish-date.js';
 import { texts } from '../i18n/texts.js';
@@ -11,7 +9,8 @@ import type { Deps } from '../bot/deps.js';
 /**
  * `GET /office/<report.html|report.xlsx|attendance.png|meetings.png>` behind a signed, expiring link
  * (office-links.ts): the overview of the groups of the link's förbund where its person is kansli
- * when it is opened, read fresh.
+ * when it is opened, read fresh. The chart and Excel libraries (vega, resvg, exceljs: about 0.7 s
+ * and tens of MB) load on the first such request, not at the bot's start.
  */
 export function registerOfficeExport(server: Server, deps: Deps): void {
   server.get('/office/:file', async (req, res) => {
@@ -32,9 +31,11 @@ export function registerOfficeExport(server: Server, deps: Deps): void {
     if (file === 'report.xlsx') {
       res.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       res.header('content-disposition', `attachment; filename="${tx.office.report.fileName(target.year)}.xlsx"`);
+      const { overviewXlsx } = await import('./office-xlsx.js');
       res.sendRaw(200, await overviewXlsx(tx, overview));
       return;
     }
+    const { chartSvg, attendanceChartSpec, meetingsChartSpec, svgToPng } = await import('./office-charts.js');
     if (file === 'report.html') {
       const charts = { attendance: await chartSvg(attendanceChartSpec(overview, tx)), meetings: await chartSvg(meetingsChartSpec(overview, tx)) };
       res.header('content-type', 'text/html; charset=utf-8');
