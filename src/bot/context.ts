@@ -54,8 +54,8 @@ const SPOKEN = Symbol('lokus.language');
  * In a group's channel or chat the turn speaks the group's language (set once the group is read):
  * what is posted there is shared. In a personal chat it speaks the language of the person's client.
  */
-export function speakGroupLanguage(ctx: TurnContext, language: Language): void {
-  if (groupRef(ctx).conversationType !== 'personal') ctx.turnState.set(SPOKEN, language);
+export function speakGroupLanguage(ctx: TurnContext, where: Pick<GroupRef, 'conversationType'>, language: Language): void {
+  if (where.conversationType !== 'personal') ctx.turnState.set(SPOKEN, language);
 }
 
 export function languageOfTurn(ctx: TurnContext): Language {

@@ -32,7 +32,7 @@ export async function loadGroupTurn(ctx: TurnContext, deps: Deps, read: 'stored'
   const ref = groupRef(ctx);
   const group = read === 'recent' ? await deps.groups.recent(ref.groupId) : await deps.groups.get(ref.groupId);
   if (!group) return undefined;
-  speakGroupLanguage(ctx, groupLanguage(group));
+  speakGroupLanguage(ctx, ref, groupLanguage(group));
   const who = actor(ctx);
   const now = deps.now();
   return { ref, actor: who, group, member: findMember(group, who), now, at: now.toISOString(), texts: t(ctx), language: languageOfTurn(ctx), ...(ctx.activity.id ? { activityId: ctx.activity.id } : {}) };

@@ -68,12 +68,19 @@ async function call(client: ActivityCalls, pacing: ConversationPacing, method: '
   const body = JSON.stringify(activity);
   let throttledFor = 0;
   for (let attempt = 0; ; attempt++) {
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', 'x-ms-conversation-id': conversationId };
-    await client.credentials?.signRequest({ headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
     let answer: Answer;
     try {
-      // Every attempt takes its turn in the conversation; one Teams refused waits its Retry-After too.
-      answer = await pacing.send(conversationId, () => send(url, method, headers, body), throttledFor);
+      // Every attempt takes its turn in the conversation (one Teams refused waits its Retry-After too),
+      // and is signed when its turn comes, not before a wait in the queue.
+      answer = await pacing.send(
+        conversationId,
+        async () => {
+          const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', 'x-ms-conversation-id': conversationId };
+          await client.credentials?.signRequest({ headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
+          return send(url, method, headers, body);
+        },
+        throttledFor,
+      );
       throttledFor = 0;
     } catch (err) {
       if (attempt >= MAX_RETRIES) throw Object.assign(new ConnectorError((err as Error).message, undefined, (err as { code?: string }).code), { cause: err });

@@ -40,7 +40,7 @@ export async function actingIn(ctx: TurnContext, deps: Deps, groupId: string): P
   if (!personal && groupRef(ctx).groupId !== groupId) return { ok: false, message: tx.followUp.errors['ACTION.NOT_FOUND']() };
   const group = await deps.groups.get(groupId);
   if (!group || group.tenantId !== tenantIdOf(ctx)) return { ok: false, message: personal ? tx.followUp.errors['ACTION.NOT_FOUND']() : tx.group.notSetUp };
-  speakGroupLanguage(ctx, groupLanguage(group));
+  speakGroupLanguage(ctx, { conversationType: personal ? 'personal' : 'channel' }, groupLanguage(group));
   tx = t(ctx);
   const who = actor(ctx);
   const member = findMember(group, who);

@@ -125,11 +125,15 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
   };
 }
 
-/** The group's card, in the group's language as it now stands (a save may just have changed it). */
+/** In the group's conversation, the group's language as it now stands (a save may just have changed it). */
+function sharedTexts(turn: GroupTurn, group: Group): Texts {
+  return turn.ref.conversationType !== 'personal' ? texts(groupLanguage(group)) : turn.texts;
+}
+
+/** The group's card, in the group's language as it now stands. */
 function settingsCard(turn: GroupTurn, group: Group, extra: { message?: string; roster?: RosterPerson[]; alreadyMembers?: string[] } = {}): CardJson {
   const canEdit = allowed({ ...turn, group }, 'group.edit');
-  const shared = turn.ref.conversationType !== 'personal' ? texts(groupLanguage(group)) : turn.texts;
-  return renderCard('group-settings', groupCardData(shared, group, turn.at, canEdit, extra));
+  return renderCard('group-settings', groupCardData(sharedTexts(turn, group), group, turn.at, canEdit, extra));
 }
 
 function setupCard(texts: Texts): CardJson {
@@ -234,8 +238,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
         },
         turn.at,
       );
-      const saved = turn.ref.conversationType !== 'personal' ? texts(groupLanguage(r.ok ? r.value : group)) : turn.texts;
-      return r.ok ? { ok: true, group: r.value, message: saved.group.saved } : { ok: false, message: domainErrorText(turn.texts, r.error) };
+      return r.ok ? { ok: true, group: r.value, message: sharedTexts(turn, r.value).group.saved } : { ok: false, message: domainErrorText(turn.texts, r.error) };
     })));
 
   app.adaptiveCards.actionExecute('group.addMember', onCard(deps, { data: AddMemberData, may: 'group.edit' }, async ({ ctx, turn: heard, data: d }) => {
