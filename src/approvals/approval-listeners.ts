@@ -15,7 +15,7 @@ import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd, commandArgs } from '../bot/command.js';
 import { actor, groupIdOf, groupRef, t, tenantIdOf } from '../bot/context.js';
-import { cardId, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
+import { cardId, cardNumber, loadGroupTurn, refusal, type GroupTurn } from '../bot/group-turn.js';
 import { onCard, onCommand, validated } from '../bot/listen.js';
 import {
   ALL_VOTERS, REMINDER_CHOICES, allVoterIds, defaultFormValues, formCardData, formatWhen, historyCardData, requestCard, signCardData,
@@ -34,8 +34,9 @@ type T = Texts['approvals'];
 
 /** Ids as the bot writes them: a '/' or '..' would reach Cosmos as a path and fail there (500-like). */
 const id = cardId;
-const version = z.coerce.number().int().min(1).max(10_000);
+const version = cardNumber.pipe(z.number().int().min(1).max(10_000));
 const RefData = z.object({ approvalId: id, version });
+const ViewData = RefData.extend({ requesterTools: z.boolean().default(false) });
 const AnswerData = RefData.extend({
   choice: z.enum(['approve', 'reject', 'comment']),
   reason: z.string().max(REASON_MAX).optional(),
@@ -273,13 +274,14 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   });
 
   for (const verb of ['approval.refresh', 'approval.history'] as const) {
-    app.adaptiveCards.actionExecute(verb, onCard(deps, { data: RefData, fields: approvalFields }, async ({ turn, data }) => {
+    app.adaptiveCards.actionExecute(verb, onCard(deps, { data: ViewData, fields: approvalFields }, async ({ turn, data }) => {
       const tx = turn.texts.approvals;
       const found = await deps.approvals.get(turn.ref.groupId, data.approvalId);
       if (!found) return tx.notFound;
-      return verb === 'approval.history'
-        ? card('approval-history', historyCardData(tx, found.approval))
-        : requestCard(tx, found.approval, viewerOf(turn));
+      if (verb === 'approval.history') return card('approval-history', historyCardData(tx, found.approval));
+      // "Ändra eller återkalla" pressed by someone else: their own view, and why not.
+      const notRequester = data.requesterTools && found.approval.requester.memberId !== turn.member?.id;
+      return requestCard(tx, found.approval, viewerOf(turn), notRequester ? errorText(tx, { code: 'APPROVAL.NOT_REQUESTER' }) : '');
     }));
   }
 

@@ -106,6 +106,8 @@ function viewerPart(t: T, approval: Approval, viewer: Viewer) {
     myLine,
     canAnswer: open && (!viewer.memberId || !!voter),
     isRequester: open && !!viewer.memberId && viewer.memberId === approval.requester.memberId,
+    // On the shared card: where Teams does not refresh it per person, the requester finds her tools by name.
+    requesterToolsButton: open && !viewer.memberId,
   };
 }
 

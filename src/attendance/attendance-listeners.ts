@@ -7,7 +7,7 @@ import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { attendanceCard, statusText, type AttendanceView } from './attendance-view.js';
 import { cmd } from '../bot/command.js';
-import { cardId, domainErrorText, type GroupTurn } from '../bot/group-turn.js';
+import { allowed, cardId, domainErrorText, refusal, type GroupTurn } from '../bot/group-turn.js';
 import { groupTurn, onCard, onCommand } from '../bot/listen.js';
 import { channelReference, refreshMeetingCards } from '../meetings/meeting-cards.js';
 import { formalActive } from '../formal/domain/formal-body.js';
@@ -204,11 +204,19 @@ function mark(deps: Deps) {
   });
 }
 
-/** The person's own view (Universal Actions refresh, automatic or pressed): read only. */
+const RefreshData = MeetingRef.extend({ markOthers: z.boolean().default(false) });
+
+/**
+ * The person's own view (Universal Actions refresh, automatic or pressed): read only. "Markera andra"
+ * asks for the same view, which for the chair and secretary holds the form; where Teams does not
+ * refresh the card by itself they find the form by its name.
+ */
 function refresh(deps: Deps) {
-  return onCard(deps, { data: MeetingRef, fields: attendanceFields }, async ({ turn, data }) => {
+  return onCard(deps, { data: RefreshData, fields: attendanceFields }, async ({ turn, data }) => {
     const m = await deps.meetings.get(turn.ref.groupId, data.meetingId);
-    return m ? personalCard(turn, m, '') : turn.texts.meeting.noMeetingFound;
+    if (!m) return turn.texts.meeting.noMeetingFound;
+    if (!data.markOthers) return personalCard(turn, m, '');
+    return personalCard(turn, m, allowed(turn, 'attendance.markOthers') ? turn.texts.attendance.markOthersHint : refusal(turn, 'attendance.markOthers'));
   });
 }
 

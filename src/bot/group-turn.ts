@@ -82,6 +82,12 @@ export function invalidCardText(texts: Texts, error: ZodError, fields: Record<st
 /** A document or record id as the bot writes them (`meeting-…`, `item-3f2a…`): nothing else is looked up. */
 export const cardId = z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/);
 
+/**
+ * A number from a card: a JSON number, or the digits Teams sends from an input (a decimal point
+ * allowed). Unlike `z.coerce.number()`, an empty string, null, false or [] is not taken as 0.
+ */
+export const cardNumber = z.union([z.number(), z.string().trim().regex(/^\d{1,9}(\.\d+)?$/).transform(Number)]);
+
 /** Validates card data at the edge: the typed data, or the Swedish/English message naming the bad field. */
 export function parseCard<T>(texts: Texts, schema: ZodType<T, ZodTypeDef, unknown>, data: unknown, fields?: Record<string, string>): { ok: true; data: T } | { ok: false; message: string } {
   const r = schema.safeParse(data);

@@ -16,7 +16,7 @@ import { cmd } from '../bot/command.js';
 import { actor, t, tenantIdOf } from '../bot/context.js';
 import { actingIn, groupReference, isPersonal, parseRecordRef, textsOfGroup, type Acting } from './follow-up-turn.js';
 import { actionListCard, actionReminderCard } from './follow-up-view.js';
-import { allowed, loadGroupTurn, refusal } from '../bot/group-turn.js';
+import { allowed, cardNumber, loadGroupTurn, refusal } from '../bot/group-turn.js';
 import { noFieldNames, onCard, validated } from '../bot/listen.js';
 import { refreshMeetingCards } from '../meetings/meeting-cards.js';
 import { cardAttachment, type CardJson } from '../bot/render-card.js';
@@ -29,7 +29,7 @@ const ChangeData = z.object({
   scope: z.enum(['group', 'mine', 'reminder']),
   newDue: z.string().max(20).optional(),
 });
-const SettingsData = z.object({ reminderDays: z.coerce.number().int().min(0).max(14) });
+const SettingsData = z.object({ reminderDays: cardNumber.pipe(z.number().int().min(0).max(14)) });
 
 function errorText(texts: Texts, e: FollowUpError): string {
   return texts.followUp.errors[e.code](e.details ?? {});

@@ -27,7 +27,7 @@ import { texts, type Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd } from '../bot/command.js';
 import { actor, groupRef, t } from '../bot/context.js';
-import { allowed, domainErrorText, joinAnd, loadGroupTurn, newId, refusal, roleWords, type GroupTurn } from '../bot/group-turn.js';
+import { allowed, cardNumber, domainErrorText, joinAnd, loadGroupTurn, newId, refusal, roleWords, type GroupTurn } from '../bot/group-turn.js';
 import { onCard, reply, validated } from '../bot/listen.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
 import { rosterOf, type RosterPerson } from './roster.js';
@@ -37,7 +37,7 @@ export const GROUP = cmd(['grupp', 'group']);
 
 const name = z.string().trim().min(1).max(100);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
-const target = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().min(0).max(100).optional());
+const target = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), cardNumber.pipe(z.number().min(0).max(100)).optional());
 const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
 const CreateData = z.object({ groupName: name, groupKind: z.enum(GROUP_KINDS), organisation: optionalText(100) });
@@ -50,6 +50,8 @@ const SaveData = z.object({
   membersMayRequestApproval: z.enum(['true', 'false']).optional(),
   language: z.enum(['sv', 'en']).optional(),
 });
+const LinkData = z.object({ memberId: z.string().min(1).max(100) });
+const LinkPick = z.string().trim().min(1).max(200);
 const AddMemberData = z.object({ memberName: name, memberOrganisation: optionalText(100), memberTitle: optionalText(100), memberRole: z.enum(ROLES).default('member') });
 const RosterPickData = z.object({ people: csv.pipe(z.array(z.string().max(200)).max(500)), rosterOrganisation: optionalText(100) });
 // No role picked (Teams sends no `roles` then) is the domain's GROUP.ROLES_EMPTY: "Välj minst en roll."
@@ -88,8 +90,20 @@ function roleChoices(texts: Texts) {
   return ROLES.map((r) => ({ title: texts.group.roles[r], value: r }));
 }
 
+/** What the group card shows beyond the group: a message, and after "Hämta från Teams" the roster. */
+interface CardExtra {
+  message?: string;
+  roster?: RosterPerson[];
+  alreadyMembers?: string[];
+  /** Members typed by name whom several people in Teams could be: the chair links each (issue 25). */
+  ambiguous?: RosterLinks['ambiguous'];
+}
+
+/** How many "Koppla …" forms the card holds at once (the rest come when these are done). */
+const MAX_LINK_FORMS = 10;
+
 /** The settings card's data: facts, members with organisation and roles, forms for those who may edit. */
-export function groupCardData(texts: Texts, group: Group, at: string, canEdit: boolean, extra: { message?: string; roster?: RosterPerson[]; alreadyMembers?: string[] } = {}) {
+export function groupCardData(texts: Texts, group: Group, at: string, canEdit: boolean, extra: CardExtra = {}) {
   const g = texts.group;
   const members = activeMembers(group).map((m) => {
     const roles = rolesAt(group, m.id, at);
@@ -122,7 +136,26 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
     rosterEmpty: (extra.roster ?? []).length === 0,
     rosterAlready: extra.alreadyMembers?.length ? g.rosterAlready(joinAnd(texts, extra.alreadyMembers)) : '',
     ...rosterData(picker((extra.roster ?? []).map((p) => ({ title: p.name, value: p.teamsId })))),
+    linkForms: (extra.ambiguous ?? []).slice(0, MAX_LINK_FORMS).map((a) => ({
+      memberId: a.member.id,
+      inputId: linkInputId(a.member.id),
+      title: g.linkButton(a.member.name),
+      question: g.linkQuestion(a.member.name),
+      choices: a.candidates.map((c) => ({ title: c.name + (c.email ? ` (${c.email})` : ''), value: c.teamsId })),
+    })),
   };
+}
+
+/** Each "Koppla …" form's own input, so that one card holds several. */
+const linkInputId = (memberId: string) => `link-${memberId}`;
+
+/** The group card after "Hämta från Teams": who in the roster is not in the group yet, who is, whom to link. */
+function rosterView(roster: RosterPerson[], at: string) {
+  return (group: Group): CardExtra => ({
+    roster: roster.filter((p) => !isMemberInTeams(group, p)),
+    alreadyMembers: roster.filter((p) => isMemberInTeams(group, p)).map((p) => isMemberInTeams(group, p)!.name),
+    ambiguous: linkToRoster(group, roster, at).ambiguous,
+  });
 }
 
 /** In the group's conversation, the group's language as it now stands (a save may just have changed it). */
@@ -131,7 +164,7 @@ function sharedTexts(turn: GroupTurn, group: Group): Texts {
 }
 
 /** The group's card, in the group's language as it now stands. */
-function settingsCard(turn: GroupTurn, group: Group, extra: { message?: string; roster?: RosterPerson[]; alreadyMembers?: string[] } = {}): CardJson {
+function settingsCard(turn: GroupTurn, group: Group, extra: CardExtra = {}): CardJson {
   const canEdit = allowed({ ...turn, group }, 'group.edit');
   return renderCard('group-settings', groupCardData(sharedTexts(turn, group), group, turn.at, canEdit, extra));
 }
@@ -176,14 +209,15 @@ type GroupChange = (group: Group, turn: GroupTurn) => { ok: true; group: Group; 
  * change under If-Match (retried on 412), with the role checked again on the group as stored, and
  * answer with the refreshed card or the refusal.
  */
-async function editGroup(deps: Deps, turn: GroupTurn, change: GroupChange, view?: (group: Group) => { roster?: RosterPerson[]; alreadyMembers?: string[] }): Promise<CardJson | string> {
+async function editGroup(deps: Deps, turn: GroupTurn, change: GroupChange, view?: (group: Group) => CardExtra): Promise<CardJson | string> {
   type Outcome = { ok: true; group: Group; message: string } | { ok: false; message: string };
   const outcome = await deps.groups.update<Outcome>(turn.ref.groupId, (current) => {
     if (!current) return { result: { ok: false as const, message: turn.texts.group.notSetUp } };
     const fresh = { ...turn, group: current, member: current.members.find((m) => m.id === turn.member?.id) };
     if (!allowed(fresh, 'group.edit')) return { result: { ok: false as const, message: refusal(fresh, 'group.edit') } };
     const r = change(current, fresh);
-    return r.ok ? { next: r.group, result: r } : { result: r };
+    // An unchanged group (nothing to do, e.g. a second press) is not written again.
+    return r.ok && r.group !== current ? { next: r.group, result: r } : { result: r };
   });
   if (!outcome.ok) return outcome.message;
   return settingsCard(turn, outcome.group, { message: outcome.message, ...view?.(outcome.group) });
@@ -256,7 +290,31 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       const linked = links.linked.some((m) => m.id === added.value.member.id);
       const message = [linked ? turn.texts.group.memberAddedLinked(added.value.member.name) : turn.texts.group.memberAdded(added.value.member.name), ...linkMessage(turn.texts, { ...links, linked: links.linked.filter((m) => m.id !== added.value.member.id) })].join(' ');
       return { ok: true, group: links.group, message };
-    });
+    }, (group) => (roster && linkToRoster(group, roster, heard.at).ambiguous.length ? rosterView(roster, heard.at)(group) : {}));
+  }));
+
+  app.adaptiveCards.actionExecute('group.linkMember', onCard(deps, { data: LinkData, may: 'group.edit' }, async ({ ctx, turn: heard, data, raw }) => {
+    const g = heard.texts.group;
+    const picked = LinkPick.safeParse((raw as Record<string, unknown> | undefined)?.[linkInputId(data.memberId)]);
+    if (!picked.success) return g.linkRequired;
+    let roster: RosterPerson[];
+    try {
+      roster = await rosterOf(ctx);
+    } catch (err) {
+      deps.log.warn({ err }, 'roster fetch failed');
+      return g.rosterFailed;
+    }
+    // Only a person Teams says is in this conversation; the id from the card just picks among them.
+    const person = roster.find((p) => p.teamsId === picked.data);
+    if (!person) return g.linkNotInRoster;
+    return editGroup(deps, heard, (group, turn) => {
+      const member = memberById(group, data.memberId);
+      if (!member || member.removedAt) return { ok: false, message: domainErrorText(turn.texts, { code: 'GROUP.MEMBER_NOT_FOUND', details: { name: data.memberId } }) };
+      if (member.teamsId) return { ok: true, group, message: turn.texts.group.linkAlreadyLinked(member.name) };
+      const taken = isMemberInTeams(group, person);
+      if (taken) return { ok: false, message: turn.texts.group.linkTaken(person.name, taken.name) };
+      return { ok: true, group: linkMember(group, member.id, person, turn.at), message: turn.texts.group.linked(member.name, person.name) };
+    }, rosterView(roster, heard.at));
   }));
 
   app.adaptiveCards.actionExecute('group.roster', onCard(deps, { may: 'group.edit' }, async ({ ctx, turn }) => {
@@ -268,7 +326,7 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       return turn.texts.group.rosterFailed;
     }
     // Issue 25: members added by name whom the roster shows are linked now; those already in the group are named.
-    const view = (group: Group) => ({ roster: roster.filter((p) => !isMemberInTeams(group, p)), alreadyMembers: roster.filter((p) => isMemberInTeams(group, p)).map((p) => isMemberInTeams(group, p)!.name) });
+    const view = rosterView(roster, turn.at);
     const links = linkToRoster(turn.group, roster, turn.at);
     if (links.linked.length === 0) return settingsCard(turn, turn.group, { message: linkMessage(turn.texts, links).join(' '), ...view(turn.group) });
     return editGroup(deps, turn, (group, fresh) => {

@@ -1,9 +1,10 @@
-import type { ConversationReference } from 'botbuilder';
+import { MessageFactory, TurnContext, type ConversationReference } from 'botbuilder';
 import { activeMembers, memberById, type Group } from '../groups/domain/group.js';
-import { isPlanning, isRunning, recordNotice, type Meeting, type NoticeChange } from './domain/meeting.js';
+import { AGENDA_ITEM_KINDS, isPlanning, isRunning, onlySecretaryAdjusts, recordNotice, type CardRef, type Meeting, type NoticeChange } from './domain/meeting.js';
 import type { Deps } from '../bot/deps.js';
 import { baseConversationId } from '../bot/context.js';
-import type { GroupTurn } from '../bot/group-turn.js';
+import { allowed, type GroupTurn } from '../bot/group-turn.js';
+import { cardAttachment } from '../bot/render-card.js';
 import type { Texts } from '../i18n/texts.js';
 import { meetingView, placeText, whenText } from './meeting-view.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
@@ -95,6 +96,54 @@ export function liveCardData(turn: View, m: Meeting) {
   };
 }
 
+/** The planning card: the meeting's facts and agenda, and for planners the forms to change them. */
+export function planCard(turn: PlanView, m: Meeting, message = '', postedToPlanner?: boolean): CardJson {
+  return renderCard('meeting-plan', planCardData(turn, m, message, postedToPlanner));
+}
+
+type PlanView = Pick<GroupTurn, 'texts' | 'language' | 'group' | 'member' | 'at'>;
+
+/**
+ * Sends the planning card as the answer to a planner's command and keeps where it is, so that what
+ * `punkt` adds later shows on it without another press.
+ */
+export async function postPlanningCard(ctx: TurnContext, deps: Deps, turn: GroupTurn, m: Meeting, message = ''): Promise<void> {
+  const posted = await ctx.sendActivity(MessageFactory.attachment(cardAttachment(planCard(turn, m, message))));
+  if (!posted?.id) return;
+  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>;
+  const card: CardRef = { activityId: posted.id, conversationId: ctx.activity.conversation.id, reference, postedAt: turn.at };
+  await deps.meetings.update(m.groupId, m.id, (x) => (x ? { next: { ...x, planningCard: card }, result: undefined } : { result: undefined }));
+}
+
+export function planCardData(turn: PlanView, m: Meeting, message = '', postedToPlanner?: boolean) {
+  const mt = turn.texts.meeting;
+  const view = meetingView(turn.texts, turn.language, turn.group, m);
+  return {
+    t: mt,
+    ...view,
+    heading: mt.planTitle(m.title),
+    message,
+    rolesWarning: onlySecretaryAdjusts(m) ? mt.onlySecretaryAdjusts(view.secretaryText) : '',
+    canPlan: (postedToPlanner ?? allowed(turn, 'plan.meeting')) && (isPlanning(m) || isRunning(m)),
+    noticeButton: m.notice ? mt.updateNoticeButton : mt.noticeButton,
+    ...pickerData(memberPicker(activeMembers(turn.group), [m.chairId, m.secretaryId, ...(m.adjusterIds ?? [])].filter((id): id is string => !!id), (x) => x.name)),
+    formatChoices: (['minnesanteckningar', 'protokoll'] as const).map((f) => ({ title: mt.formats[f], value: f })),
+    kindChoices: AGENDA_ITEM_KINDS.map((k) => ({ title: mt.itemKinds[k], value: k })),
+    form: {
+      title: m.title,
+      date: m.date ?? '',
+      start: m.time?.start ?? '',
+      end: m.time?.end ?? '',
+      place: m.place ?? '',
+      room: m.room ?? '',
+      chairId: m.chairId ?? '',
+      secretaryId: m.secretaryId ?? '',
+      adjusterIds: m.adjusterIds.join(','),
+      format: m.format,
+    },
+  };
+}
+
 /** Where the draft minutes go when the meeting ends: the secretary's personal chat, if there is one. */
 export function draftDestination(texts: Texts, group: Group, m: Meeting): string {
   const secretary = memberById(group, m.secretaryId);
@@ -159,11 +208,14 @@ export async function sendNotice(deps: Deps, turn: GroupTurn, meetingId: string,
  * started) are updated in place with PUT, rendering the meeting as stored when the update runs, one
  * update at a time per meeting; when the date, time or place changed, a short message says so.
  */
-export function refreshMeetingCards(deps: Deps, turn: View, m: Meeting, changed: NoticeChange[] = []): void {
+export function refreshMeetingCards(deps: Deps, turn: View, m: Meeting, changed: NoticeChange[] = [], answered?: string): void {
   const key = `meeting-cards:${m.id}`;
   deps.background.runLatest('meeting cards update', key, async () => {
     const latest = (await deps.meetings.get(m.groupId, m.id)) ?? m;
     if (latest.notice && isPlanning(latest)) await deps.proactive.updateCard(latest.notice, agendaCard(turn, latest, 'notice'));
+    // The planning card was posted to a planner; a press on it is answered with it already (`answered`).
+    const plan = latest.planningCard;
+    if (plan && isPlanning(latest) && plan.activityId !== answered) await deps.proactive.updateCard(plan, planCard({ ...turn, member: undefined, at: latest.updatedAt }, latest, '', true));
     if (latest.liveCard && !isPlanning(latest)) await deps.proactive.updateCard(latest.liveCard, liveCard(turn, latest));
   });
   const notice = m.notice;

@@ -9,12 +9,10 @@ import {
   currentOrNextMeeting,
   dropItem,
   isPlanning,
-  isRunning,
   itemIndex,
   itemNumber,
   moveItem,
   newMeeting,
-  onlySecretaryAdjusts,
   openActions,
   removeItem,
   updateItem,
@@ -31,10 +29,8 @@ import { formalStart } from '../formal/formal-listeners.js';
 import { cmd, commandArgs } from '../bot/command.js';
 import { activityKey, allowed, cardId, domainErrorText, refusal, type GroupTurn } from '../bot/group-turn.js';
 import { onCard, onCommand, type Answer, type Heard } from '../bot/listen.js';
-import { agendaCard, channelReference, refreshMeetingCards, sendNotice } from './meeting-cards.js';
+import { agendaCard, channelReference, planCard, postPlanningCard, refreshMeetingCards, sendNotice } from './meeting-cards.js';
 import { meetingView } from './meeting-view.js';
-import { renderCard, type CardJson } from '../bot/render-card.js';
-import { memberPicker, pickerData } from '../groups/member-picker.js';
 
 export const NEW_MEETING = cmd(['nytt möte', 'new meeting'], { args: 'optional' });
 export const ITEM = cmd(['punkt', 'item'], { args: 'required' });
@@ -71,42 +67,8 @@ export function parseItemText(s: string): { title: string; kind?: AgendaItemKind
   return m ? { title: m[1]!.trim(), kind: KIND_WORDS[m[2]!.toLowerCase()] } : { title: s.trim() };
 }
 
-/** The planning card: the meeting's facts and agenda, and for planners the forms to change them. */
-export function planCard(turn: GroupTurn, m: Meeting, message = ''): CardJson {
-  return renderCard('meeting-plan', planCardData(turn, m, message));
-}
-
-export function planCardData(turn: Pick<GroupTurn, 'texts' | 'language' | 'group' | 'member' | 'at'>, m: Meeting, message = '') {
-  const mt = turn.texts.meeting;
-  const view = meetingView(turn.texts, turn.language, turn.group, m);
-  return {
-    t: mt,
-    ...view,
-    heading: mt.planTitle(m.title),
-    message,
-    rolesWarning: onlySecretaryAdjusts(m) ? mt.onlySecretaryAdjusts(view.secretaryText) : '',
-    canPlan: allowed(turn, 'plan.meeting') && (isPlanning(m) || isRunning(m)),
-    noticeButton: m.notice ? mt.updateNoticeButton : mt.noticeButton,
-    ...pickerData(memberPicker(activeMembers(turn.group), [m.chairId, m.secretaryId, ...(m.adjusterIds ?? [])].filter((id): id is string => !!id), (x) => x.name)),
-    formatChoices: (['minnesanteckningar', 'protokoll'] as const).map((f) => ({ title: mt.formats[f], value: f })),
-    kindChoices: AGENDA_ITEM_KINDS.map((k) => ({ title: mt.itemKinds[k], value: k })),
-    form: {
-      title: m.title,
-      date: m.date ?? '',
-      start: m.time?.start ?? '',
-      end: m.time?.end ?? '',
-      place: m.place ?? '',
-      room: m.room ?? '',
-      chairId: m.chairId ?? '',
-      secretaryId: m.secretaryId ?? '',
-      adjusterIds: m.adjusterIds.join(','),
-      format: m.format,
-    },
-  };
-}
-
 /** `nytt möte [datum] [tid] [plats]`: plans a meeting with the standing items and opens its planning card. */
-async function planMeeting(deps: Deps, { ctx, turn }: Heard<undefined>): Promise<Answer> {
+async function planMeeting(deps: Deps, { ctx, turn }: Heard<undefined>): Promise<Answer | void> {
   const args = commandArgs(ctx.activity.text, NEW_MEETING);
   const when = parseWhen(args, stockholmDate(turn.now));
   if (!when.ok) return domainErrorText(turn.texts, when.error);
@@ -149,7 +111,7 @@ async function planMeeting(deps: Deps, { ctx, turn }: Heard<undefined>): Promise
   }
   const view = meetingView(turn.texts, turn.language, group, meeting);
   const message = turn.texts.meeting.planned(meeting.title, meeting.date ? view.whenText : '');
-  return planCard({ ...turn, group }, meeting, message);
+  await postPlanningCard(ctx, deps, { ...turn, group }, meeting, message);
 }
 
 /** The meeting `punkt` and `dagordning` act on: the running one, else the next planned one. */
@@ -181,7 +143,9 @@ export async function editMeeting(ctx: TurnContext, deps: Deps, turn: GroupTurn,
     const value = { meeting: r.value.meeting, message: r.value.message, changed: r.value.changed ?? [] };
     return { next: r.value.meeting, result: { ok: true, value } };
   });
-  if (outcome.ok) refreshMeetingCards(deps, turn, outcome.value.meeting, outcome.value.changed);
+  // A press on the planning card is answered with the card itself; the others are redrawn.
+  const answered = ctx.activity.type === 'invoke' ? ctx.activity.replyToId : undefined;
+  if (outcome.ok) refreshMeetingCards(deps, turn, outcome.value.meeting, outcome.value.changed, answered);
   return outcome;
 }
 
@@ -200,11 +164,12 @@ async function addItemCommand(deps: Deps, { ctx, turn }: Heard<undefined>): Prom
   return r.ok ? r.value.message : r.message;
 }
 
-async function showAgenda(deps: Deps, { turn }: Heard<undefined>): Promise<Answer> {
+async function showAgenda(deps: Deps, { ctx, turn }: Heard<undefined>): Promise<Answer | void> {
   const meeting = await currentMeeting(deps, turn);
   if (!meeting) return turn.texts.meeting.noMeeting;
   // Those who plan get the agenda with its forms (the planning card); everyone else reads it.
-  return isPlanning(meeting) && allowed(turn, 'plan.meeting') ? planCard(turn, meeting) : agendaCard(turn, meeting, 'agenda');
+  if (isPlanning(meeting) && allowed(turn, 'plan.meeting')) return postPlanningCard(ctx, deps, turn, meeting);
+  return agendaCard(turn, meeting, 'agenda');
 }
 
 

@@ -139,10 +139,10 @@ async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: Star
   const choice = source.kind === 'command' ? source.choice : undefined;
   let meeting = choice?.to === 'adHoc' ? undefined : choice?.to === 'planned' ? meetings.find((m) => m.id === choice.meetingId && isPlanning(m)) : currentOrNextMeeting(meetings.filter(isPlanning), today);
   if (choice?.to === 'planned' && !meeting) return void (await say(ctx, turn.texts.meeting.noMeetingFound));
-  // Issue 25: the next planned meeting is a later day's; ask before starting it (or an extra one). A
-  // planned meeting whose day has passed is the one being held late, and starts.
-  if (source.kind === 'command' && !choice && meeting?.date && meeting.date > today) {
-    await ctx.sendActivity(MessageFactory.attachment(cardAttachment(startQuestion(turn, meeting))));
+  // Issue 25: the next planned meeting is not today's (a later day's, or one whose day passed without
+  // a start); ask before starting it or an extra one.
+  if (source.kind === 'command' && !choice && meeting?.date && meeting.date !== today) {
+    await ctx.sendActivity(MessageFactory.attachment(cardAttachment(startQuestion(turn, meeting, meeting.date < today))));
     return;
   }
   let adHoc = false;
@@ -206,11 +206,11 @@ async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: Star
   return started.meeting;
 }
 
-function startQuestion(turn: GroupTurn, m: Meeting) {
+function startQuestion(turn: GroupTurn, m: Meeting, passed: boolean) {
   const rt = turn.texts.running;
   return confirmCard({
     heading: rt.startConfirmTitle(m.title),
-    text: rt.startConfirmText(m.title, whenText(turn.texts, turn.language, m)),
+    text: (passed ? rt.startLateText : rt.startConfirmText)(m.title, whenText(turn.texts, turn.language, m)),
     buttons: [
       { title: rt.startPlannedButton, verb: 'meeting.confirmStart', value: `planned:${m.id}`, positive: true },
       { title: rt.startAdHocButton, verb: 'meeting.confirmStart', value: 'adHoc:' },

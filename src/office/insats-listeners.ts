@@ -6,7 +6,7 @@ import { formatDate, stockholmDate } from '../shared/swedish-date.js';
 import type { Texts } from '../i18n/texts.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd, commandArgs } from '../bot/command.js';
-import { activityKey, cardId } from '../bot/group-turn.js';
+import { activityKey, cardId, cardNumber } from '../bot/group-turn.js';
 import { onCard, onCommand, type Answer, type Heard } from '../bot/listen.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
 
@@ -17,7 +17,7 @@ export const SAVE_INSATS_VERB = 'office.insats.save';
 const day = (iso: string) => stockholmDate(new Date(iso));
 const word = z.string().max(100).optional().default('');
 /** A number field as Teams sends it (a string); empty means the insats has no such goal. */
-const count = (max: number) => z.union([z.literal(''), z.coerce.number().int().min(1).max(max)]).optional().default('');
+const count = (max: number) => z.union([z.literal(''), cardNumber.pipe(z.number().int().min(1).max(max))]).optional().default('');
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const InsatsForm = z.object({

@@ -88,7 +88,13 @@ describe('a new version of the document, over real HTTP', () => {
   it('the requester withdraws an open request; answers are then refused', async () => {
     const req = await startRequest(bot, conv, { title: 'Yttrande över ansökan om språkstöd' });
     const before = req.card();
-    const mine = await bot.refresh(conv, P.marikaB, before);
+    // Someone else who presses "Ändra eller återkalla" gets their own view and why not; nothing changes.
+    const other = await bot.click(conv, P.nima, before, 'Ändra eller återkalla');
+    expect(cardText(other.card!)).toContain('Bara den som begärde godkännandet kan göra det.');
+    expect(() => findAction(other.card!, 'Återkalla begäran')).toThrow();
+    // The requester finds her tools on the channel's card by name, with no refresh from Teams.
+    const mine = await bot.click(conv, P.marikaB, before, 'Ändra eller återkalla');
+    expect(findAction(mine.card!, 'Ny version')).toBeTruthy();
     const r = await bot.click(conv, P.marikaB, mine.card!, 'Återkalla begäran');
     expect(cardText(r.card!)).toContain('Begäran är återkallad.');
     await bot.idle();

@@ -50,8 +50,17 @@ describe('the check-in card (närvaro), over real HTTP', () => {
 
   it('seed 003: the secretary marks "§1-4", a substitute, an excused member and someone not in Teams; the card shows them', async () => {
     const { conv, cardId, card, groupId, meeting } = await tierpStarted(bot, 'att-seed003', { format: 'protokoll', notInTeams: [['Ola Wiktorson', 'Samordningsförbundet']] });
-    let form = answered(await bot.click(conv, marika, card, 'Visa min närvaro'));
+    // The secretary finds the form on the channel's card by its name, without Teams' own refresh.
+    let form = answered(await bot.click(conv, marika, card, 'Markera andra'));
     expect(cardText(form)).toContain('Markera någons närvaro');
+    expect(cardText(form)).toContain('Välj person och närvaro nedan och tryck på Spara.');
+    // A member without the role who presses it gets their own view and who can mark others; no form.
+    const refused = answered(await bot.click(conv, wictoria, card, 'Markera andra'));
+    expect(cardText(refused)).not.toContain('Markera någons närvaro');
+    expect(cardText(refused)).toMatch(/ordförande|sekreterare/i);
+    expect(cardText(refused)).toContain('Du är inte markerad än.');
+    // The personal views do not offer it again; the chair's form is there already.
+    await expect(bot.click(conv, marika, form, 'Markera andra')).rejects.toThrow();
     const id = (name: RegExp) => choiceValue(form, 'memberId', name);
     const item = (n: RegExp) => choiceValue(form, 'fromItemId', n);
     form = answered(await bot.click(conv, marika, form, 'Spara närvaro', { memberId: id(/^Birgitta/), status: 'partial', fromItemId: item(/^§1 /), toItemId: item(/^§4 /) }));

@@ -6,6 +6,7 @@ import { cardText, cardsOf } from '../support/cards.js';
 import { changedDocuments, storeSnapshot } from '../support/cosmos-snapshot.js';
 import { TIERP, answered, groupIdFor } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
+import { startMeeting } from '../support/meeting-steps.js';
 
 type Json = Record<string, any>;
 
@@ -97,7 +98,7 @@ describe('the edge: malformed activities, where the bot answers, bidi control ch
     card = answered(await bot.click(c, chair, card, 'Lägg till valda', { people: nima.id, rosterOrganisation: 'Tierps kommun' }));
     card = answered(await bot.click(c, chair, card, 'Lägg till', { memberName: 'Ola \u202DWiktorson', memberOrganisation: 'Region Uppsala' }));
     await bot.say(c, chair, 'nytt möte 2018-03-16 13-15 Regionens hus');
-    await bot.say(c, chair, 'starta möte');
+    await startMeeting(bot, c, chair);
     await bot.say(c, chair, 'anteckning Rapporten \u202Eesab har godkänts');
     await bot.settle();
 

@@ -1,4 +1,4 @@
-import { planCardData } from '../../src/meetings/planning-listeners.js';
+import { planCardData } from '../../src/meetings/meeting-cards.js';
 import { sampleTierp } from '../support/sample-tierp.js';
 
 const { turn, meeting } = sampleTierp();

@@ -64,6 +64,19 @@ describe('uppdragslista and mina uppdrag over real HTTP', () => {
     expect(lines[at(FORSLAG) + 1]).toBe('Inget datum satt');
   });
 
+  it('the chair sets how early owners are reminded; an empty or garbled value is refused and changes nothing', async () => {
+    const card = cardsOf((await bot.say(conv, marika, 'uppdragslista')).replies[0])[0]!;
+    const before = await storeSnapshot(bot.lokus.store);
+    for (const garbled of ['', null, false, [], 'tre']) {
+      const r = await bot.execute(conv, marika, 'actions.settings', { reminderDays: garbled });
+      expect(r.message).toMatch(/^Kortet skickade .*Ladda om kortet och försök igen\.$/);
+    }
+    await bot.settle();
+    expect(changedDocuments(before, await storeSnapshot(bot.lokus.store))).toEqual([]);
+    const saved = answered(await bot.click(conv, marika, card, 'Spara', { reminderDays: '3' }));
+    expect(cardText(saved)).toContain('Sparat: de ansvariga påminns 3 dagar före och på dagen.');
+  });
+
   it('a non-owner member cannot mark someone else’s item done; nothing changes', async () => {
     const card = cardsOf((await bot.say(conv, wictoria, 'uppdragslista')).replies[0])[0]!;
     const before = await storeSnapshot(bot.lokus.store);

@@ -64,11 +64,51 @@ describe('issue 25, point 1: members typed by name are linked to Teams, and appr
     expect(cardText(settings)).toContain('anna  berg är tillagd och kopplad till sitt Teams-konto.');
 
     settings = answered(await bot.click(conv, TIERP.marika, settings, 'Lägg till', { memberName: 'Erik Lund', memberOrganisation: 'Arbetsförmedlingen' }));
-    expect(cardText(settings)).toContain('Erik Lund är tillagd. Flera i Teams kan vara Erik Lund: Erik Lund (aad-erik-lund-1@example.se) och Erik Lund (aad-erik-lund-2@example.se). Välj rätt person i listan och tryck Lägg till valda.');
+    expect(cardText(settings)).toContain('Erik Lund är tillagd. Flera i Teams kan vara Erik Lund: Erik Lund (aad-erik-lund-1@example.se) och Erik Lund (aad-erik-lund-2@example.se). Tryck på Koppla Erik Lund och välj vem det är.');
     const roster = answered(await bot.click(conv, TIERP.marika, settings, 'Hämta från Teams'));
     const picked = answered(await bot.click(conv, TIERP.marika, roster, 'Lägg till valda', { people: erik2.id }));
     expect(cardText(picked)).toContain('**Erik Lund** – Arbetsförmedlingen');
     const eriks = (await members(bot, conv)).filter((m) => m.name === 'Erik Lund');
     expect(eriks).toEqual([expect.objectContaining({ teamsId: erik2.id, organisation: 'Arbetsförmedlingen' })]);
+  });
+
+  it('two people of that name in Teams: the card asks "Vem i Teams är …?" and the chair links the right one there', async () => {
+    const conv = A.channel('tierp-identity-3');
+    let settings = await setUpTierp(bot, conv);
+    const erik1 = { id: '29:erik-lund-1', aadObjectId: 'aad-erik-lund-1', name: 'Erik Lund' };
+    const erik2 = { id: '29:erik-lund-2', aadObjectId: 'aad-erik-lund-2', name: 'Erik Lund' };
+    bot.connector.rosters.set(conv.id, [TIERP.marika, TIERP.birgitta, TIERP.marikaS, TIERP.wictoria, TIERP.nima, TIERP.geli, erik1, erik2]);
+    settings = answered(await bot.click(conv, TIERP.marika, settings, 'Lägg till', { memberName: 'Erik Lund', memberOrganisation: 'Arbetsförmedlingen' }));
+    expect(cardText(settings)).toContain('Vem i Teams är Erik Lund?');
+    const linkInput = (card: Json) => JSON.stringify(card).match(/"id":"(link-[^"]+)"/)![1]!;
+    const inputId = linkInput(settings);
+
+    // Teams refuses the press while nothing is chosen; a forged press without the choice changes nothing.
+    await expect(bot.click(conv, TIERP.marika, settings, 'Koppla')).rejects.toThrow();
+    const memberId = inputId.slice('link-'.length);
+    const empty = await bot.execute(conv, TIERP.marika, 'group.linkMember', { memberId });
+    expect(empty.message).toBe('Välj vem i Teams det är.');
+    // Someone who is not in the channel cannot be chosen by forging the card's data.
+    const forged = await bot.execute(conv, TIERP.marika, 'group.linkMember', { memberId, [inputId]: '29:stranger' });
+    expect(forged.message).toBe('Personen finns inte längre bland kanalens deltagare i Teams. Tryck på Hämta från Teams igen.');
+    // A member without the role may not link.
+    const notChair = await bot.execute(conv, TIERP.wictoria, 'group.linkMember', { memberId, [inputId]: erik1.id });
+    expect(notChair.message).toMatch(/^Du kan inte/);
+    expect((await members(bot, conv)).find((m) => m.name === 'Erik Lund')!.teamsId).toBeUndefined();
+
+    const linked = answered(await bot.click(conv, TIERP.marika, settings, 'Koppla', { [inputId]: erik1.id }));
+    expect(cardText(linked)).toContain('Erik Lund är kopplad till Teams-kontot för Erik Lund.');
+    expect(cardText(linked)).not.toContain('Vem i Teams är Erik Lund?');
+    expect(cardText(linked)).toContain('**Erik Lund** – Arbetsförmedlingen · ledamot');
+    expect(cardText(linked)).not.toContain('inte i Teams');
+    // The other Erik Lund is still offered to add; the linked one is named as already in the group.
+    expect(cardText(linked)).toContain('Redan med i gruppen:');
+    const eriks = (await members(bot, conv)).filter((m) => m.name === 'Erik Lund');
+    expect(eriks).toEqual([expect.objectContaining({ teamsId: erik1.id, aadObjectId: erik1.aadObjectId, organisation: 'Arbetsförmedlingen' })]);
+
+    // Pressed again (a second click): nothing changes.
+    const again = answered(await bot.click(conv, TIERP.marika, settings, 'Koppla', { [inputId]: erik2.id }));
+    expect(cardText(again)).toContain('Erik Lund är redan kopplad till sitt Teams-konto. Inget ändrades.');
+    expect((await members(bot, conv)).filter((m) => m.name === 'Erik Lund')).toEqual(eriks);
   });
 });

@@ -85,7 +85,7 @@ const TIME_SLIPS: Array<[RegExp, string]> = [
 /** Button titles: an imperative first word, or making something new, or one of the nouns that are right. */
 const VERBS = new Set([
   'anteckna', 'avbryt', 'avsluta', 'avslå', 'begär', 'flytta', 'fortsätt', 'följ', 'föreslå', 'godkänn', 'gå', 'gör', 'hämta', 'anmäl', 'justera', 'kör', 'ladda', 'lägg', 'lämna',
-  'markera', 'publicera', 'sök', 'spara', 'skapa', 'skicka', 'skriv', 'starta', 'stryk', 'ställ', 'ta', 'uppdatera', 'visa', 'välj', 'ändra', 'återkalla', 'öppna',
+  'koppla', 'markera', 'publicera', 'sök', 'spara', 'skapa', 'skicka', 'skriv', 'starta', 'stryk', 'ställ', 'ta', 'uppdatera', 'visa', 'välj', 'ändra', 'återkalla', 'öppna',
   // issue 26: the vote card (Rösta ja, Avstå) and the live card's Anmäl jäv
   'rösta', 'avstå',
 ]);

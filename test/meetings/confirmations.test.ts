@@ -112,4 +112,22 @@ describe('issue 25, point 3: starta möte and avsluta möte ask where a mistake 
     const started = await bot.say(conv, TIERP.birgitta, 'starta möte');
     expect(started.replies[0]!.text).toBe('Lokusmöte Tierp har startat. Dagordningen visas på kortet och uppdateras under mötet.');
   });
+
+  it('asks too when the planned meeting\'s day has passed without a start, and starts it when the chair says so', async () => {
+    const conv = A.channel('tierp-confirm-late');
+    await setUpTierp(bot, conv);
+    await bot.say(conv, TIERP.marika, 'nytt möte 2026-11-26 13-15 Kommunhuset');
+    await bot.settle();
+    const before = await storeSnapshot(bot.lokus.store);
+    const asked = await bot.say(conv, TIERP.birgitta, 'starta möte');
+    const question = cardsOf(asked.replies[0])[0]!;
+    expect(cardText(question)).toBe(
+      'Starta Lokusmöte Tierp?\nDet planerade mötet Lokusmöte Tierp var torsdag 26 november 2026 kl. 13.00–15.00 och har inte startats. Vill du starta det nu, eller starta ett extra möte idag?\nStarta det nu\nStarta ett extra möte\nAvbryt',
+    );
+    await bot.settle();
+    expect(changedDocuments(before, await storeSnapshot(bot.lokus.store))).toEqual([]);
+    const started = await bot.click(conv, TIERP.birgitta, question, 'Starta det nu');
+    expect(started.replies[0]!.text).toBe('Lokusmöte Tierp har startat. Dagordningen visas på kortet och uppdateras under mötet.');
+    expect((await meetings(bot, conv)).map((m) => [m.date, m.status])).toEqual([['2026-11-26', 'started']]);
+  });
 });

@@ -175,4 +175,31 @@ describe('planning a meeting and its notice (kallelse), over real HTTP', () => {
     expect(titles.at(-2)).toBe('Övriga frågor');
     expect(meeting.items.find((i: Json) => i.title === 'Punkt 0').kind).toBe('diskussion');
   });
+
+  it('shows an item added with `punkt` on the planning card already in the chat, and a press on it keeps its answer', async () => {
+    const { conv } = await tierp('tierp-plan-redraw');
+    const planned = await bot.say(conv, marika, 'nytt möte 16 mars 13-15');
+    const planId = planned.replies[0]!.id as string;
+    await bot.say(conv, marika, 'punkt Budget 2019 (beslut)');
+    await bot.settle();
+    const redrawn = bot.currentCard(planId, conv.id)!;
+    expect(cardText(redrawn)).toContain('Budget 2019');
+    // Still the planner's card: its forms are there to press.
+    expect(findAction(redrawn, 'Lägg till')).toBeTruthy();
+    expect(cardText(redrawn)).not.toContain('är tillagd på dagordningen');
+
+    // A press on the card is answered with the card and its message; no later redraw takes that away.
+    const answer = answered(await bot.click(conv, marika, redrawn, 'Lägg till', { itemTitle: 'Lokalfrågan' }));
+    expect(cardText(answer)).toContain('Lokalfrågan');
+    await bot.settle();
+    expect(bot.connector.updates(conv.id).filter((u) => u.activityId === planId)).toHaveLength(1);
+
+    // `dagordning` gives the chair a new planning card; that is the one kept up to date from then on.
+    const again = await bot.say(conv, marika, 'dagordning');
+    const newId = again.replies[0]!.id as string;
+    await bot.say(conv, marika, 'punkt Sommaruppehåll');
+    await bot.settle();
+    expect(cardText(bot.currentCard(newId, conv.id)!)).toContain('Sommaruppehåll');
+    expect(cardText(bot.currentCard(planId, conv.id)!)).not.toContain('Sommaruppehåll');
+  });
 });

@@ -113,8 +113,11 @@ export async function forgeryScene(bot: TestBot) {
   await bot.say(body, TIERP.marika, 'nytt möte 2036-12-10 13-15 Kommunhuset');
   await bot.say(a, TIERP.marika, 'ärende Förfalskningsärende');
   await bot.say(a, TIERP.marika, 'ny insats Förfalskningsinsats');
-  const settings = cardsOf((await bot.say(a, TIERP.marika, 'grupp')).replies[0])[0]!;
-  bot.connector.rosters.set(a.id, [...(bot.connector.rosters.get(a.id) ?? []), A.person('Ny Nykomling')]);
+  let settings = cardsOf((await bot.say(a, TIERP.marika, 'grupp')).replies[0])[0]!;
+  // Two people in Teams by the name of a member typed by name: the card asks the chair to link her.
+  const twin = A.person('Dubbel Namnsson');
+  bot.connector.rosters.set(a.id, [...(bot.connector.rosters.get(a.id) ?? []), A.person('Ny Nykomling'), twin, { ...twin, id: `${twin.id}-2`, aadObjectId: `${twin.aadObjectId}-2` }]);
+  settings = answered(await bot.click(a, TIERP.marika, settings, 'Lägg till', { memberName: twin.name, memberOrganisation: 'Region Uppsala' }));
   const withRoster = answered(await bot.click(a, TIERP.marika, settings, 'Hämta från Teams'));
   await bot.settle();
   // A's buttons, read before B (same conversation id, other tenant) posts any card.

@@ -86,6 +86,7 @@ export const approvals: typeof sv = {
   commentButton: 'Comment',
   commentLabel: 'Your comment',
   commentSend: 'Send comment',
+  requesterToolsButton: 'Change or withdraw',
   historyButton: 'Show history',
   backButton: 'Back',
   newVersionButton: 'New version',

@@ -8,6 +8,8 @@ export const attendance: typeof sv = {
   endedNote: 'The meeting has ended. Only the secretary can correct attendance now, and the correction is logged.',
   checkInButton: 'Present',
   refreshButton: 'Show my attendance',
+  markOthersButton: 'Mark others',
+  markOthersHint: 'Choose the person and their attendance below, then press Save.',
   total: (present: number, expected: number) => `Present: ${present} of ${expected} called`,
   partyLine: (party: string, present: number, expected: number) => `**${party}** ${present} of ${expected}`,
   noParty: 'No organisation',

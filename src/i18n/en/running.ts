@@ -38,6 +38,7 @@ export const running: typeof sv = {
   draftNoSecretary: 'The meeting has no secretary in Teams to send the draft minutes to. The chair can type **minutes** to see them.',
   startConfirmTitle: (title: string) => `Start ${title}?`,
   startConfirmText: (title: string, when: string) => `The next planned meeting, ${title}, is ${when} – not today. Start it now, or start an extra meeting today?`,
+  startLateText: (title: string, when: string) => `The planned meeting ${title} was ${when} and has not been started. Start it now, or start an extra meeting today?`,
   startPlannedButton: 'Start it now',
   startAdHocButton: 'Start an extra meeting',
   cancelButton: 'Cancel',

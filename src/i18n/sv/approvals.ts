@@ -88,6 +88,7 @@ export const approvals = {
   commentButton: 'Lämna synpunkt',
   commentLabel: 'Din synpunkt',
   commentSend: 'Skicka synpunkt',
+  requesterToolsButton: 'Ändra eller återkalla',
   historyButton: 'Visa historik',
   backButton: 'Tillbaka',
   newVersionButton: 'Ny version',

@@ -14,6 +14,8 @@ export const attendance = {
   endedNote: 'Mötet är avslutat. Bara sekreteraren kan rätta närvaron nu, och rättelsen loggas.',
   checkInButton: 'Närvarande',
   refreshButton: 'Visa min närvaro',
+  markOthersButton: 'Markera andra',
+  markOthersHint: 'Välj person och närvaro nedan och tryck på Spara.',
   total: (present: number, expected: number) => `Närvarande: ${present} av ${expected} kallade`,
   partyLine: (party: string, present: number, expected: number) => `**${party}** ${present} av ${expected}`,
   noParty: 'Utan organisation',

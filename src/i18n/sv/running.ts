@@ -43,6 +43,7 @@ export const running = {
   // Asking first (issue 25)
   startConfirmTitle: (title: string) => `Starta ${title}?`,
   startConfirmText: (title: string, when: string) => `Nästa planerade möte, ${title}, är ${when} – inte idag. Vill du starta det nu, eller starta ett extra möte idag?`,
+  startLateText: (title: string, when: string) => `Det planerade mötet ${title} var ${when} och har inte startats. Vill du starta det nu, eller starta ett extra möte idag?`,
   startPlannedButton: 'Starta det nu',
   startAdHocButton: 'Starta ett extra möte',
   cancelButton: 'Avbryt',

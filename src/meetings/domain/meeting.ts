@@ -226,6 +226,8 @@ export interface Meeting {
   /** Set while a notice is being posted (so two clicks post one card); cleared by `recordNotice`. */
   noticePostingSince?: string;
   liveCard?: CardRef;
+  /** The newest planning card posted (by `nytt möte` or `dagordning`), redrawn after `punkt` (issue 25). */
+  planningCard?: CardRef;
   /** The check-in (närvaro) card in the channel, updated in place as people check in (issue 5). */
   attendanceCard?: CardRef;
   notes: Note[];
