@@ -297,13 +297,8 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const g = heard.texts.group;
     const picked = LinkPick.safeParse((raw as Record<string, unknown> | undefined)?.[linkInputId(data.memberId)]);
     if (!picked.success) return g.linkRequired;
-    let roster: RosterPerson[];
-    try {
-      roster = await rosterOf(ctx);
-    } catch (err) {
-      deps.log.warn({ err }, 'roster fetch failed');
-      return g.rosterFailed;
-    }
+    const roster = await rosterIfAny(ctx, deps);
+    if (!roster) return g.rosterFailed;
     // Only a person Teams says is in this conversation; the id from the card just picks among them.
     const person = roster.find((p) => p.teamsId === picked.data);
     if (!person) return g.linkNotInRoster;
@@ -318,13 +313,8 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   }));
 
   app.adaptiveCards.actionExecute('group.roster', onCard(deps, { may: 'group.edit' }, async ({ ctx, turn }) => {
-    let roster: RosterPerson[];
-    try {
-      roster = await rosterOf(ctx);
-    } catch (err) {
-      deps.log.warn({ err }, 'roster fetch failed');
-      return turn.texts.group.rosterFailed;
-    }
+    const roster = await rosterIfAny(ctx, deps);
+    if (!roster) return turn.texts.group.rosterFailed;
     // Issue 25: members added by name whom the roster shows are linked now; those already in the group are named.
     const view = rosterView(roster, turn.at);
     const links = linkToRoster(turn.group, roster, turn.at);
@@ -338,13 +328,8 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   app.adaptiveCards.actionExecute('group.addFromRoster', onCard(deps, { data: RosterPickData, may: 'group.edit' }, async ({ ctx, turn: heard, data }) => {
     const texts = heard.texts;
     if (data.people.length === 0) return texts.group.rosterNothingPicked;
-    let roster: RosterPerson[];
-    try {
-      roster = await rosterOf(ctx);
-    } catch (err) {
-      deps.log.warn({ err }, 'roster fetch failed');
-      return texts.group.rosterFailed;
-    }
+    const roster = await rosterIfAny(ctx, deps);
+    if (!roster) return texts.group.rosterFailed;
     // Only people Teams says are in this conversation; ids from the card just pick among them.
     const picked = roster.filter((r) => data.people.includes(r.teamsId));
     if (picked.length === 0) return texts.group.rosterNothingPicked;
