@@ -135,7 +135,7 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
     showRoster: extra.roster !== undefined,
     rosterEmpty: (extra.roster ?? []).length === 0,
     rosterAlready: extra.alreadyMembers?.length ? g.rosterAlready(joinAnd(texts, extra.alreadyMembers)) : '',
-    ...rosterData(picker((extra.roster ?? []).map((p) => ({ title: p.name, value: p.teamsId })))),
+    ...rosterData(picker(rosterChoices(extra.roster ?? []))),
     linkForms: (extra.ambiguous ?? []).slice(0, MAX_LINK_FORMS).map((a) => ({
       memberId: a.member.id,
       inputId: linkInputId(a.member.id),
@@ -144,6 +144,12 @@ export function groupCardData(texts: Texts, group: Group, at: string, canEdit: b
       choices: a.candidates.map((c) => ({ title: c.name + (c.email ? ` (${c.email})` : ''), value: c.teamsId })),
     })),
   };
+}
+
+/** The roster as choices; two people of one name are told apart by their e-mail. */
+function rosterChoices(roster: RosterPerson[]) {
+  const named = (name: string) => roster.filter((p) => p.name === name).length;
+  return roster.map((p) => ({ title: named(p.name) > 1 && p.email ? `${p.name} (${p.email})` : p.name, value: p.teamsId }));
 }
 
 /** Each "Koppla …" form's own input, so that one card holds several. */

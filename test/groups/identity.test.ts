@@ -66,6 +66,8 @@ describe('issue 25, point 1: members typed by name are linked to Teams, and appr
     settings = answered(await bot.click(conv, TIERP.marika, settings, 'Lägg till', { memberName: 'Erik Lund', memberOrganisation: 'Arbetsförmedlingen' }));
     expect(cardText(settings)).toContain('Erik Lund är tillagd. Flera i Teams kan vara Erik Lund: Erik Lund (aad-erik-lund-1@example.se) och Erik Lund (aad-erik-lund-2@example.se). Tryck på Koppla Erik Lund och välj vem det är.');
     const roster = answered(await bot.click(conv, TIERP.marika, settings, 'Hämta från Teams'));
+    // The two are told apart in the list by their e-mail.
+    expect(choiceValue(roster, 'people', /^Erik Lund \(aad-erik-lund-2@example\.se\)$/)).toBe(erik2.id);
     const picked = answered(await bot.click(conv, TIERP.marika, roster, 'Lägg till valda', { people: erik2.id }));
     expect(cardText(picked)).toContain('**Erik Lund** – Arbetsförmedlingen');
     const eriks = (await members(bot, conv)).filter((m) => m.name === 'Erik Lund');
