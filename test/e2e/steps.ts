@@ -86,8 +86,9 @@ export const steps: Step[] = [
       await teams.open(CHANNEL);
       const plan = await teams.newCard(/^Planering: /, () => teams.mention(`nytt möte ${DATE} kl 13-15 Kommunhuset Tierp`));
       expectContains(await textOf(plan), ['10 december 2026', 'kl. 13.00–15.00', 'Kommunhuset Tierp'], 'planning card');
-      // The reply names the new item; the planning card itself is not redrawn by the Playground here.
+      // The reply names the new item, and the planning card above shows it without a press (issue 25).
       await teams.newText(/^Punkt \d+ Budget 2027 är tillagd på dagordningen/, () => teams.mention(`punkt ${ITEM}`));
+      await teams.shows(plan, ITEM);
     },
   },
   {
@@ -107,6 +108,17 @@ export const steps: Step[] = [
       await card.waitFor({ timeout: WAIT_MS });
       await teams.press(card, sv.attendance.checkInButton);
       await teams.shows(teams.lastCard(/^Närvaro: /), /Närvarande: 1 av/);
+    },
+  },
+  {
+    // Issue 25: the chair finds the form for marking others by its name; the Playground does not
+    // refresh a card per person by itself.
+    name: 'markera-andra',
+    async run(teams) {
+      const card = teams.lastCard(/^Närvaro: /);
+      await teams.press(card, sv.attendance.markOthersButton);
+      await teams.shows(teams.lastCard(/^Närvaro: /), sv.attendance.markHeader);
+      await teams.shows(teams.lastCard(/^Närvaro: /), sv.attendance.markOthersHint);
     },
   },
   {
@@ -161,6 +173,9 @@ export const steps: Step[] = [
       await teams.press(form, sv.approvals.sendButton);
       const request = teams.lastCard(new RegExp(APPROVAL));
       await teams.shows(request, sv.approvals.statuses.open);
+      // Issue 25: the requester finds Ny version and Återkalla on the channel's card.
+      await teams.press(request, sv.approvals.requesterToolsButton);
+      await teams.shows(teams.lastCard(new RegExp(APPROVAL)), sv.approvals.withdrawButton);
     },
   },
   {
