@@ -6,7 +6,7 @@ import { findMember, groupLanguage, hasRole, type Group, type Member } from '../
 import { addItem, itemIndex, itemNumber, removeItem, type Meeting } from '../meetings/domain/meeting.js';
 import type { MeetingEnded } from '../meetings/meeting-ended.js';
 import { editArende, markReturned, openArende, placeArende, recordBodyDecision, type Arende, type ArendeError, type Placement } from './domain/arende.js';
-import { attLines, draftFromApproval, paragraphs, BODY_KINDS, type Signer, type Tjansteskrivelse } from './domain/tjansteskrivelse.js';
+import { attLines, draftFromApproval, paragraphs, proposalText, BODY_KINDS, type Signer, type Tjansteskrivelse } from './domain/tjansteskrivelse.js';
 import { arendeCard, decisionCard, type BodyMeetingChoice } from './arende-view.js';
 import { formatDate, stockholmDate } from '../shared/swedish-date.js';
 import { texts, type Texts } from '../i18n/texts.js';
@@ -149,12 +149,18 @@ async function place(deps: Deps, { turn, data }: Heard<z.infer<typeof PlaceForm>
   const saved = await saveEdit(deps, turn, data);
   if (!saved.ok) return saved.answer;
   const [groupId, meetingId] = data.meetingRef.split('|') as [string, string];
-  // Only a body of this förbund where the person is kansli, as offered on the card.
-  const target = (await bodyMeetings(deps, turn)).find((m) => m.group.groupId === groupId && m.meeting.id === meetingId);
+  // Only a body of this förbund where the person is kansli, as offered on the card (placing changes none of them).
+  const meetings = await bodyMeetings(deps, turn);
+  const target = meetings.find((m) => m.group.groupId === groupId && m.meeting.id === meetingId);
   if (!target) return tx.office.errors.meetingGone;
   const a = saved.arende;
   const itemId = `item-${a.id}`.slice(0, 200);
-  const item = { id: itemId, title: tx.office.document.itemTitle(a.tjansteskrivelse.rubrik, a.diarienummer).slice(0, 200), kind: 'beslut' as const, presenter: a.tjansteskrivelse.signer.name, text: [tx.office.document.proposes[a.tjansteskrivelse.body], ...a.tjansteskrivelse.attSatser].join('\n').slice(0, 4000) };
+  const placement = { groupId, groupName: target.group.name, meetingId, meetingTitle: target.meeting.title, ...(target.meeting.date ? { meetingDate: target.meeting.date } : {}), itemId };
+  const by = turn.member?.name ?? turn.actor.name;
+  // A tjänsteskrivelse that may not be placed (no att-sats, already decided) puts nothing on the agenda.
+  const allowed = placeArende(a, placement, by, turn.at);
+  if (!allowed.ok) return errorText(tx, allowed.error);
+  const item = { id: itemId, title: tx.office.document.itemTitle(a.tjansteskrivelse.rubrik, a.diarienummer).slice(0, 200), kind: 'beslut' as const, presenter: a.tjansteskrivelse.signer.name, text: proposalText(a.tjansteskrivelse, tx.office.document).slice(0, 4000) };
   const added = await deps.meetings.update(groupId, meetingId, (m) => {
     if (!m) return { result: false };
     const r = addItem(m, item, turn.at);
@@ -162,8 +168,6 @@ async function place(deps: Deps, { turn, data }: Heard<z.infer<typeof PlaceForm>
     return r.value.duplicate ? { result: true } : { next: r.value.meeting, result: true };
   });
   if (!added) return tx.office.errors.meetingGone;
-  const placement = { groupId, groupName: target.group.name, meetingId, meetingTitle: target.meeting.title, ...(target.meeting.date ? { meetingDate: target.meeting.date } : {}), itemId };
-  const by = turn.member?.name ?? turn.actor.name;
   let previous: Placement | undefined;
   const r = await deps.office.updateArende<Outcome>(turn.ref.tenantId, a.id, (cur) => {
     if (!cur) return { result: { ok: false, answer: tx.office.notFound } };
@@ -181,7 +185,6 @@ async function place(deps: Deps, { turn, data }: Heard<z.infer<typeof PlaceForm>
       return removed?.ok ? { next: removed.value, result: undefined } : { result: undefined };
     });
   }
-  const meetings = await bodyMeetings(deps, turn);
   return arendeCard(tx, turn.language, r.arende, meetings.map((m) => m.choice), tx.office.placed(target.group.name, target.meeting.title));
 }
 

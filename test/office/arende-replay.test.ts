@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sv } from '../../src/i18n/sv/index.js';
 import { officePartition } from '../../src/office/office-repo.js';
+import { onBodyMeetingEnded } from '../../src/office/arende-listeners.js';
+import type { MeetingEnded } from '../../src/meetings/meeting-ended.js';
 import { tjansteskrivelseText } from '../../src/office/domain/tjansteskrivelse.js';
 import * as A from '../support/activities.js';
 import { cardsOf, cardText, findAction } from '../support/cards.js';
@@ -134,7 +136,10 @@ describe('seed 002’s path over real HTTP: lokusgrupp → tjänsteskrivelse →
     expect(stored.status).toBe('decided');
     expect(stored.decision).toMatchObject({ paragraph: `§${n}`, attSatser: SEED002_ATT });
     expect(stored.history.map((h: Json) => h.kind)).toEqual(['opened', 'edited', 'placed', 'placed', 'placed', 'decided', 'returned']);
-    // Ending is not repeated: no second card on a redelivered end.
+    // Ending is not repeated: the end handler run again (a redelivered end) posts no second card.
+    const group = (await bot.lokus.deps.groups.get(groupIdFor(styrelse)))!;
+    const ended = (await bot.lokus.deps.meetings.get(group.groupId, meeting.id))!;
+    await onBodyMeetingEnded(bot.lokus.deps, { meeting: ended, group, ref: { groupId: group.groupId, tenantId: group.tenantId, conversationId: group.conversationId, conversationType: 'channel' }, reference: {}, language: 'sv' } as MeetingEnded);
     await bot.idle();
     expect(bot.connector.posted(tierp.id).slice(before).filter((a) => cardsOf(a).length)).toHaveLength(1);
   });
@@ -147,6 +152,15 @@ describe('seed 002’s path over real HTTP: lokusgrupp → tjänsteskrivelse →
     await storeTierp(bot, other, '2018-01-25T09:00:00.000Z');
     const theirs = cardText(cardsOf((await bot.say(other, O.marikaB, 'ärende Något annat')).replies[0])[0]!);
     expect(theirs).toContain('Ärende 2018/1: Något annat');
+  });
+
+  it('an ärende without att-satser is refused on the agenda and puts nothing on it', async () => {
+    const card = cardsOf((await bot.say(tierp, O.asa, 'ärende Lokalfrågan')).replies[0])[0]!;
+    const meetingRef = choiceValue(card, 'meetingRef', /2018-04-17/);
+    const refused = await bot.click(tierp, O.asa, card, 'Lägg på dagordningen', { meetingRef });
+    expect(refused.message).toBe('Skriv minst en att-sats under Förslag till beslut.');
+    const april = (await bot.documents(groupIdFor(styrelse))).find((d) => d.type === 'meeting' && d.date === '2018-04-17')!;
+    expect(april.items.some((i: Json) => i.title.startsWith('Lokalfrågan'))).toBe(false);
   });
 });
 
