@@ -251,7 +251,7 @@ function excuse(deps: Deps) {
     const a = turn.texts.attendance;
     if (!turn.member) return a.notMember;
     const memberId = turn.member.id;
-    const r = await applyMark(deps, turn, data.meetingId, () => ({ memberId, status: 'excused', actor: turn.member, at: turn.at, ...(turn.activityId ? { activityId: turn.activityId } : {}) }), { done: () => '', same: () => '' });
+    const r = await applyMark(deps, turn, data.meetingId, () => ({ memberId, status: 'excused', actor: turn.member, at: turn.at, fromNotice: true, ...(turn.activityId ? { activityId: turn.activityId } : {}) }), { done: () => '', same: () => '' });
     if (!r.ok) return r.message;
     refreshAttendanceCard(deps, turn, turn.ref.groupId, r.meeting.id);
     return a.excusedFromNotice(r.meeting.title);
@@ -264,9 +264,9 @@ function sendSubstitute(deps: Deps) {
     const me = turn.member;
     if (!me) return a.notMember;
     const activityId = turn.activityId ? { activityId: turn.activityId } : {};
-    const sent = await applyMark(deps, turn, data.meetingId, () => ({ memberId: data.substituteId, status: 'substitute', substituteFor: me.id, actor: me, at: turn.at, ...activityId }), { done: () => '', same: () => '' });
+    const sent = await applyMark(deps, turn, data.meetingId, () => ({ memberId: data.substituteId, status: 'substitute', substituteFor: me.id, actor: me, at: turn.at, fromNotice: true, ...activityId }), { done: () => '', same: () => '' });
     if (!sent.ok) return sent.message;
-    const excused = await applyMark(deps, turn, data.meetingId, () => ({ memberId: me.id, status: 'excused', actor: me, at: turn.at, ...activityId }), { done: () => '', same: () => '' });
+    const excused = await applyMark(deps, turn, data.meetingId, () => ({ memberId: me.id, status: 'excused', actor: me, at: turn.at, fromNotice: true, ...activityId }), { done: () => '', same: () => '' });
     if (!excused.ok) return excused.message;
     refreshAttendanceCard(deps, turn, turn.ref.groupId, excused.meeting.id);
     const name = turn.group.members.find((m) => m.id === data.substituteId)?.name ?? '';

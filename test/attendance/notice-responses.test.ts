@@ -43,6 +43,16 @@ describe('issue 25, point 6: members act on the notice', () => {
     const checkIn = cardText(checkInCard(bot, conv).card);
     expect(checkIn).toContain('**Arbetsförmedlingen** 0 av 1\n- Wictoria Palmetorp: anmält förhinder');
     expect(checkIn).toContain('**Tierps kommun** 1 av 1\n- Nima Najafi: anmält förhinder\n- Karin Häll: ersättare för Nima Najafi');
+
+    // Once the meeting runs, the notice's buttons change nothing: Birgitta, checked in, cannot be made
+    // Marika Söderberg's ersättare, and a late förhinder does not undo her own check-in.
+    answered(await bot.click(conv, TIERP.birgitta, checkInCard(bot, conv).card, 'Närvarande'));
+    const before = (await bot.documents(groupIdFor(conv))).find((d: Json) => d.type === 'meeting')!.attendance;
+    const late = await bot.click(conv, TIERP.marikaS, notice, 'Anmäl ersättaren', { substituteId: idOf('Birgitta Olsson') });
+    expect(late.message).toBe('Mötet har redan börjat. Säg till ordföranden eller sekreteraren, som markerar närvaron på närvarokortet.');
+    const lateExcuse = await bot.click(conv, TIERP.birgitta, notice, 'Anmäl förhinder');
+    expect(lateExcuse.message).toBe('Mötet har redan börjat. Säg till ordföranden eller sekreteraren, som markerar närvaron på närvarokortet.');
+    expect((await bot.documents(groupIdFor(conv))).find((d: Json) => d.type === 'meeting')!.attendance).toEqual(before);
     await endMeeting(bot, conv, TIERP.birgitta);
     await bot.settle();
     const stats = cardText(cardsOf((await bot.say(conv, TIERP.marika, 'närvaro 2018-01-01 2018-12-31')).replies[0])[0]!);

@@ -1,5 +1,5 @@
 import { findMember, isForbundOrganisation, memberById, partiesOf, rolesAt, rolesLookup, type Group, type Member, type Role } from '../../groups/domain/group.js';
-import { itemIndex, itemNumber, type AttendanceMark, type AttendanceStatus, type Meeting, type MeetingStatus } from '../../meetings/domain/meeting.js';
+import { isPlanning, itemIndex, itemNumber, type AttendanceMark, type AttendanceStatus, type Meeting, type MeetingStatus } from '../../meetings/domain/meeting.js';
 import { may } from '../../groups/domain/permissions.js';
 import { err, ok, type DomainError, type Result } from '../../shared/result.js';
 
@@ -20,7 +20,8 @@ export type AttendanceErrorCode =
   | 'ATTENDANCE.SUBSTITUTE_FOR_MISSING'
   | 'ATTENDANCE.SUBSTITUTE_FOR_SELF'
   | 'ATTENDANCE.MEETING_ENDED'
-  | 'ATTENDANCE.MINUTES_ADJUSTED';
+  | 'ATTENDANCE.MINUTES_ADJUSTED'
+  | 'ATTENDANCE.NOTICE_CLOSED';
 export type AttendanceError = DomainError<AttendanceErrorCode>;
 
 /** While a meeting is in these states anyone may change their own mark (and leaders anyone's). */
@@ -52,6 +53,8 @@ export interface MarkInput {
   at: string;
   /** The press as Teams sent it; kept on the mark so a redelivery of it changes nothing. */
   activityId?: string;
+  /** From the notice (Anmäl förhinder, Skicka ersättare): only while the meeting is being planned. */
+  fromNotice?: boolean;
 }
 
 export interface Marked {
@@ -104,10 +107,13 @@ export function markAttendance(m: Meeting, group: Group, input: MarkInput): Resu
   if (input.activityId && ids.includes(input.activityId)) {
     return ok({ target, mark: recorded!, previous: recorded, changed: false, correction: false, redelivered: { latest: ids.at(-1) === input.activityId } });
   }
+  // Once the meeting has begun the notice's buttons answer nothing: the check-in card and its leaders decide.
+  if (input.fromNotice && !isPlanning(m)) return err('ATTENDANCE.NOTICE_CLOSED');
   const self = target.id === actor.id;
   const leader = may(group, actor, 'attendance.markOthers', input.at);
   // A member sends their own ersättare (issue 25): the substitute may be marked as standing in for them.
-  const ownSubstitute = !self && input.status === 'substitute' && input.substituteFor === actor.id;
+  // Never over someone's own answer: an ersättare who reported förhinder or was sent by another stays so.
+  const ownSubstitute = !self && input.status === 'substitute' && input.substituteFor === actor.id && recorded?.source !== 'self' && isPlanning(m);
   if (!self && !leader && !ownSubstitute) return err('ATTENDANCE.OTHERS_NOT_ALLOWED', { name: target.name });
   if (self && !leader && !SELF_STATUSES.includes(input.status)) return err('ATTENDANCE.SELF_STATUS');
 

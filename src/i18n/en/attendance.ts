@@ -62,6 +62,7 @@ export const attendance: typeof sv = {
     'ATTENDANCE.SUBSTITUTE_FOR_MISSING': () => 'Choose whom the substitute stands in for.',
     'ATTENDANCE.SUBSTITUTE_FOR_SELF': () => 'A substitute cannot stand in for themselves. Choose whom they replace.',
     'ATTENDANCE.MEETING_ENDED': () => 'The meeting has ended. Only the secretary can correct attendance now.',
+    'ATTENDANCE.NOTICE_CLOSED': () => 'The meeting has already begun. Tell the chair or the secretary, who mark attendance on the check-in card.',
     'ATTENDANCE.MINUTES_ADJUSTED': () => 'The minutes are signed, so attendance can no longer change.',
   } as Record<string, (d: Details) => string>,
   excuseButton: 'Send apologies',

@@ -71,6 +71,7 @@ export const attendance = {
     'ATTENDANCE.SUBSTITUTE_FOR_MISSING': () => 'Välj vem ersättaren ersätter.',
     'ATTENDANCE.SUBSTITUTE_FOR_SELF': () => 'En ersättare kan inte ersätta sig själv. Välj vem hen ersätter.',
     'ATTENDANCE.MEETING_ENDED': () => 'Mötet är avslutat. Bara sekreteraren kan rätta närvaron nu.',
+    'ATTENDANCE.NOTICE_CLOSED': () => 'Mötet har redan börjat. Säg till ordföranden eller sekreteraren, som markerar närvaron på närvarokortet.',
     'ATTENDANCE.MINUTES_ADJUSTED': () => 'Protokollet är justerat, så närvaron kan inte längre ändras.',
   } as Record<string, (d: Details) => string>,
   // The notice (issue 25): a member reports förhinder or sends an ersättare.
