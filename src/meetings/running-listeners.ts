@@ -37,7 +37,7 @@ import { postCheckInCard, refreshAttendanceCard } from '../attendance/attendance
 import { draftDestination, liveCard, refreshMeetingCards } from './meeting-cards.js';
 import { whenText } from './meeting-view.js';
 import { confirmCard } from '../bot/confirm-card.js';
-import { cardAttachment } from '../bot/render-card.js';
+import { cardAttachment, type CardJson } from '../bot/render-card.js';
 import { checkFormalDecision, formalStart, startQuorumLine } from '../formal/formal-listeners.js';
 
 export const START = cmd(['starta möte', 'start meeting']);
@@ -122,11 +122,20 @@ async function changeRunning(
 /** `choice`: what the chair chose on the question `starta möte` asks when the next meeting is not today. */
 type StartSource = { kind: 'command'; choice?: { to: 'planned'; meetingId: string } | { to: 'adHoc' } } | { kind: 'teams'; teamsMeetingId?: string };
 
+/** Posts a message or card in the meeting's conversation; answers the new activity's id. */
+type Post = (content: CardJson | string) => Promise<string | undefined>;
+
+/** Posting within the turn (a typed command): the replies go out with it. */
+const postInTurn = (ctx: TurnContext): Post => async (content) =>
+  (await ctx.sendActivity(typeof content === 'string' ? content : MessageFactory.attachment(cardAttachment(content))))?.id;
+
 /**
  * Starts the next planned meeting (or, from the command, an ad-hoc one with the standing items),
- * posts the live agenda card once and records where it is. A second start is refused.
+ * posts the live agenda card once and records where it is. A second start is refused. From a card
+ * press (`announce: 'after'`) the start is decided and stored at once and the messages and cards go
+ * out after the press is answered, through the conversation reference.
  */
-async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: StartSource): Promise<Meeting | undefined> {
+async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: StartSource, announce: 'inTurn' | 'after' = 'inTurn'): Promise<Meeting | undefined> {
   const rt = turn.texts.running;
   const groupId = turn.ref.groupId;
   const meetings = await deps.meetings.list(groupId, ['planned', 'noticed', 'started']);
@@ -193,17 +202,25 @@ async function start(ctx: TurnContext, deps: Deps, turn: GroupTurn, source: Star
   const confirm = source.kind === 'teams' ? rt.startedFromTeams(started.meeting.title) : adHoc ? rt.startedAdHoc(started.meeting.title) : rt.started(started.meeting.title);
   // Issue 26: a formal body hears at once whether it is quorate.
   const quorum = startQuorumLine(view, started.meeting);
-  await say(ctx, quorum ? `${confirm} ${quorum}` : confirm);
-  const posted = await ctx.sendActivity(MessageFactory.attachment(cardAttachment(liveCard(view, started.meeting))));
-  if (!posted?.id) return started.meeting;
   const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>;
-  const card = { activityId: posted.id, conversationId: ctx.activity.conversation.id, reference, postedAt: turn.at };
-  await deps.meetings.update(groupId, started.meeting.id, (m) => (m ? { next: { ...m, liveCard: card }, result: undefined } : { result: undefined }));
-  // Anything recorded between the start and storing the card's id is shown now.
-  refreshMeetingCards(deps, view, started.meeting);
-  // Issue 5: the check-in (närvaro) card goes out beside the live card.
-  await postCheckInCard(deps, view, started.meeting.id, reference);
+  const cards = { deps, view, meeting: started.meeting, reference, text: quorum ? `${confirm} ${quorum}` : confirm };
+  if (announce === 'inTurn') await announceStart({ ...cards, post: postInTurn(ctx) });
+  else deps.background.run('meeting start: live and check-in cards', () => announceStart({ ...cards, post: (content) => deps.proactive.post(reference, content) }));
   return started.meeting;
+}
+
+/** The started meeting's message, its live card (its id kept for updates) and the check-in card. */
+async function announceStart({ deps, view, meeting, reference, text, post }: { deps: Deps; view: GroupTurn; meeting: Meeting; reference: Record<string, unknown>; text: string; post: Post }): Promise<void> {
+  await post(text);
+  const activityId = await post(liveCard(view, meeting));
+  if (!activityId) return;
+  const conversationId = String((reference.conversation as { id?: string } | undefined)?.id ?? '');
+  const card = { activityId, conversationId, reference, postedAt: view.at };
+  await deps.meetings.update(meeting.groupId, meeting.id, (m) => (m ? { next: { ...m, liveCard: card }, result: undefined } : { result: undefined }));
+  // Anything recorded between the start and storing the card's id is shown now.
+  refreshMeetingCards(deps, view, meeting);
+  // Issue 5: the check-in (närvaro) card goes out beside the live card.
+  await postCheckInCard(deps, view, meeting.id, reference);
 }
 
 function startQuestion(turn: GroupTurn, m: Meeting, passed: boolean) {
@@ -470,7 +487,8 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       const rt = turn.texts.running;
       if (data.choice === 'cancel') return confirmCard({ heading: rt.startCancelled, text: '' });
       const choice = data.choice === 'planned' ? { to: 'planned' as const, meetingId: data.meetingId } : { to: 'adHoc' as const };
-      const started = await start(ctx, deps, turn, { kind: 'command', choice });
+      // Answered at once; the live and check-in cards follow (Teams gives a press a few seconds).
+      const started = await start(ctx, deps, turn, { kind: 'command', choice }, 'after');
       // The question stays as asked, with what happened below it (the live card is posted beside it).
       return started ? confirmCard({ heading: rt.startConfirmTitle(started.title), text: rt.startChosen(started.title) }) : confirmCard({ heading: rt.startCancelled, text: '' });
     }),

@@ -3,6 +3,7 @@ import * as A from '../support/activities.js';
 import { cardsOf, cardText } from '../support/cards.js';
 import { changedDocuments, storeSnapshot } from '../support/cosmos-snapshot.js';
 import { TestBot } from '../support/test-bot.js';
+import { pressAndSettle } from '../support/meeting-steps.js';
 import { TIERP, answered, groupIdFor, setUpTierp } from '../support/seed-group.js';
 
 type Json = Record<string, any>;
@@ -49,7 +50,7 @@ describe('issue 25, point 3: starta möte and avsluta möte ask where a mistake 
     expect((await bot.click(conv, TIERP.nima, question, 'Starta ett extra möte')).message).toMatch(/^Du kan inte leda mötet\./);
 
     // Starta ett extra möte: today's meeting with the standing items; January's stays planned.
-    const extra = await bot.click(conv, TIERP.birgitta, question, 'Starta ett extra möte');
+    const extra = await pressAndSettle(bot, conv, TIERP.birgitta, question, 'Starta ett extra möte');
     expect(cardText(answered(extra))).toBe('Starta Lokusmöte Tierp?\nLokusmöte Tierp startades.');
     expect(extra.replies[0]!.text).toBe('Inget möte var planerat, så Lokusmöte Tierp startade med gruppens stående punkter.');
     const live = cardsOf(extra.replies[1])[0]!;
@@ -95,7 +96,7 @@ describe('issue 25, point 3: starta möte and avsluta möte ask where a mistake 
     await setUpTierp(bot, conv);
     await bot.say(conv, TIERP.marika, 'nytt möte 2027-01-21 13-15 Kommunhuset');
     const question = cardsOf((await bot.say(conv, TIERP.birgitta, 'starta möte')).replies[0])[0]!;
-    const started = await bot.click(conv, TIERP.birgitta, question, 'Starta det nu');
+    const started = await pressAndSettle(bot, conv, TIERP.birgitta, question, 'Starta det nu');
     expect(started.replies[0]!.text).toBe('Lokusmöte Tierp har startat. Dagordningen visas på kortet och uppdateras under mötet.');
     expect((await meetings(bot, conv)).map((m) => [m.date, m.status])).toEqual([['2027-01-21', 'started']]);
     // Pressed again (a second chair at the same moment): already running, nothing new.
@@ -126,8 +127,15 @@ describe('issue 25, point 3: starta möte and avsluta möte ask where a mistake 
     );
     await bot.settle();
     expect(changedDocuments(before, await storeSnapshot(bot.lokus.store))).toEqual([]);
-    const started = await bot.click(conv, TIERP.birgitta, question, 'Starta det nu');
-    expect(started.replies[0]!.text).toBe('Lokusmöte Tierp har startat. Dagordningen visas på kortet och uppdateras under mötet.');
+    // The press is answered at once, with the meeting already started; the cards follow it.
+    const before2 = bot.connector.posted(conv.id).length;
+    const pressed = await bot.click(conv, TIERP.birgitta, question, 'Starta det nu');
+    expect(cardText(answered(pressed))).toBe('Starta Lokusmöte Tierp?\nLokusmöte Tierp startades.');
+    expect(pressed.replies).toEqual([]);
     expect((await meetings(bot, conv)).map((m) => [m.date, m.status])).toEqual([['2026-11-26', 'started']]);
+    await bot.settle();
+    const posted = bot.connector.posted(conv.id).slice(before2);
+    expect(posted[0]!.text).toBe('Lokusmöte Tierp har startat. Dagordningen visas på kortet och uppdateras under mötet.');
+    expect(posted.slice(1).map((a) => cardText(cardsOf(a)[0]!).split('\n')[0])).toEqual(['Pågående möte: Lokusmöte Tierp', 'Närvaro: Lokusmöte Tierp']);
   });
 });

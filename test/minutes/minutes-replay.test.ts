@@ -114,6 +114,7 @@ describe('golden replays through the HTTP harness', () => {
     // The test's clock is in 2016: `starta möte` asks before starting a later day's meeting (issue 25).
     const asked = cardsOf((await bot.say(conv, TIERP.birgitta, 'starta möte')).replies[0])[0]!;
     await bot.click(conv, TIERP.birgitta, asked, 'Starta det nu');
+    await bot.settle();
     const note = (text: string) => bot.say(conv, marika, `anteckning ${text}`);
     const next = () => bot.say(conv, TIERP.birgitta, 'nästa punkt');
     await note('Inget att tillägga');

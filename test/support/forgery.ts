@@ -74,6 +74,7 @@ export async function forgeryScene(bot: TestBot) {
   await bot.say(a, TIERP.marika, 'dagordning');
   const asked = cardsOf((await bot.say(a, TIERP.marika, 'starta möte')).replies[0])[0]!;
   await bot.click(a, TIERP.marika, asked, 'Starta det nu');
+  await bot.settle();
   // A near miss: "Menade du …?" with the button that runs it.
   await bot.say(a, TIERP.marika, 'anteckningar Rapporten gicks igenom.');
   await bot.say(a, TIERP.marika, 'beslut Gruppen beslutade att godkänna rapporten.');

@@ -18,12 +18,23 @@ export async function endMeeting(bot: TestBot, conv: A.Conversation, chair: A.Pe
 }
 
 /**
- * `starta möte` as a chair does it: when the bot asks first (the next meeting is a later day's,
- * issue 25), she presses "Starta det nu". Returns what started it.
+ * `starta möte` as a chair does it: when the bot asks first (the next meeting is not today's,
+ * issue 25), she presses "Starta det nu". Returns what started it, with what the bot posted.
  */
 export async function startMeeting(bot: TestBot, conv: A.Conversation, chair: A.Person): Promise<PostResult> {
   const said = await bot.say(conv, chair, 'starta möte');
   const question = cardsOf(said.replies[0])[0];
   if (!question || !/^Starta .*\?/.test(cardText(question))) return said;
-  return bot.click(conv, chair, question, 'Starta det nu');
+  return pressAndSettle(bot, conv, chair, question, 'Starta det nu');
+}
+
+/**
+ * Presses a button whose work goes on after the press is answered (the start question's): waits for
+ * it, and returns with `replies` all that the bot posted in the conversation meanwhile.
+ */
+export async function pressAndSettle(bot: TestBot, conv: A.Conversation, who: A.Person, card: Record<string, unknown>, title: string): Promise<PostResult & { card?: Record<string, any>; message?: string }> {
+  const before = bot.connector.posted(conv.id).length;
+  const pressed = await bot.click(conv, who, card, title);
+  await bot.settle();
+  return { ...pressed, replies: bot.connector.posted(conv.id).slice(before) };
 }
