@@ -107,7 +107,18 @@ describe('issue 24: a justerare’s long comments on many pages of long minutes'
     const got = m.changeRequests.at(-1)!.comments.map((c) => c.text);
     const written = Object.keys(typed).map(Number).sort((a, b) => a - b).map((i) => typed[i]!.trim());
     expect(got).toEqual(written);
-    // The secretary's card with the request reached her too.
+    // The secretary's card with the request reached her too, and she reads every comment on its pages.
     expect(bot.connector.oversize).toEqual([]);
+    const annChat = A.personalChat(ANN);
+    let back = bot.lastCard(annChat.id);
+    expect(cardText(back)).toContain('Britta Bergström begär ändring');
+    let read = cardText(back);
+    for (let page = 0; page < 40 && cardTexts(back).includes('Visa fler punkter'); page++) {
+      const r = await bot.click(annChat, ANN, back, 'Visa fler punkter');
+      back = r.card!;
+      read += `\n${cardText(back)}`;
+    }
+    expect(bot.connector.oversize).toEqual([]);
+    for (const text of written) expect(read).toContain(text);
   }, 180_000);
 });
