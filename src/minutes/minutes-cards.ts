@@ -136,19 +136,29 @@ export interface Shown {
 /** Comments a signatory typed on other pages of the card, by input id (`c_3`, `c_all`). */
 export type Kept = Record<string, string>;
 
-/** The paging of a long card: which items show, and the buttons to the items before and after. */
-function pagerData(t: MT, p: Page, as: 'draft' | 'sign', kept: Kept = {}, shown: string[] = []) {
-  const elsewhere = Object.entries(kept).filter(([id, text]) => text.trim() && id !== 'c_all' && !shown.includes(id));
+/**
+ * The paging of a long card: which items show, and the buttons to the items before and after.
+ * A signatory's comments typed on other pages (`kept`) stand, each once, as inputs of their own under
+ * "Begär ändring", so every button there sends them; the buttons above, which send no input, are left
+ * off once anything is typed ("Spara och visa föregående/fler punkter" page on instead).
+ */
+function pagerData(t: MT, p: Page, as: 'draft' | 'sign', kept: Kept = {}, shown: string[] = [], labels: Record<string, string> = {}) {
+  const typed = Object.entries(kept).filter(([, text]) => text.trim());
+  const elsewhere = typed
+    .filter(([id]) => id !== 'c_all' && !shown.includes(id) && labels[id] !== undefined)
+    .sort(([a], [b]) => Number(a.slice(2)) - Number(b.slice(2)))
+    .map(([id, text]) => ({ id, label: labels[id]!, text }));
   return {
     show: p.from > 0 || p.to < p.total,
     label: t.pageLabel(p.from + 1, p.to, p.total),
     as,
     hasPrevious: p.previousFrom !== undefined,
     hasNext: p.to < p.total,
+    browse: typed.length === 0,
     previous: String(p.previousFrom ?? 0),
     next: String(p.to),
-    kept: Object.keys(kept).length > 0 ? JSON.stringify(kept) : '',
     keptAll: kept.c_all ?? '',
+    elsewhere,
     keptText: elsewhere.length > 0 ? t.keptComments(elsewhere.length) : '',
   };
 }
@@ -156,6 +166,38 @@ function pagerData(t: MT, p: Page, as: 'draft' | 'sign', kept: Kept = {}, shown:
 export function secretaryCard(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, now: Date, message = '', shown: Shown = {}): CardJson {
   const data = secretaryCardData(deps, ui, m, group, now, message);
   return pagedCard('minutes-draft', data.items, shown, (items, p) => ({ ...data, items, pager: pagerData(ui.minutes, p, 'draft') }));
+}
+
+/** Bytes of change-request comments on items shown above the items, newest request first. */
+export const REQUEST_BYTES = 6_000;
+
+/**
+ * The change requests above the secretary's items: "§3: …" per comment while they stay within
+ * REQUEST_BYTES (a justerare may write 4000 characters on each of 40 items); a comment on an item
+ * beyond that stands under its item instead, on the item's page, so the card keeps its size and no
+ * comment goes unseen. Comments on the whole minutes always stand above.
+ */
+function requestsShown(t: MT, m: Minutes, open: Minutes['changeRequests']) {
+  let left = REQUEST_BYTES;
+  const underItems = new Map<number, string[]>();
+  const requests = [...open].reverse().map((c) => {
+    const lines: string[] = [];
+    const below: string[] = [];
+    for (const x of c.comments) {
+      const line = `${x.number || t.whole}: ${x.text}`;
+      const index = x.number ? m.doc.items.findIndex((i) => i.number === x.number) : -1;
+      if (index < 0 || Buffer.byteLength(line) <= left) {
+        lines.push(line);
+        if (index >= 0) left -= Buffer.byteLength(line);
+      } else {
+        below.push(x.number);
+        underItems.set(index, [...(underItems.get(index) ?? []), t.commentFrom(c.name, x.text)]);
+      }
+    }
+    if (below.length > 0) lines.push(t.moreCommentsBelow(below.join(', ')));
+    return { who: t.changeRequested(c.name), text: lines.join('\n') };
+  });
+  return { requests: requests.reverse(), underItems };
 }
 
 export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, now: Date, message = '') {
@@ -166,10 +208,7 @@ export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Gro
   // The latest round of change requests, shown while the secretary revises.
   const lastRound = Math.max(0, ...m.changeRequests.map((c) => c.version));
   const open = m.status === 'draft' ? m.changeRequests.filter((c) => c.version === lastRound) : [];
-  const requests = open.map((c) => ({
-    who: t.changeRequested(c.name),
-    text: c.comments.map((x) => `${x.number || t.whole}: ${x.text}`).join('\n'),
-  }));
+  const { requests, underItems } = requestsShown(t, m, open);
   return {
     t,
     heading: t.draftTitle(meetingName(m)),
@@ -189,6 +228,7 @@ export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Gro
       index: String(index),
       heading: itemHeading(item),
       body: shortened(t, itemBodyText(item, L)),
+      comments: (underItems.get(index) ?? []).join('\n\n'),
       editTitle: t.editItem(item.number),
     })),
     footer: lined(parts.footer),
@@ -202,10 +242,11 @@ export function secretaryCardData(deps: Links, ui: Texts, m: Minutes, group: Gro
 export function signerCard(deps: Links, ui: Texts, m: Minutes, group: Group | undefined, memberId: string | undefined, now: Date, message = '', shown: Shown = {}, kept: Kept = {}): CardJson {
   const data = signerCardData(deps, ui, m, group, memberId, now, message);
   const withKept = data.items.map((item) => ({ ...item, kept: kept[`c_${item.index}`] ?? '' }));
+  const labels = Object.fromEntries(data.items.map((item) => [`c_${item.index}`, item.commentLabel]));
   return pagedCard('minutes-sign', withKept, shown, (items, p) => ({
     ...data,
     items,
-    pager: pagerData(ui.minutes, p, 'sign', kept, items.map((i) => `c_${i.index}`)),
+    pager: pagerData(ui.minutes, p, 'sign', kept, items.map((i) => `c_${i.index}`), labels),
   }));
 }
 

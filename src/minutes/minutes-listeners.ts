@@ -32,6 +32,7 @@ import { validated } from '../bot/listen.js';
 import { channelReference } from '../meetings/meeting-cards.js';
 import { cardAttachment, type CardJson } from '../bot/render-card.js';
 import { editCard, secretaryCard, signerCard, statusCard, type EditPart, type Typed } from './minutes-cards.js';
+import { withinBudget } from './minutes-pages.js';
 
 export const MINUTES = cmd(['protokoll', 'minutes'], { args: 'optional' });
 
@@ -385,7 +386,10 @@ export function register(app: Application<TurnState>, deps: Deps): void {
     const m = await deps.minutes.get(d.groupId, d.minutesId);
     if (!m) return turn.ui.minutes.errors['MINUTES.NOT_FOUND']();
     if (d.as === 'draft') return secretaryCard(deps, turn.ui, m, turn.group, turn.now, '', { from: d.from });
-    return signerCard(deps, turn.ui, m, turn.group, turn.member.id, turn.now, '', { from: d.from }, typedComments(d.kept, raw));
+    const card = signerCard(deps, turn.ui, m, turn.group, turn.member.id, turn.now, '', { from: d.from }, typedComments(d.kept, raw));
+    // Comments too long to carry to another page: a text answer leaves the pressed card, and what is
+    // typed on it, as it is, and its "Skicka begäran" sends it all.
+    return withinBudget(card) ? card : turn.ui.minutes.keptTooLong;
   }));
 
   app.adaptiveCards.actionExecute('minutes.view', onMinutesCard(deps, Ref, async (turn, d) => {
