@@ -13,7 +13,12 @@ export interface ToolDefinition {
 export interface ModelRequest {
   messages: Array<{ role: 'system' | 'user'; content: string }>;
   tools: ToolDefinition[];
+  /** The most the answer may take (`max_tokens`); an answer cut there does not parse. */
+  maxTokens: number;
 }
+
+/** Enough for a plan's tool call with its short arguments (a title, a date, a note of a few sentences). */
+export const PLAN_MAX_TOKENS = 400;
 
 const INSTRUCTIONS = [
   'You help a Swedish public-sector meeting group use the Lokus bot in Microsoft Teams.',
@@ -39,5 +44,6 @@ export function modelRequest(input: { text: string; today: LocalDate; meetings: 
       { role: 'user', content: withoutIdentityNumbers(input.text) },
     ],
     tools: TOOLS,
+    maxTokens: PLAN_MAX_TOKENS,
   };
 }
