@@ -80,7 +80,8 @@ async function answerQuestion(deps: Deps, turn: GroupTurn, plan: Exclude<Plan, W
   const entries = decisionLog(await deps.followUps.meetings(turn.ref.groupId), { query: plan.query });
   const source = tx.decisionsSource(turn.group.name, plan.query);
   if (entries.length === 0) return `${tx.noDecisions(plan.query)}\n\n${source}`;
-  const lines = entries.slice(0, MAX_DECISIONS_SHOWN).map((e) => `- ${e.date ?? ''} ${e.meetingTitle}${e.number ? `, ${e.number.startsWith('§') ? e.number : `punkt ${e.number}`}` : ''}: ${e.text}`);
+  const fu = turn.texts.followUp;
+  const lines = entries.slice(0, MAX_DECISIONS_SHOWN).map((e) => `- ${fu.entryHeader(e.date ?? fu.noDate, e.meetingTitle, e.number, e.itemTitle)}: ${e.text}`);
   return `${tx.decisionsFound(plan.query, entries.length)}\n\n${lines.join('\n')}\n\n${source}`;
 }
 

@@ -96,7 +96,11 @@ describe('the assistant, against a local Azure OpenAI chat-completions server', 
 
     model.answer = () => ({ toolCall: { name: 'search_decisions', arguments: JSON.stringify({ query: 'budget' }) } });
     const found = await bot.say(conv, P.wictoria, 'vad beslutade vi om budgeten?');
-    expect(found.replies[0]!.text).toBe('1 beslut om ”budget”:\n\n- 2018-03-22 Lokusmöte Tierp, punkt 1: Lokusgruppen fastställer budgeten för 2019.\n\nKälla: beslutsloggen för Tierp (skriv **beslutslogg budget** för hela listan).');
+    expect(found.replies[0]!.text).toBe('1 beslut om ”budget”:\n\n- 2018-03-22 · Lokusmöte Tierp · punkt 1 Budget 2019: Lokusgruppen fastställer budgeten för 2019.\n\nKälla: beslutsloggen för Tierp (skriv **beslutslogg budget** för hela listan).');
+    // A group that works in English gets the answer in English, the item named as the decision log names it.
+    await bot.lokus.deps.groups.update(groupIdFor(conv), (g) => ({ next: { ...g!, settings: { ...g!.settings, language: 'en' } }, result: undefined }));
+    const english = await bot.say(conv, P.wictoria, 'what did we decide about the budget?');
+    expect(english.replies[0]!.text).toBe('1 decision about “budget”:\n\n- 2018-03-22 · Lokusmöte Tierp · item 1 Budget 2019: Lokusgruppen fastställer budgeten för 2019.\n\nSource: the decision log of Tierp (type **decisions budget** for the whole list).');
   });
 
   it('Avbryt closes the proposal and changes nothing', async () => {
