@@ -15,7 +15,6 @@ import { renderCard, type CardJson } from '../bot/render-card.js';
 import { isWrite, meetingOf, PLAN_ACTION, type Plan, type WritePlan } from './domain/assistant-plan.js';
 import { modelRequest } from './domain/assistant-request.js';
 import { shiftedTime } from './domain/moved-time.js';
-import { openApprovals } from './assistant-reads.js';
 import type { Proposal } from './proposal-repo.js';
 
 export const ASSISTANT_SETTING = cmd(['assistent', 'assistant'], { args: 'required' });
@@ -36,7 +35,7 @@ export async function answerWithAssistant(ctx: TurnContext, deps: Deps, text: st
   const turn = await loadGroupTurn(ctx, deps);
   if (!turn || turn.group.settings.assistantOff) return false;
   const groupId = turn.ref.groupId;
-  const [meetings, approvals] = await Promise.all([deps.meetings.list(groupId, ['planned', 'noticed', 'started']), openApprovals(deps.store.domain, groupId)]);
+  const [meetings, approvals] = await Promise.all([deps.meetings.list(groupId, ['planned', 'noticed', 'started']), deps.approvals.openSummaries(groupId)]);
   const planned = await assistant.model.plan(modelRequest({ text, today: stockholmDate(turn.now), meetings, approvals }));
   if (!planned.ok) return false;
   await reply(ctx, await answerPlan(ctx, deps, turn, planned.plan, meetings));

@@ -1,4 +1,4 @@
-import type { Approval } from '../../approvals/domain/approval.js';
+import type { ApprovalSummary } from '../../approvals/domain/approval.js';
 import type { Meeting } from '../../meetings/domain/meeting.js';
 import { withoutIdentityNumbers } from '../../shared/personal-data.js';
 import type { LocalDate } from '../../shared/swedish-date.js';
@@ -32,7 +32,7 @@ const INSTRUCTIONS = [
  * date, time) and its open approval requests (id, title); no member names, no ids of people, no other
  * group's data; identity numbers taken out of the person's text.
  */
-export function modelRequest(input: { text: string; today: LocalDate; meetings: Meeting[]; approvals: Approval[] }): ModelRequest {
+export function modelRequest(input: { text: string; today: LocalDate; meetings: Meeting[]; approvals: ApprovalSummary[] }): ModelRequest {
   const facts = {
     today: input.today,
     meetings: input.meetings.map((m) => ({ id: m.id, title: m.title, status: m.status, ...(m.date ? { date: m.date } : {}), ...(m.time ? { time: m.time } : {}) })),
