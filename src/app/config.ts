@@ -42,8 +42,8 @@ const envSchema = z
     // Without a key the bot signs in with its managed identity (AZURE_CLIENT_ID for a user-assigned one).
     AZURE_OPENAI_API_KEY: optional(z.string().min(1)),
     AZURE_OPENAI_API_VERSION: withDefault(z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'must be an API version such as 2024-10-21'), '2024-10-21'),
-    // How long a request to the model may take; Teams gives a card press about 5 s in all.
-    LOKUS_ASSISTANT_TIMEOUT_MS: withDefault(z.coerce.number().int('must be a whole number').min(200).max(10_000), 3500),
+    // How long a request to the model may take; Teams gives a card press about 5 s in all, so at most 4 s.
+    LOKUS_ASSISTANT_TIMEOUT_MS: withDefault(z.coerce.number().int('must be a whole number').min(200).max(4000), 3500),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {

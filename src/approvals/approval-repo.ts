@@ -1,7 +1,7 @@
 import type { Container, PatchOperation } from '@azure/cosmos';
 import {
   answer, entryField, evaluate,
-  type AnswerInput, type Approval, type ApprovalError, type ApprovalEvent, type ApprovalResult, type Changed,
+  type AnswerInput, type Approval, type ApprovalError, type ApprovalSummary, type ApprovalEvent, type ApprovalResult, type Changed,
 } from './domain/approval.js';
 import { nextDueAt } from './domain/approval-due.js';
 import type { CardRef } from '../meetings/domain/meeting.js';
@@ -177,6 +177,17 @@ export class ApprovalRepo {
   async setChannelCard(groupId: string, id: string, card: CardRef): Promise<void> {
     await this.container.item(id, groupId).patch({ operations: [{ op: 'set', path: '/channelCard', value: card }] });
     this.reads.forget(id, groupId);
+  }
+
+  /** The group's open requests, only their id, title and deadline (one query in its partition). */
+  async openSummaries(groupId: string): Promise<ApprovalSummary[]> {
+    const { resources } = await this.container.items
+      .query<ApprovalSummary>(
+        { query: "SELECT c.id, c.title, c.deadline FROM c WHERE c.groupId = @g AND c.type = 'approval' AND c.status = 'open'", parameters: [{ name: '@g', value: groupId }] },
+        { partitionKey: groupId },
+      )
+      .fetchAll();
+    return resources;
   }
 
   /** Requests (in every group) that need the scheduler at `now`. */

@@ -15,7 +15,6 @@ import { renderCard, type CardJson } from '../bot/render-card.js';
 import { isWrite, meetingOf, PLAN_ACTION, type Plan, type WritePlan } from './domain/assistant-plan.js';
 import { modelRequest } from './domain/assistant-request.js';
 import { shiftedTime } from './domain/moved-time.js';
-import { openApprovals } from './assistant-reads.js';
 import type { Proposal } from './proposal-repo.js';
 
 export const ASSISTANT_SETTING = cmd(['assistent', 'assistant'], { args: 'required' });
@@ -36,19 +35,20 @@ export async function answerWithAssistant(ctx: TurnContext, deps: Deps, text: st
   const turn = await loadGroupTurn(ctx, deps);
   if (!turn || turn.group.settings.assistantOff) return false;
   const groupId = turn.ref.groupId;
-  const [meetings, approvals] = await Promise.all([deps.meetings.list(groupId, ['planned', 'noticed', 'started']), openApprovals(deps.store.domain, groupId)]);
+  const [meetings, approvals] = await Promise.all([deps.meetings.list(groupId, ['planned', 'noticed', 'started']), deps.approvals.openSummaries(groupId)]);
   const planned = await assistant.model.plan(modelRequest({ text, today: stockholmDate(turn.now), meetings, approvals }));
   if (!planned.ok) return false;
-  await reply(ctx, await answerPlan(ctx, deps, turn, planned.plan));
+  await reply(ctx, await answerPlan(ctx, deps, turn, planned.plan, meetings));
   return true;
 }
 
-async function answerPlan(ctx: TurnContext, deps: Deps, turn: GroupTurn, plan: Plan): Promise<Answer> {
+/** `shown`: the group's meetings the model was told about; a plan may name only one of those. */
+async function answerPlan(ctx: TurnContext, deps: Deps, turn: GroupTurn, plan: Plan, shown: Meeting[]): Promise<Answer> {
   const tx = turn.texts.assistant;
   const meetingId = meetingOf(plan);
-  // The repository reads only this group's partition: another group's meeting is not found.
-  const meeting = meetingId ? await deps.meetings.get(turn.ref.groupId, meetingId) : undefined;
-  if (meetingId && !meeting) return tx.otherGroup;
+  // Read from this group's partition only: another group's meeting is not among them.
+  const meeting = meetingId ? shown.find((m) => m.id === meetingId) : undefined;
+  if (meetingId && !meeting) return tx.unknownMeeting;
   const action = PLAN_ACTION[plan.tool];
   if (!allowed(turn, action)) return refusal(turn, action);
   if (!isWrite(plan)) return answerQuestion(deps, turn, plan);
@@ -80,7 +80,8 @@ async function answerQuestion(deps: Deps, turn: GroupTurn, plan: Exclude<Plan, W
   const entries = decisionLog(await deps.followUps.meetings(turn.ref.groupId), { query: plan.query });
   const source = tx.decisionsSource(turn.group.name, plan.query);
   if (entries.length === 0) return `${tx.noDecisions(plan.query)}\n\n${source}`;
-  const lines = entries.slice(0, MAX_DECISIONS_SHOWN).map((e) => `- ${e.date ?? ''} ${e.meetingTitle}${e.number ? `, ${e.number.startsWith('§') ? e.number : `punkt ${e.number}`}` : ''}: ${e.text}`);
+  const fu = turn.texts.followUp;
+  const lines = entries.slice(0, MAX_DECISIONS_SHOWN).map((e) => `- ${fu.entryHeader(e.date ?? fu.noDate, e.meetingTitle, e.number, e.itemTitle)}: ${e.text}`);
   return `${tx.decisionsFound(plan.query, entries.length)}\n\n${lines.join('\n')}\n\n${source}`;
 }
 
@@ -140,17 +141,18 @@ async function confirm(ctx: TurnContext, deps: Deps, turn: GroupTurn, proposalId
   if (!p) return tx.gone;
   if (!isAsker(turn, p)) return tx.onlyAsker;
   if (p.state !== 'proposed') return tx.alreadyHandled;
-  const before = await deps.meetings.get(turn.ref.groupId, p.plan.meetingId);
-  if (!before) return tx.otherGroup;
-  // The same permission check and domain change as the command, now, under If-Match.
+  // The same permission check and domain change as the command, now, under If-Match; `before` is the
+  // version the change was made on (the last one read, when a conflicting write made it try again).
+  let before: Meeting | undefined;
   const r = await editMeeting(ctx, deps, turn, p.plan.meetingId, PLAN_ACTION[p.plan.tool], (m, tt) => {
+    before = m;
     const applied = applyPlan(tt, p.plan, m, p.id);
     return applied.ok ? { ok: true, value: { meeting: applied.meeting, message: '' } } : { ok: true, value: { message: applied.message } };
   });
   if (!r.ok) return r.message;
   if (r.value.message) return r.value.message;
   await deps.assistant!.proposals.close(turn.ref.groupId, p.id, 'done');
-  return confirmCard(turn, p, before, r.value.meeting, { message: doneText(turn, p.id, p.plan, r.value.meeting), good: true });
+  return confirmCard(turn, p, before!, r.value.meeting, { message: doneText(turn, p.id, p.plan, r.value.meeting), good: true });
 }
 
 function doneText(turn: GroupTurn, proposalId: string, plan: WritePlan, after: Meeting): string {

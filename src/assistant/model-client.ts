@@ -45,7 +45,7 @@ export function createAssistantModel(config: AssistantConfig, log: Logger): Assi
       const asked = (async (): Promise<R | Failed> => {
         const c = await clientFor();
         const completion = await c.chat.completions.create(
-          { model: config.deployment, messages: request.messages, tools: request.tools, tool_choice: 'auto', temperature: 0, max_tokens: 400 },
+          { model: config.deployment, messages: request.messages, tools: request.tools, tool_choice: 'auto', temperature: 0, max_tokens: request.maxTokens },
           { signal: abort.signal },
         );
         return read(completion.choices?.[0]?.message);

@@ -2,6 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Deps } from '../bot/deps.js';
+import { cardId } from '../bot/group-turn.js';
 import { validated } from '../bot/listen.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
 import { texts, type Texts } from '../i18n/texts.js';
@@ -13,8 +14,7 @@ import { parseProse, proseRequest } from './domain/prose-request.js';
 
 export const PROSE_VERB = 'assistant.prose';
 
-const id = z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/);
-const ProseData = z.object({ groupId: id, minutesId: id, index: z.string().regex(/^\d{1,3}$/).transform(Number) });
+const ProseData = z.object({ groupId: cardId, minutesId: cardId, index: z.string().regex(/^\d{1,3}$/).transform(Number) });
 
 /**
  * The suggestion beside the original. "Spara förslaget" is the secretary's own item edit

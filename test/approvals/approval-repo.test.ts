@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApproval, newVersion, voterOf, type Approval, type NewApproval, type PersonRef } from '../../src/approvals/domain/approval.js';
+import { createApproval, newVersion, voterOf, withdraw, type Approval, type NewApproval, type PersonRef } from '../../src/approvals/domain/approval.js';
 import { runDue } from '../../src/approvals/domain/approval-due.js';
 import { tally } from '../../src/approvals/domain/approval-tally.js';
 import { pseudonymize } from '../../src/shared/personal-data.js';
@@ -131,6 +131,15 @@ describe('ApprovalRepo on the embedded Cosmos server', () => {
     const r = await repo.answer('g-tierp', a.id, S.nima.memberId, { choice: 'approve', version: 1 }, T0);
     expect(r).toMatchObject({ ok: false, error: { code: 'APPROVAL.VERSION_MISMATCH' } });
     expect((await repo.get('g-tierp', a.id))!.approval.answers.v3!.log).toEqual([]);
+  });
+
+  it('lists a group’s open requests by id, title and deadline only: not closed ones, not another group’s', async () => {
+    const open = make({ title: 'Yttrande över remiss' }, 'g-summaries');
+    const withdrawn = make({}, 'g-summaries');
+    const elsewhere = make({}, 'g-summaries-other');
+    for (const a of [open, withdrawn, elsewhere]) await repo.create(a);
+    expect((await repo.change('g-summaries', withdrawn.id, (a) => withdraw(a, S.marikaB, T0)))?.ok).toBe(true);
+    expect(await repo.openSummaries('g-summaries')).toEqual([{ id: open.id, title: 'Yttrande över remiss', deadline: open.deadline }]);
   });
 
   it('finds due requests across groups by their next due time', async () => {

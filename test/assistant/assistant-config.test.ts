@@ -21,6 +21,9 @@ describe('the assistant’s configuration, validated at start with the rest', ()
     expect(() => loadConfig({ ...AOAI, AZURE_OPENAI_ENDPOINT: 'http://lokus.openai.azure.com' })).toThrow(/AZURE_OPENAI_ENDPOINT: must be https/);
     expect(() => loadConfig({ ...AOAI, AZURE_OPENAI_DEPLOYMENT: 'gpt 4o/../x' })).toThrow(/AZURE_OPENAI_DEPLOYMENT/);
     expect(() => loadConfig({ ...AOAI, LOKUS_ASSISTANT_TIMEOUT_MS: '30000' })).toThrow(/LOKUS_ASSISTANT_TIMEOUT_MS/);
+    // A card press waits for the model inside Teams' ~5 s: at most 4 s, leaving time for the rest of the turn.
+    expect(() => loadConfig({ ...AOAI, LOKUS_ASSISTANT_TIMEOUT_MS: '4001' })).toThrow(/LOKUS_ASSISTANT_TIMEOUT_MS/);
+    expect(loadConfig({ ...AOAI, LOKUS_ASSISTANT_TIMEOUT_MS: '4000' }).assistant?.timeoutMs).toBe(4000);
     expect(loadConfig({ ...AOAI, AZURE_OPENAI_ENDPOINT: 'http://127.0.0.1:8080' }).assistant?.endpoint).toBe('http://127.0.0.1:8080');
   });
 });

@@ -10,6 +10,8 @@ import { groupIdFor } from '../support/seed-group.js';
 import { sampleMinutes } from '../support/sample-minutes.js';
 import { TestBot } from '../support/test-bot.js';
 import { AzureOpenAIServer } from '../support/azure-openai-server.js';
+import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { MAX_PARAGRAPH } from '../../src/assistant/domain/prose-request.js';
 
 type Json = Record<string, any>;
 const ANN = A.person('Ann Lundqvist');
@@ -102,6 +104,22 @@ describe('"Föreslå löptext" on the minutes draft, against a local Azure OpenA
       expect(r.message).toBe('Assistenten kunde inte föreslå någon löptext just nu. Du kan skriva själv med Ändra.');
     }
     expect((await bot.lokus.deps.minutes.get(groupId, minutesId))!.version).toBe(before.version);
+  });
+
+  it('a long paragraph (up to the 4000 characters allowed) is asked room for and becomes the card', async () => {
+    const button = proseButton(bot.lastCard(chat.id), 1)!;
+    // Whole sentences of the seed, numbered so none repeats, to just under the limit: about 950 tokens.
+    const sentences: string[] = [];
+    for (let i = 1; [...sentences, SUGGESTION].join(' ').length < MAX_PARAGRAPH - 250; i++) sentences.push(`${i}. ${i % 2 ? SUGGESTION : DECISION}`);
+    const long = sentences.join(' ');
+    const from = model.received.length;
+    model.answer = () => ({ toolCall: { name: 'write_paragraph', arguments: JSON.stringify({ text: long }) } });
+    const shown = await bot.execute(chat, ANN, button.verb, button.data);
+    // Room for the longest paragraph Lokus accepts, even of digits and å/ä/ö (about 2 characters a token).
+    const worst = 'Försäkringskassan 2018/12 §3 åäö ÅÄÖ 19791224 '.repeat(100).slice(0, MAX_PARAGRAPH);
+    expect(model.received[from]!.body.max_tokens).toBeGreaterThanOrEqual(encode(JSON.stringify({ text: worst })).length);
+    expect(shown.message).toBeUndefined();
+    expect(cardText(shown.card!)).toContain(long);
   });
 
   it('only the secretary, only on a draft: never on minutes sent for justering or signed', async () => {

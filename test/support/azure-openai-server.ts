@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
 
 type Json = Record<string, any>;
 
@@ -55,12 +56,15 @@ export class AzureOpenAIServer {
         const reply = () => {
           if ('status' in s) return send(s.status, JSON.stringify({ error: { code: String(s.status), message: s.error } }), s.headers);
           if ('raw' in s) return send(200, s.raw);
+          // As the deployment does: the answer stops at max_tokens (gpt-4o's tokenizer), finish_reason "length".
+          const generated = 'toolCall' in s ? s.toolCall.arguments : s.content;
+          const cut = cutAt(generated, body.max_tokens);
           const message = 'toolCall' in s
-            ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: s.toolCall }] }
-            : { role: 'assistant', content: s.content };
+            ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { ...s.toolCall, arguments: cut } }] }
+            : { role: 'assistant', content: cut };
           send(200, JSON.stringify({
             id: 'chatcmpl-local', object: 'chat.completion', created: 1_516_874_400, model: 'gpt-4o',
-            choices: [{ index: 0, finish_reason: 'toolCall' in s ? 'tool_calls' : 'stop', message }],
+            choices: [{ index: 0, finish_reason: cut !== generated ? 'length' : 'toolCall' in s ? 'tool_calls' : 'stop', message }],
             usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
           }));
         };
@@ -85,6 +89,13 @@ export class AzureOpenAIServer {
     this.server?.closeAllConnections();
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
+}
+
+/** The generated text as far as max_tokens lets the model go. */
+function cutAt(text: string, maxTokens: unknown): string {
+  if (typeof maxTokens !== 'number') return text;
+  const tokens = encode(text);
+  return tokens.length > maxTokens ? decode(tokens.slice(0, maxTokens)) : text;
 }
 
 /** The Lokus facts the bot put in the system message (what the model is told). */

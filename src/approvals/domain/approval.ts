@@ -130,6 +130,9 @@ export interface Approval {
   language?: 'sv' | 'en';
 }
 
+/** What a list of open requests shows of each. */
+export type ApprovalSummary = Pick<Approval, 'id' | 'title' | 'deadline'>;
+
 export type ApprovalErrorCode =
   | 'APPROVAL.TITLE_MISSING'
   | 'APPROVAL.TITLE_TOO_LONG'

@@ -1,4 +1,4 @@
-import type { Approval } from '../../approvals/domain/approval.js';
+import type { ApprovalSummary } from '../../approvals/domain/approval.js';
 import type { Meeting } from '../../meetings/domain/meeting.js';
 import { withoutIdentityNumbers } from '../../shared/personal-data.js';
 import type { LocalDate } from '../../shared/swedish-date.js';
@@ -13,7 +13,12 @@ export interface ToolDefinition {
 export interface ModelRequest {
   messages: Array<{ role: 'system' | 'user'; content: string }>;
   tools: ToolDefinition[];
+  /** The most the answer may take (`max_tokens`); an answer cut there does not parse. */
+  maxTokens: number;
 }
+
+/** Enough for a plan's tool call with its short arguments (a title, a date, a note of a few sentences). */
+export const PLAN_MAX_TOKENS = 400;
 
 const INSTRUCTIONS = [
   'You help a Swedish public-sector meeting group use the Lokus bot in Microsoft Teams.',
@@ -27,7 +32,7 @@ const INSTRUCTIONS = [
  * date, time) and its open approval requests (id, title); no member names, no ids of people, no other
  * group's data; identity numbers taken out of the person's text.
  */
-export function modelRequest(input: { text: string; today: LocalDate; meetings: Meeting[]; approvals: Approval[] }): ModelRequest {
+export function modelRequest(input: { text: string; today: LocalDate; meetings: Meeting[]; approvals: ApprovalSummary[] }): ModelRequest {
   const facts = {
     today: input.today,
     meetings: input.meetings.map((m) => ({ id: m.id, title: m.title, status: m.status, ...(m.date ? { date: m.date } : {}), ...(m.time ? { time: m.time } : {}) })),
@@ -39,5 +44,6 @@ export function modelRequest(input: { text: string; today: LocalDate; meetings: 
       { role: 'user', content: withoutIdentityNumbers(input.text) },
     ],
     tools: TOOLS,
+    maxTokens: PLAN_MAX_TOKENS,
   };
 }

@@ -20,7 +20,12 @@ const INSTRUCTIONS = [
 ].join('\n');
 
 export const PROSE_TOOL = 'write_paragraph';
-const MAX_PARAGRAPH = 4000;
+export const MAX_PARAGRAPH = 4000;
+/**
+ * Room for a paragraph of MAX_PARAGRAPH characters as the tool call's JSON: gpt-4o's tokenizer
+ * (o200k) takes about 4 characters of Swedish prose a token, 2 for text full of digits and å/ä/ö.
+ */
+export const PROSE_MAX_TOKENS = Math.ceil(MAX_PARAGRAPH / 2) + 100;
 
 /** What is sent for one item: the instructions, the style examples, the item's title, notes and decisions. */
 export function proseRequest(item: { title: string; notes: string[]; decisions: string[] }): ModelRequest {
@@ -32,6 +37,7 @@ export function proseRequest(item: { title: string; notes: string[]; decisions: 
       { role: 'user', content: JSON.stringify(input) },
     ],
     tools: [tool(PROSE_TOOL, 'The paragraph for the minutes.', { text: { type: 'string' } }, ['text'])],
+    maxTokens: PROSE_MAX_TOKENS,
   };
 }
 

@@ -14,7 +14,7 @@ export const assistant: typeof sv = {
   cancelled: 'The suggestion is cancelled. Nothing was changed.',
   alreadyHandled: 'This suggestion has already been handled.',
   gone: 'This suggestion no longer exists. Please ask again.',
-  otherGroup: 'That meeting does not belong to this group. I will not do anything with it.',
+  unknownMeeting: 'That meeting is not among the group’s upcoming and running meetings. I will not do anything with it.',
   unknownApproval: 'That approval request is not among the group’s open requests.',
   notAnswered: (title, names) => `Not yet answered “${title}”: ${names}.`,
   allAnswered: (title) => `Everyone asked has answered “${title}”.`,

@@ -12,7 +12,7 @@ export const assistant = {
   cancelled: 'Förslaget är avbrutet. Ingenting ändrades.',
   alreadyHandled: 'Förslaget är redan hanterat.',
   gone: 'Förslaget finns inte längre. Fråga igen.',
-  otherGroup: 'Det mötet hör inte till den här gruppen. Jag gör ingenting med det.',
+  unknownMeeting: 'Det mötet finns inte bland gruppens kommande och pågående möten. Jag gör ingenting med det.',
   unknownApproval: 'Den begäran om godkännande finns inte bland gruppens öppna begäranden.',
   notAnswered: (title: string, names: string) => `Inte svarat på ”${title}”: ${names}.`,
   allAnswered: (title: string) => `Alla tillfrågade har svarat på ”${title}”.`,
