@@ -369,22 +369,23 @@ type EndQuestion = { ok: true; asked: true; meeting: Meeting; message: string };
  */
 async function end(deps: Deps, turn: GroupTurn, ctx: TurnContext, id: string | undefined, source: 'command' | 'teams' | 'card', confirmed = false): Promise<Done | Refused | EndQuestion> {
   if (source !== 'teams' && !allowed(turn, 'run.meeting')) return { ok: false, message: refusal(turn, 'run.meeting') };
-  const running = id ? await deps.meetings.get(turn.ref.groupId, id) : await runningMeeting(deps, turn.ref.groupId);
-  const target = running?.id;
+  const target = id ?? (await runningMeeting(deps, turn.ref.groupId))?.id;
   if (!target) return { ok: false, message: id ? turn.texts.meeting.noMeetingFound : turn.texts.running.noRunningMeeting };
-  const left = running.status === 'started' ? untouchedItems(running) : [];
-  if (source !== 'teams' && !confirmed && left.length > 0) {
-    await ctx.sendActivity(MessageFactory.attachment(cardAttachment(endQuestion(turn, running, left))));
-    return { ok: true, asked: true, meeting: running, message: '' };
-  }
-  const where = draftDestination(turn.texts, turn.group, running);
-  const outcome = await deps.meetings.update<Done | Refused>(turn.ref.groupId, target, (m) => {
+  // Decided on the meeting as stored: ask (writing nothing) when items were not taken up, else end it.
+  const outcome = await deps.meetings.update<Done | Refused | EndQuestion>(turn.ref.groupId, target, (m) => {
     if (!m) return { result: { ok: false, message: turn.texts.meeting.noMeetingFound } };
+    const left = m.status === 'started' ? untouchedItems(m) : [];
+    if (source !== 'teams' && !confirmed && left.length > 0) return { result: { ok: true, asked: true, meeting: m, message: '' } };
     const r = endMeeting(m, turn.at, turn.member?.id);
     if (!r.ok) return { result: { ok: false, message: m.status === 'planned' || m.status === 'noticed' ? turn.texts.running.noRunningMeeting : domainErrorText(turn.texts, r.error) } };
+    const where = draftDestination(turn.texts, turn.group, m);
     const message = source === 'teams' ? turn.texts.running.endedFromTeams(m.title, where) : turn.texts.running.ended(m.title, where);
     return { next: r.value, result: { ok: true, meeting: r.value, message } };
   });
+  if ('asked' in outcome) {
+    await ctx.sendActivity(MessageFactory.attachment(cardAttachment(endQuestion(turn, outcome.meeting, untouchedItems(outcome.meeting)))));
+    return outcome;
+  }
   if (!outcome.ok) return outcome;
   refreshMeetingCards(deps, turn, outcome.meeting);
   const reference = outcome.meeting.liveCard?.reference ?? (JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>);
