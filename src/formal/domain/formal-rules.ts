@@ -42,6 +42,11 @@ function running(m: Meeting): FormalError | undefined {
   return isRunning(m) ? undefined : { code: 'FORMAL.NO_VOTE', details: { status: m.status } };
 }
 
+/** A § justerad omedelbart is locked: nothing more is recorded under it. */
+function adjusted(m: Meeting, itemId: string): boolean {
+  return !!m.formal?.immediate[itemId];
+}
+
 // ---- jäv ----------------------------------------------------------------------------------------
 
 /** A member reports jäv on an item: they take no part in its decision and are not counted for its quorum. */
@@ -50,6 +55,7 @@ export function reportJav(m: Meeting, member: Member, itemId: string, at: string
   const key = javKey(itemId, member.id);
   if (f.jav[key]) return ok({ formal: f, record: f.jav[key]!, duplicate: true });
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (adjusted(m, itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   const record: JavRecord = { itemId, memberId: member.id, name: member.name, at, ...(by ? { by } : {}) };
   return ok({ formal: { ...f, jav: { ...f.jav, [key]: record } }, record, duplicate: false });
 }
@@ -78,6 +84,7 @@ export function addMotion(m: Meeting, input: { id: string; itemId: string; mover
   const existing = f.motions.find((x) => x.id === input.id);
   if (existing) return ok({ formal: f, record: existing, duplicate: true });
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (adjusted(m, input.itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   if (tooLong(input.text)) return err('FORMAL.TEXT_TOO_LONG', { max: MAX_TEXT });
   const text = input.text.trim().replace(/\.$/, '');
   const motion: Motion = {
@@ -101,6 +108,7 @@ function motionByNumber(m: Meeting, itemId: string, n: number): Motion | undefin
 export function propose(m: Meeting, itemId: string, winner: number, at: string, by?: string): FormalResult<Proposition> {
   const f = formalOf(m);
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (adjusted(m, itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   const motions = motionsOn(m, itemId);
   const won = motionByNumber(m, itemId, winner);
   if (!won) return err('FORMAL.MOTION_UNKNOWN', { number: winner, count: motions.length });
@@ -125,6 +133,7 @@ export function openVote(m: Meeting, group: Group, input: { id: string; itemId: 
   const stopped = running(m);
   if (stopped) return { ok: false, error: stopped };
   if (!formalActive(group)) return err('FORMAL.NO_LEDAMOTER');
+  if (adjusted(m, input.itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   if (openVoteOn(m, input.itemId)) return err('FORMAL.VOTE_OPEN');
   const count = motionsOn(m, input.itemId).length;
   const ja = motionByNumber(m, input.itemId, input.ja);
@@ -195,6 +204,7 @@ export function outcomeOf(m: Meeting, itemId: string): { motionId: string; voteI
  */
 export function checkDecision(m: Meeting, group: Group, itemId: string | undefined): Result<{ outcome?: { motionId: string; voteId?: string } }, FormalError> {
   if (!formalActive(group) || !itemId) return ok({});
+  if (adjusted(m, itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   const q = quorumFor(m, group, itemId);
   if (!q.quorate) return err('FORMAL.NOT_QUORATE', { present: q.voters.length, needed: q.needed, seats: q.seats, jav: q.jav.length });
   if (openVoteOn(m, itemId)) return err('FORMAL.VOTE_OPEN');
@@ -212,6 +222,7 @@ export function reserve(m: Meeting, group: Group, input: { id: string; itemId: s
   const existing = f.reservations.find((r) => r.id === input.id || (r.itemId === input.itemId && r.memberId === input.member?.id));
   if (existing) return ok({ formal: f, record: existing, duplicate: true });
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (adjusted(m, input.itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   if (!m.decisions.some((d) => d.itemId === input.itemId)) return err('FORMAL.NO_DECISION');
   if (tooLong(input.motivation)) return err('FORMAL.TEXT_TOO_LONG', { max: MAX_TEXT });
   const member = input.member;
@@ -238,6 +249,7 @@ export function annotate(m: Meeting, input: { id: string; itemId: string; member
   const existing = f.annotations.find((a) => a.id === input.id);
   if (existing) return ok({ formal: f, record: existing, duplicate: true });
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (adjusted(m, input.itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   if (tooLong(input.text)) return err('FORMAL.TEXT_TOO_LONG', { max: MAX_TEXT });
   const record: Annotation = { id: input.id, itemId: input.itemId, ...(input.member ? { memberId: input.member.id } : {}), name: input.name, text: input.text.trim(), at: input.at };
   return ok({ formal: { ...f, annotations: [...f.annotations, record] }, record, duplicate: false });

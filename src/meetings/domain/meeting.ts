@@ -263,7 +263,9 @@ export type MeetingErrorCode =
   | 'TEXT.TOO_LONG'
   | 'MEETING.RECORD_FULL'
   | 'DATE.INVALID'
-  | 'TIME.END_BEFORE_START';
+  | 'TIME.END_BEFORE_START'
+  /** A formal body's § justerad omedelbart takes nothing more (issue 26). */
+  | 'FORMAL.ALREADY_ADJUSTED';
 export type MeetingError = DomainError<MeetingErrorCode>;
 
 export const MAX_TITLE = 200;
@@ -631,6 +633,7 @@ function recordOn<K extends 'notes' | 'decisions' | 'actionItems'>(
   if (recordedText(m) + input.text.trim().length > MAX_RECORDED_TEXT) return err('MEETING.RECORD_FULL', { max: MAX_RECORDED_TEXT.toLocaleString('sv-SE') });
   const itemId = input.itemId ?? m.currentItemId;
   if (!itemId || !m.items.some((i) => i.id === itemId)) return err('AGENDA.ITEM_NOT_FOUND');
+  if (m.formal?.immediate[itemId]) return err('FORMAL.ALREADY_ADJUSTED');
   const record = build({ id: input.id, itemId, at, ...(input.by ? { by: input.by } : {}), byName: input.byName });
   return ok({ meeting: { ...m, [key]: [...list, record], updatedAt: at }, record, duplicate: false });
 }
