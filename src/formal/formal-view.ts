@@ -55,7 +55,7 @@ export function voteCardData({ texts, group }: View, m: Meeting, vote: Vote) {
       .filter((x) => x.names.length)
       .map((x) => ({ line: f.minutes.ballots(f.minutes.ballotWords[x.c], x.names.join(', ')) })),
     closed: !!vote.closedAt,
-    closedText: vote.result && winner ? f.voteCard.closedText(vote.result.ja, vote.result.nej, vote.result.avstar, f.motionWinner(winner.number, winner.moverName), vote.result.casting) : '',
+    closedText: vote.withdrawal ? f.voteCard.withdrawnText : vote.result && winner ? f.voteCard.closedText(vote.result.ja, vote.result.nej, vote.result.avstar, f.motionWinner(winner.number, winner.moverName), vote.result.casting) : '',
   };
 }
 

@@ -87,7 +87,7 @@ describe('yrkanden, omröstning and utslagsröst', () => {
   it('several yrkanden need a proposition or a vote before the decision; the decision records the winner', () => {
     const m = withMotions();
     expect(checkDecision(m, g, 'i1')).toEqual({ ok: false, error: { code: 'FORMAL.OUTCOME_MISSING', details: { count: 2 } } });
-    const closed = must(closeVote(voted(m, { m_birgitta: 'ja', m_marikas: 'ja', m_wictoria: 'nej', m_nima: 'ja' }), 'v1', AT));
+    const closed = must(closeVote(voted(m, { m_birgitta: 'ja', m_marikas: 'ja', m_wictoria: 'nej', m_nima: 'ja' }), g, 'v1', AT));
     expect(closed.record.result).toEqual({ ja: 3, nej: 1, avstar: 0, winnerId: 'y1', casting: false });
     expect(checkDecision({ ...m, formal: closed.formal }, g, 'i1')).toEqual({ ok: true, value: { outcome: { motionId: 'y1', voteId: 'v1' } } });
   });
@@ -95,8 +95,8 @@ describe('yrkanden, omröstning and utslagsröst', () => {
   it('a tie is decided by the chair\'s vote; a chair who abstained must vote before the vote is closed', () => {
     const m = withMotions();
     // Birgitta Olsson chairs the meeting.
-    expect(must(closeVote(voted(m, { m_birgitta: 'nej', m_marikas: 'ja', m_wictoria: 'nej', m_nima: 'ja' }), 'v1', AT)).record.result).toMatchObject({ winnerId: 'y2', casting: true });
-    expect(closeVote(voted(m, { m_birgitta: 'avstar', m_marikas: 'ja', m_wictoria: 'nej' }), 'v1', AT)).toEqual({ ok: false, error: { code: 'FORMAL.TIE_NO_CASTING', details: { ja: 1, nej: 1 } } });
+    expect(must(closeVote(voted(m, { m_birgitta: 'nej', m_marikas: 'ja', m_wictoria: 'nej', m_nima: 'ja' }), g, 'v1', AT)).record.result).toMatchObject({ winnerId: 'y2', casting: true });
+    expect(closeVote(voted(m, { m_birgitta: 'avstar', m_marikas: 'ja', m_wictoria: 'nej' }), g, 'v1', AT)).toEqual({ ok: false, error: { code: 'FORMAL.TIE_NO_CASTING', details: { ja: 1, nej: 1, name: 'Birgitta Olsson' } } });
   });
 
   it('only those taking part may vote: jäv and an ersättare who does not serve are refused', () => {

@@ -81,9 +81,19 @@ export interface Vote {
   ballots: Record<string, Ballot>;
   openedAt: string;
   openedBy?: string;
+  /** Set when the vote is closed, counted or withdrawn. */
   closedAt?: string;
   result?: VoteResult;
+  /** Withdrawn by the chair or secretary (`återkalla omröstning`): closed without a result. */
+  withdrawal?: VoteWithdrawal;
   card?: CardRef;
+}
+
+export interface VoteWithdrawal {
+  /** The activity that withdrew it, so a Teams retry changes nothing. */
+  id: string;
+  at: string;
+  by?: string;
 }
 
 export interface VoteResult {
@@ -91,7 +101,7 @@ export interface VoteResult {
   nej: number;
   avstar: number;
   winnerId: string;
-  /** The tie was decided by the chair's vote. */
+  /** The tie was decided by the casting vote of the one chairing the item. */
   casting: boolean;
 }
 

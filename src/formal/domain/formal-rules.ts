@@ -1,4 +1,4 @@
-import { memberById, type Group, type Member } from '../../groups/domain/group.js';
+import { memberById, membersWithRole, type Group, type Member } from '../../groups/domain/group.js';
 import { isRunning, MAX_TEXT, type Meeting } from '../../meetings/domain/meeting.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import { addDays, isLocalDate, type LocalDate } from '../../shared/swedish-date.js';
@@ -19,6 +19,7 @@ import {
   type Reservation,
   type Vote,
   type VoteResult,
+  type VoteWithdrawal,
 } from './formal-meeting.js';
 import { quorumFor } from './quorum.js';
 
@@ -152,7 +153,7 @@ export function openVote(m: Meeting, group: Group, input: { id: string; itemId: 
 export function castBallot(m: Meeting, group: Group, input: { voteId: string; voter: Member | undefined; choice: BallotChoice; source: Ballot['source']; at: string; by?: string }): Result<{ vote: Vote; ballot: Ballot; same: boolean }, FormalError> {
   const vote = formalOf(m).votes[input.voteId];
   if (!vote) return err('FORMAL.NO_VOTE');
-  if (vote.closedAt) return err('FORMAL.VOTE_CLOSED');
+  if (vote.closedAt) return err(vote.withdrawal ? 'FORMAL.VOTE_WITHDRAWN' : 'FORMAL.VOTE_CLOSED');
   const voter = input.voter;
   if (!voter || !vote.voters.includes(voter.id)) {
     const reason = voter && hasJav(m.formal, vote.itemId, voter.id) ? 'jav' : 'notServing';
@@ -163,27 +164,51 @@ export function castBallot(m: Meeting, group: Group, input: { voteId: string; vo
   return ok({ vote, ballot, same: before?.choice === input.choice });
 }
 
-/** Counts the ballots; a tie is decided by the chair's vote (utslagsröst), which must then be ja or nej. */
-export function countVote(vote: Vote, chairId: string | undefined): Result<VoteResult, FormalError> {
+/**
+ * Who has the casting vote (utslagsröst) at a tie (KL 5 kap. 57 §): the one chairing the item, that is
+ * the meeting's chair when they vote in it, else the first vice chair who does (the chair reported
+ * jäv or does not serve). Undefined when neither votes: the vote can then only be withdrawn.
+ */
+export function castingVoterOf(m: Meeting, group: Group, vote: Vote): string | undefined {
+  const viceChairs = membersWithRole(group, 'viceChair', m.startedAt ?? vote.openedAt).map((x) => x.id);
+  return [m.chairId, ...viceChairs].find((id): id is string => !!id && vote.voters.includes(id));
+}
+
+/** Counts the ballots; a tie is decided by the casting voter's vote, which must then be ja or nej. */
+export function countVote(vote: Vote, castingVoterId: string | undefined): Result<VoteResult, FormalError> {
   const ballots = Object.entries(vote.ballots);
   const ja = ballots.filter(([, b]) => b.choice === 'ja').length;
   const nej = ballots.filter(([, b]) => b.choice === 'nej').length;
   const avstar = ballots.filter(([, b]) => b.choice === 'avstar').length;
   if (ja !== nej) return ok({ ja, nej, avstar, winnerId: ja > nej ? vote.jaMotionId : vote.nejMotionId, casting: false });
-  const chairs = chairId ? vote.ballots[chairId]?.choice : undefined;
-  if (chairs !== 'ja' && chairs !== 'nej') return err('FORMAL.TIE_NO_CASTING', { ja, nej });
-  return ok({ ja, nej, avstar, winnerId: chairs === 'ja' ? vote.jaMotionId : vote.nejMotionId, casting: true });
+  const casting = castingVoterId ? vote.ballots[castingVoterId]?.choice : undefined;
+  if (casting !== 'ja' && casting !== 'nej') return err('FORMAL.TIE_NO_CASTING', { ja, nej });
+  return ok({ ja, nej, avstar, winnerId: casting === 'ja' ? vote.jaMotionId : vote.nejMotionId, casting: true });
 }
 
-export function closeVote(m: Meeting, voteId: string, at: string): FormalResult<Vote> {
+export function closeVote(m: Meeting, group: Group, voteId: string, at: string): FormalResult<Vote> {
   const f = formalOf(m);
   const vote = f.votes[voteId];
   if (!vote) return err('FORMAL.NO_VOTE');
+  if (vote.withdrawal) return err('FORMAL.VOTE_WITHDRAWN');
   if (vote.closedAt) return ok({ formal: f, record: vote, duplicate: true });
-  const result = countVote(vote, m.chairId);
-  if (!result.ok) return result;
+  const caster = castingVoterOf(m, group, vote);
+  const result = countVote(vote, caster);
+  if (!result.ok) return err(result.error.code, { ...result.error.details, name: caster ? (memberById(group, caster)?.name ?? '') : '' });
   const closed: Vote = { ...vote, closedAt: at, result: result.value };
   return ok({ formal: { ...f, votes: { ...f.votes, [voteId]: closed } }, record: closed, duplicate: false });
+}
+
+/** The chair or secretary withdraws the item's open vote: closed without a result, as if never held. */
+export function withdrawVote(m: Meeting, itemId: string, input: VoteWithdrawal): FormalResult<Vote> {
+  const f = formalOf(m);
+  const again = votesOn(m, itemId).find((v) => v.withdrawal?.id === input.id);
+  if (again) return ok({ formal: f, record: again, duplicate: true });
+  if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  const vote = openVoteOn(m, itemId);
+  if (!vote) return err('FORMAL.NO_OPEN_VOTE');
+  const withdrawn: Vote = { ...vote, closedAt: input.at, withdrawal: input };
+  return ok({ formal: { ...f, votes: { ...f.votes, [vote.id]: withdrawn } }, record: withdrawn, duplicate: false });
 }
 
 // ---- the decision -----------------------------------------------------------------------------------

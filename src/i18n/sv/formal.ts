@@ -39,6 +39,7 @@ export const formal = {
   ballotFormat: 'Skriv rösten så här: **röst ‹namn›: ja**, **nej** eller **avstår**.',
   voteClosed: (ja: number, nej: number, avstar: number, winner: string, casting: boolean) =>
     `Omröstningen är avslutad: ${votes(ja, 'ja')} mot ${votes(nej, 'nej')}, ${avstar} avstår.${casting ? ' Ordförandens utslagsröst avgör.' : ''} ${winner} vann. Skriv **beslut ‹text›** för att protokollföra beslutet.`,
+  voteWithdrawn: (number: string) => `Omröstningen under ${ref(number)} är återkallad och räknas inte. Ställ proposition, begär en ny omröstning eller bordlägg ärendet.`,
   tabled: (number: string) => `Antecknat under ${ref(number)}: ärendet bordläggs.`,
   tabledNote: 'Ärendet bordläggs.',
   reserved: (name: string) => `${name} reserverar sig mot beslutet. En skriftlig motivering kan lämnas fram till justeringsdagen: **motivering ‹§›: ‹text›**.`,
@@ -66,7 +67,12 @@ export const formal = {
     'FORMAL.VOTE_OPEN': () => 'En omröstning pågår under punkten. Avsluta den först.',
     'FORMAL.NO_VOTE': () => 'Det går bara medan mötet pågår.',
     'FORMAL.VOTE_CLOSED': () => 'Omröstningen är redan avslutad.',
-    'FORMAL.TIE_NO_CASTING': (d: Record<string, string | number>) => `Lika röstetal (${d.ja}–${d.nej}). Ordföranden har utslagsröst och måste rösta ja eller nej innan omröstningen avslutas.`,
+    'FORMAL.TIE_NO_CASTING': (d: Record<string, string | number>) =>
+      d.name
+        ? `Lika röstetal (${d.ja}–${d.nej}). ${d.name} leder ärendet och har utslagsröst, och måste rösta ja eller nej innan omröstningen avslutas.`
+        : `Lika röstetal (${d.ja}–${d.nej}), och varken ordföranden eller en vice ordförande röstar i ärendet, så ingen har utslagsröst. Skriv **återkalla omröstning**, och ställ sedan proposition eller bordlägg ärendet.`,
+    'FORMAL.VOTE_WITHDRAWN': () => 'Omröstningen är återkallad.',
+    'FORMAL.NO_OPEN_VOTE': () => 'Ingen omröstning pågår under den här punkten.',
     'FORMAL.NOT_PARTICIPANT': () => 'Bara den som deltog i beslutet kan reservera sig mot det.',
     'FORMAL.NO_RESERVATION': () => 'Det finns ingen reservation av dig under den punkten.',
     'FORMAL.MOTIVATION_LATE': (d: Record<string, string | number>) => `Justeringsdagen ${d.date} har passerat; motiveringen kan inte längre ändras.`,
@@ -85,6 +91,7 @@ export const formal = {
     countText: (voted: number, voters: number) => `Har röstat: ${voted} av ${voters}`,
     closedText: (ja: number, nej: number, avstar: number, winner: string, casting: boolean) =>
       `Avslutad: ${votes(ja, 'ja')} mot ${votes(nej, 'nej')}, ${avstar} avstår${casting ? ', ordförandens utslagsröst avgör' : ''}. ${winner} vann.`,
+    withdrawnText: 'Återkallad. Rösterna räknas inte.',
     jaButton: 'Rösta ja',
     nejButton: 'Rösta nej',
     avstarButton: 'Avstå',
