@@ -3,8 +3,8 @@ import { addMember, type Group } from '../../src/groups/domain/group.js';
 import { newMeeting, startMeeting, type AttendanceMark, type Meeting } from '../../src/meetings/domain/meeting.js';
 import { setFormalList, formalActive } from '../../src/formal/domain/formal-body.js';
 import { quorumFor } from '../../src/formal/domain/quorum.js';
-import { addMotion, castBallot, checkDecision, closeVote, motionKindOf, motivate, openVote, reportJav, reserve, setAdjustBy } from '../../src/formal/domain/formal-rules.js';
-import { anslagDates, anslagInTime } from '../../src/formal/domain/anslag.js';
+import { addMotion, castBallot, checkDecision, closeVote, motivate, openVote, reportJav, reserve, setAdjustBy } from '../../src/formal/domain/formal-rules.js';
+import { anslagDates } from '../../src/formal/domain/anslag.js';
 import { nextFirstNumber } from '../../src/formal/domain/paragraphs.js';
 import { emptyFormal } from '../../src/formal/domain/formal-meeting.js';
 import { must, T0, tierp } from '../meetings/fixtures.js';
@@ -79,9 +79,8 @@ describe('yrkanden, omröstning and utslagsröst', () => {
     return next;
   }
 
-  it('reads the kind of a yrkande from its words', () => {
+  it('refuses a yrkande longer than a note may be', () => {
     expect(addMotion(meeting(g, all), { id: 'y9', itemId: 'i1', mover: member(g, 'm_nima'), text: 'x'.repeat(4001), at: AT })).toEqual({ ok: false, error: { code: 'FORMAL.TEXT_TOO_LONG', details: { max: 4000 } } });
-    expect(['bifall till förslaget', 'avslag', 'återremiss för beredning', 'bordläggning', 'ändring av att-sats 2', 'att uppdra åt kansliet'].map(motionKindOf)).toEqual(['bifall', 'avslag', 'aterremiss', 'bordlaggning', 'andring', 'eget']);
   });
 
   it('several yrkanden need a proposition or a vote before the decision; the decision records the winner', () => {
@@ -132,11 +131,8 @@ describe('reservation, justering, § numbers and anslag', () => {
     expect(nextFirstNumber([earlier('c', '2017-12-10', 40, 9)], m)).toBe(1);
   });
 
-  it('the anslag is posted within two days of the justering and taken down no earlier than three weeks after', () => {
+  it('the anslag goes up the day it is posted and comes down three weeks later', () => {
     const d = anslagDates('2016-02-04', '2016-02-10', '2016-02-11');
     expect(d).toEqual({ meetingDate: '2016-02-04', adjustedOn: '2016-02-10', postedOn: '2016-02-11', takeDownOn: '2016-03-03' });
-    expect(anslagInTime(d)).toBe(true);
-    expect(anslagInTime(anslagDates('2016-02-04', '2016-02-10', '2016-02-13'))).toBe(false);
-    expect(anslagInTime({ ...d, takeDownOn: '2016-03-02' })).toBe(false);
   });
 });

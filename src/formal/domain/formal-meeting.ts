@@ -33,9 +33,6 @@ export interface JavRecord {
   by?: string;
 }
 
-export const MOTION_KINDS = ['bifall', 'avslag', 'andring', 'aterremiss', 'bordlaggning', 'eget'] as const;
-export type MotionKind = (typeof MOTION_KINDS)[number];
-
 /** A yrkande: who moves what. `number` runs per item (yrkande 1, 2, …). */
 export interface Motion {
   id: string;
@@ -43,7 +40,6 @@ export interface Motion {
   number: number;
   moverId?: string;
   moverName: string;
-  kind: MotionKind;
   /** As moved: "bifall till arbetsutskottets förslag". */
   text: string;
   at: string;

@@ -14,7 +14,6 @@ import {
   type JavRecord,
   type MeetingFormal,
   type Motion,
-  type MotionKind,
   type Proposition,
   type Reservation,
   type Vote,
@@ -63,19 +62,6 @@ export function reportJav(m: Meeting, member: Member, itemId: string, at: string
 
 // ---- yrkanden and propositionsordning ------------------------------------------------------------
 
-const KIND_WORDS: Array<[RegExp, MotionKind]> = [
-  [/^bifall/iu, 'bifall'],
-  [/^avslag/iu, 'avslag'],
-  [/^(?:ändring|ändrad)/iu, 'andring'],
-  [/^återremi/iu, 'aterremiss'],
-  [/^bordlägg/iu, 'bordlaggning'],
-];
-
-/** What kind of yrkande the words are: "bifall till …", "avslag", "återremiss …"; else an own proposal. */
-export function motionKindOf(text: string): MotionKind {
-  return KIND_WORDS.find(([re]) => re.test(text.trim()))?.[1] ?? 'eget';
-}
-
 export function motionsOn(m: Meeting, itemId: string): Motion[] {
   return formalOf(m).motions.filter((x) => x.itemId === itemId).sort((a, b) => a.number - b.number);
 }
@@ -94,7 +80,6 @@ export function addMotion(m: Meeting, input: { id: string; itemId: string; mover
     number: motionsOn(m, input.itemId).length + 1,
     moverId: input.mover.id,
     moverName: input.mover.name,
-    kind: motionKindOf(text),
     text,
     at: input.at,
   };

@@ -52,10 +52,8 @@ export const formal: typeof sv = {
       `The decision was not saved: ${String(d.body ?? 'the group')} is not quorate. ${d.present} of ${d.seats} members are serving${Number(d.jav ?? 0) > 0 ? ' without a conflict of interest' : ''}, at least ${d.needed} are needed. The matter can be tabled: write **table**.`,
     'FORMAL.NOT_VOTER': (d: Record<string, string | number>) =>
       d.reason === 'jav' ? 'You reported a conflict of interest in the matter and cannot vote.' : 'Only serving members and substitutes can vote.',
-    'FORMAL.JAV_ALREADY': () => 'The conflict of interest is already reported.',
     'FORMAL.JAV_NOT_MEMBER': () => 'Only people in the group can report a conflict of interest.',
     'FORMAL.MOTION_UNKNOWN': (d: Record<string, string | number>) => `There is no motion ${d.number} under the item (${d.count} motions).`,
-    'FORMAL.MOTIONS_NEEDED': () => 'A vote needs at least two motions.',
     'FORMAL.OUTCOME_MISSING': (d: Record<string, string | number>) => `There are ${d.count} motions. Put the proposition first (**proposition 1**) or ask for a vote (**vote 1 against 2**).`,
     'FORMAL.VOTE_OPEN': () => 'A vote is open under the item. Close it first.',
     'FORMAL.NO_VOTE': () => 'This can only be done while the meeting runs.',
@@ -88,7 +86,6 @@ export const formal: typeof sv = {
     nejButton: 'Vote no',
     avstarButton: 'Abstain',
     closeButton: 'Close the vote',
-    yours: (choice: string) => `Your vote: ${choice}`,
   },
   choices: { ja: 'yes', nej: 'no', avstar: 'abstain' },
   motionWinner: (n: number, name: string) => `Motion ${n} (${name})`,

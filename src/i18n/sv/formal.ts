@@ -59,10 +59,8 @@ export const formal = {
       `Beslutet sparades inte: ${String(d.body ?? 'gruppen')} är inte beslutför. ${d.present} av ${d.seats} ledamöter tjänstgör${Number(d.jav ?? 0) > 0 ? ' utan jäv' : ''}, minst ${d.needed} behövs. Ärendet kan bordläggas: skriv **bordlägg**.`,
     'FORMAL.NOT_VOTER': (d: Record<string, string | number>) =>
       d.reason === 'jav' ? 'Du har anmält jäv i ärendet och kan inte rösta.' : 'Bara tjänstgörande ledamöter och ersättare kan rösta i omröstningen.',
-    'FORMAL.JAV_ALREADY': () => 'Jävet är redan anmält.',
     'FORMAL.JAV_NOT_MEMBER': () => 'Bara deltagare i gruppen kan anmäla jäv.',
     'FORMAL.MOTION_UNKNOWN': (d: Record<string, string | number>) => `Det finns inget yrkande ${d.number} under punkten (${d.count} yrkanden).`,
-    'FORMAL.MOTIONS_NEEDED': () => 'Det behövs minst två yrkanden för en omröstning.',
     'FORMAL.OUTCOME_MISSING': (d: Record<string, string | number>) => `Det finns ${d.count} yrkanden. Ställ proposition först (**proposition 1**) eller begär omröstning (**omröstning 1 mot 2**).`,
     'FORMAL.VOTE_OPEN': () => 'En omröstning pågår under punkten. Avsluta den först.',
     'FORMAL.NO_VOTE': () => 'Det går bara medan mötet pågår.',
@@ -96,7 +94,6 @@ export const formal = {
     nejButton: 'Rösta nej',
     avstarButton: 'Avstå',
     closeButton: 'Avsluta omröstningen',
-    yours: (choice: string) => `Din röst: ${choice}`,
   },
   choices: { ja: 'ja', nej: 'nej', avstar: 'avstår' },
   motionWinner: (n: number, name: string) => `Yrkande ${n} (${name})`,
