@@ -73,7 +73,7 @@ export function formalErrorText(turn: Pick<GroupTurn, 'texts' | 'group'>, error:
 
 /**
  * The check `beslut` runs in a formal body before recording (issue 26): quorate for the item, no vote
- * open, and the winning yrkande known when there were several; the outcome goes on the decision.
+ * open, and the winning yrkande known when there were several (the minutes say which one won).
  */
 export function checkFormalDecision(turn: Pick<GroupTurn, 'texts' | 'group'>, m: Meeting, itemId: string): Result<{ outcome?: { motionId: string; voteId?: string } }, DomainError> {
   const c = checkDecision(m, turn.group, itemId);

@@ -99,8 +99,6 @@ export interface Note extends RecordBase {
 export interface Decision extends RecordBase {
   /** The decision in the group's own words, as written. */
   text: string;
-  /** A formal body's decision: the yrkande that won, and the vote that decided it (issue 26). */
-  outcome?: { motionId: string; voteId?: string };
   /** The att-satser as a list, when the decision has them ("att godkänna …", "att uppdra åt …"). */
   attSatser: string[];
   /** Who follows the decision up, by when, and how far it has come (issue 7). */
