@@ -47,6 +47,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
   { words: ['yrkande', 'motion'], args: 'required' },
   { words: ['proposition'], args: 'required' },
   { words: ['omröstning', 'vote'], args: 'required' },
+  { words: ['återkalla omröstning', 'withdraw vote'], args: 'none' },
   { words: ['bordlägg', 'table'], args: 'none' },
   { words: ['reservation'], args: 'optional' },
   { words: ['motivering', 'motivation'], args: 'required' },

@@ -33,6 +33,7 @@ import {
   reportJav,
   reserve,
   setAdjustBy,
+  withdrawVote,
 } from './domain/formal-rules.js';
 import { quorumFor } from './domain/quorum.js';
 import { nextFirstNumber } from './domain/paragraphs.js';
@@ -53,6 +54,7 @@ export const PROPOSITION = cmd(['proposition'], { args: 'required' });
 export const VOTE = cmd(['omröstning', 'vote'], { args: 'required' });
 export const BALLOT = cmd(['röst', 'ballot'], { args: 'required' });
 export const CLOSE_VOTE = cmd(['avsluta omröstning', 'avsluta omröstningen', 'close vote']);
+export const WITHDRAW_VOTE = cmd(['återkalla omröstning', 'återkalla omröstningen', 'withdraw vote']);
 export const TABLE = cmd(['bordlägg', 'bordläggning', 'table']);
 export const RESERVATION = cmd(['reservation'], { args: 'optional' });
 export const MOTIVATION = cmd(['motivering', 'motivation'], { args: 'required' });
@@ -71,7 +73,7 @@ export function formalErrorText(turn: Pick<GroupTurn, 'texts' | 'group'>, error:
 
 /**
  * The check `beslut` runs in a formal body before recording (issue 26): quorate for the item, no vote
- * open, and the winning yrkande known when there were several; the outcome goes on the decision.
+ * open, and the winning yrkande known when there were several (the minutes say which one won).
  */
 export function checkFormalDecision(turn: Pick<GroupTurn, 'texts' | 'group'>, m: Meeting, itemId: string): Result<{ outcome?: { motionId: string; voteId?: string } }, DomainError> {
   const c = checkDecision(m, turn.group, itemId);
@@ -207,7 +209,7 @@ async function closeTheVote(deps: Deps, turn: GroupTurn, meetingId: string | und
     if (!m) return { result: { ok: false, message: turn.texts.meeting.noMeetingFound } };
     const id = voteId ?? (m.currentItemId ? openVoteOn(m, m.currentItemId)?.id : undefined);
     if (!id) return { result: { ok: false, message: turn.texts.formal.noVote } };
-    const r = closeVote(m, id, turn.at);
+    const r = closeVote(m, turn.group, id, turn.at);
     if (!r.ok) return { result: { ok: false, message: formalErrorText(turn, r.error) } };
     closed = r.value.record;
     const next = { ...m, formal: r.value.formal, updatedAt: turn.at };
@@ -357,6 +359,15 @@ export function register(app: Application<TurnState>, deps: Deps): void {
   app.adaptiveCards.actionExecute('formal.closeVote', onCard(deps, { data: VoteRef }, async ({ turn, data }) => {
     const r = await closeTheVote(deps, turn, data.meetingId, data.voteId);
     return r.ok && r.vote ? voteCard(turn, r.meeting, r.meeting.formal!.votes[data.voteId] ?? r.vote) : r.message;
+  }));
+
+  // A vote that cannot be closed (a tie nobody chairing the item can decide) is withdrawn, never left open.
+  app.message(WITHDRAW_VOTE, onCommand(deps, { may: 'run.meeting' }, async ({ ctx, turn }) => {
+    const id = activityKey(ctx, 'withdraw');
+    const out = await changeFormal(deps, turn, undefined, (m, itemId) => withdrawVote(m, itemId, { id, at: turn.at, ...(turn.member ? { by: turn.member.id } : {}) }), (m, v) => turn.texts.formal.voteWithdrawn(numberOf(m, v.itemId)));
+    const withdrawn = out.ok ? Object.values(out.meeting.formal?.votes ?? {}).find((v) => v.withdrawal?.id === id) : undefined;
+    if (out.ok && withdrawn) postVoteCardLater(deps, turn, turn.ref.groupId, out.meeting.id, withdrawn.id);
+    return out.message;
   }));
 
   // Bordläggning: noted under the item, also when the body is not quorate.

@@ -2,8 +2,9 @@ import { memberById, type Group } from '../groups/domain/group.js';
 import { itemIndex, itemNumber, type Meeting } from '../meetings/domain/meeting.js';
 import type { Texts } from '../i18n/texts.js';
 import { renderCard, type CardJson } from '../bot/render-card.js';
-import { formalActive, ledamoter } from './domain/formal-body.js';
-import { BALLOTS, type Vote } from './domain/formal-meeting.js';
+import { formalActive } from './domain/formal-body.js';
+import type { Vote } from './domain/formal-meeting.js';
+import { ballotLines } from './domain/formal-minutes.js';
 import { motionsOn } from './domain/formal-rules.js';
 import { quorumFor } from './domain/quorum.js';
 import type { AnslagDates } from './domain/anslag.js';
@@ -39,9 +40,6 @@ export function voteCardData({ texts, group }: View, m: Meeting, vote: Vote) {
     return x ? f.voteCard.motionText(x.number, x.moverName, x.text) : '';
   };
   const item = m.items.find((i) => i.id === vote.itemId);
-  const order = ledamoter(group).map((x) => x.id);
-  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
-  const ballots = Object.entries(vote.ballots).sort(([a], [b]) => rank(a) - rank(b));
   const winner = vote.result ? motions.get(vote.result.winnerId) : undefined;
   return {
     t: f.voteCard,
@@ -50,12 +48,10 @@ export function voteCardData({ texts, group }: View, m: Meeting, vote: Vote) {
     heading: f.voteCard.heading(numberOf(m, vote.itemId), item?.title ?? ''),
     jaText: motionText(vote.jaMotionId),
     nejText: motionText(vote.nejMotionId),
-    countText: f.voteCard.countText(ballots.length, vote.voters.length),
-    ballotLines: BALLOTS.map((c) => ({ c, names: ballots.filter(([, b]) => b.choice === c).map(([id, b]) => memberById(group, id)?.name ?? b.name) }))
-      .filter((x) => x.names.length)
-      .map((x) => ({ line: f.minutes.ballots(f.minutes.ballotWords[x.c], x.names.join(', ')) })),
+    countText: f.voteCard.countText(Object.keys(vote.ballots).length, vote.voters.length),
+    ballotLines: ballotLines(group, vote, f.minutes, (id, b) => memberById(group, id)?.name ?? b.name).map((line) => ({ line })),
     closed: !!vote.closedAt,
-    closedText: vote.result && winner ? f.voteCard.closedText(vote.result.ja, vote.result.nej, vote.result.avstar, f.motionWinner(winner.number, winner.moverName), vote.result.casting) : '',
+    closedText: vote.withdrawal ? f.voteCard.withdrawnText : vote.result && winner ? f.voteCard.closedText(vote.result.ja, vote.result.nej, vote.result.avstar, f.motionWinner(winner.number, winner.moverName), vote.result.casting) : '',
   };
 }
 

@@ -27,7 +27,7 @@ import {
   type ParticipantEvent,
 } from './domain/meeting.js';
 import type { Action } from '../groups/domain/permissions.js';
-import { ok, type DomainError, type Result } from '../shared/result.js';
+import type { DomainError, Result } from '../shared/result.js';
 import { isLocalDate, parseDate, stockholmDate, stockholmTime } from '../shared/swedish-date.js';
 import type { Deps } from '../bot/deps.js';
 import { cmd, commandArgs } from '../bot/command.js';
@@ -300,12 +300,9 @@ function decision(deps: Deps, turn: GroupTurn, ctx: TurnContext, id: string | un
     (m) => {
       const r = recordDecision(m, { id: decisionId, text, ...byWhom(turn) }, turn.at);
       if (!r.ok || r.value.duplicate) return r;
-      // Issue 26: a formal body decides only when quorate, and the decision keeps the yrkande that won.
+      // Issue 26: a formal body decides only when quorate, with no vote open and the winning yrkande known.
       const formal = checkFormalDecision(turn, m, r.value.record.itemId);
-      if (!formal.ok) return formal;
-      if (!formal.value.outcome) return r;
-      const record: Decision = { ...r.value.record, outcome: formal.value.outcome };
-      return ok({ ...r.value, record, meeting: { ...r.value.meeting, decisions: r.value.meeting.decisions.map((d) => (d.id === record.id ? record : d)) } });
+      return formal.ok ? r : formal;
     },
     (m, r) => turn.texts.running.decisionRecorded(itemLabel(m, r.itemId).number, r.attSatser.length),
   );

@@ -3,8 +3,8 @@ import { addMember, type Group } from '../../src/groups/domain/group.js';
 import { newMeeting, startMeeting, type AttendanceMark, type Meeting } from '../../src/meetings/domain/meeting.js';
 import { setFormalList, formalActive } from '../../src/formal/domain/formal-body.js';
 import { quorumFor } from '../../src/formal/domain/quorum.js';
-import { addMotion, castBallot, checkDecision, closeVote, motionKindOf, motivate, openVote, reportJav, reserve, setAdjustBy } from '../../src/formal/domain/formal-rules.js';
-import { anslagDates, anslagInTime } from '../../src/formal/domain/anslag.js';
+import { addMotion, castBallot, checkDecision, closeVote, motivate, openVote, reportJav, reserve, setAdjustBy } from '../../src/formal/domain/formal-rules.js';
+import { anslagDates } from '../../src/formal/domain/anslag.js';
 import { nextFirstNumber } from '../../src/formal/domain/paragraphs.js';
 import { emptyFormal } from '../../src/formal/domain/formal-meeting.js';
 import { must, T0, tierp } from '../meetings/fixtures.js';
@@ -79,15 +79,14 @@ describe('yrkanden, omröstning and utslagsröst', () => {
     return next;
   }
 
-  it('reads the kind of a yrkande from its words', () => {
+  it('refuses a yrkande longer than a note may be', () => {
     expect(addMotion(meeting(g, all), { id: 'y9', itemId: 'i1', mover: member(g, 'm_nima'), text: 'x'.repeat(4001), at: AT })).toEqual({ ok: false, error: { code: 'FORMAL.TEXT_TOO_LONG', details: { max: 4000 } } });
-    expect(['bifall till förslaget', 'avslag', 'återremiss för beredning', 'bordläggning', 'ändring av att-sats 2', 'att uppdra åt kansliet'].map(motionKindOf)).toEqual(['bifall', 'avslag', 'aterremiss', 'bordlaggning', 'andring', 'eget']);
   });
 
   it('several yrkanden need a proposition or a vote before the decision; the decision records the winner', () => {
     const m = withMotions();
     expect(checkDecision(m, g, 'i1')).toEqual({ ok: false, error: { code: 'FORMAL.OUTCOME_MISSING', details: { count: 2 } } });
-    const closed = must(closeVote(voted(m, { m_birgitta: 'ja', m_marikas: 'ja', m_wictoria: 'nej', m_nima: 'ja' }), 'v1', AT));
+    const closed = must(closeVote(voted(m, { m_birgitta: 'ja', m_marikas: 'ja', m_wictoria: 'nej', m_nima: 'ja' }), g, 'v1', AT));
     expect(closed.record.result).toEqual({ ja: 3, nej: 1, avstar: 0, winnerId: 'y1', casting: false });
     expect(checkDecision({ ...m, formal: closed.formal }, g, 'i1')).toEqual({ ok: true, value: { outcome: { motionId: 'y1', voteId: 'v1' } } });
   });
@@ -95,8 +94,8 @@ describe('yrkanden, omröstning and utslagsröst', () => {
   it('a tie is decided by the chair\'s vote; a chair who abstained must vote before the vote is closed', () => {
     const m = withMotions();
     // Birgitta Olsson chairs the meeting.
-    expect(must(closeVote(voted(m, { m_birgitta: 'nej', m_marikas: 'ja', m_wictoria: 'nej', m_nima: 'ja' }), 'v1', AT)).record.result).toMatchObject({ winnerId: 'y2', casting: true });
-    expect(closeVote(voted(m, { m_birgitta: 'avstar', m_marikas: 'ja', m_wictoria: 'nej' }), 'v1', AT)).toEqual({ ok: false, error: { code: 'FORMAL.TIE_NO_CASTING', details: { ja: 1, nej: 1 } } });
+    expect(must(closeVote(voted(m, { m_birgitta: 'nej', m_marikas: 'ja', m_wictoria: 'nej', m_nima: 'ja' }), g, 'v1', AT)).record.result).toMatchObject({ winnerId: 'y2', casting: true });
+    expect(closeVote(voted(m, { m_birgitta: 'avstar', m_marikas: 'ja', m_wictoria: 'nej' }), g, 'v1', AT)).toEqual({ ok: false, error: { code: 'FORMAL.TIE_NO_CASTING', details: { ja: 1, nej: 1, name: 'Birgitta Olsson' } } });
   });
 
   it('only those taking part may vote: jäv and an ersättare who does not serve are refused', () => {
@@ -132,11 +131,8 @@ describe('reservation, justering, § numbers and anslag', () => {
     expect(nextFirstNumber([earlier('c', '2017-12-10', 40, 9)], m)).toBe(1);
   });
 
-  it('the anslag is posted within two days of the justering and taken down no earlier than three weeks after', () => {
+  it('the anslag goes up the day it is posted and comes down three weeks later', () => {
     const d = anslagDates('2016-02-04', '2016-02-10', '2016-02-11');
     expect(d).toEqual({ meetingDate: '2016-02-04', adjustedOn: '2016-02-10', postedOn: '2016-02-11', takeDownOn: '2016-03-03' });
-    expect(anslagInTime(d)).toBe(true);
-    expect(anslagInTime(anslagDates('2016-02-04', '2016-02-10', '2016-02-13'))).toBe(false);
-    expect(anslagInTime({ ...d, takeDownOn: '2016-03-02' })).toBe(false);
   });
 });

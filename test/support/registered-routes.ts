@@ -69,6 +69,7 @@ export const COMMAND_SAMPLES = [
   'omröstning 1 mot 2',
   'röst Nima Najafi: ja',
   'avsluta omröstning',
+  'återkalla omröstning',
   'bordlägg',
   'reservation Förfalskad motivering',
   'motivering §1: Förfalskad motivering',

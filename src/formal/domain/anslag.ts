@@ -11,16 +11,10 @@ export interface AnslagDates {
   takeDownOn: LocalDate;
 }
 
-export const POST_WITHIN_DAYS = 2;
 export const UP_AT_LEAST_DAYS = 21;
 
 /** Posted today (never before the justering); down three weeks after it went up. */
 export function anslagDates(meetingDate: LocalDate, adjustedOn: LocalDate, today: LocalDate): AnslagDates {
   const postedOn = today < adjustedOn ? adjustedOn : today;
   return { meetingDate, adjustedOn, postedOn, takeDownOn: addDays(postedOn, UP_AT_LEAST_DAYS) };
-}
-
-/** Are the dates lawful: posted within two days of the justering, down no earlier than three weeks after? */
-export function anslagInTime(d: AnslagDates): boolean {
-  return d.postedOn >= d.adjustedOn && d.postedOn <= addDays(d.adjustedOn, POST_WITHIN_DAYS) && d.takeDownOn >= addDays(d.postedOn, UP_AT_LEAST_DAYS);
 }

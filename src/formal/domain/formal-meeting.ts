@@ -33,9 +33,6 @@ export interface JavRecord {
   by?: string;
 }
 
-export const MOTION_KINDS = ['bifall', 'avslag', 'andring', 'aterremiss', 'bordlaggning', 'eget'] as const;
-export type MotionKind = (typeof MOTION_KINDS)[number];
-
 /** A yrkande: who moves what. `number` runs per item (yrkande 1, 2, …). */
 export interface Motion {
   id: string;
@@ -43,7 +40,6 @@ export interface Motion {
   number: number;
   moverId?: string;
   moverName: string;
-  kind: MotionKind;
   /** As moved: "bifall till arbetsutskottets förslag". */
   text: string;
   at: string;
@@ -81,9 +77,19 @@ export interface Vote {
   ballots: Record<string, Ballot>;
   openedAt: string;
   openedBy?: string;
+  /** Set when the vote is closed, counted or withdrawn. */
   closedAt?: string;
   result?: VoteResult;
+  /** Withdrawn by the chair or secretary (`återkalla omröstning`): closed without a result. */
+  withdrawal?: VoteWithdrawal;
   card?: CardRef;
+}
+
+export interface VoteWithdrawal {
+  /** The activity that withdrew it, so a Teams retry changes nothing. */
+  id: string;
+  at: string;
+  by?: string;
 }
 
 export interface VoteResult {
@@ -91,7 +97,7 @@ export interface VoteResult {
   nej: number;
   avstar: number;
   winnerId: string;
-  /** The tie was decided by the chair's vote. */
+  /** The tie was decided by the casting vote of the one chairing the item. */
   casting: boolean;
 }
 

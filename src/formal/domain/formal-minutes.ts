@@ -2,10 +2,23 @@ import type { formal as svFormal } from '../../i18n/sv/formal.js';
 import type { Group } from '../../groups/domain/group.js';
 import type { Meeting } from '../../meetings/domain/meeting.js';
 import { ledamoter } from './formal-body.js';
-import { javOn, BALLOTS, type Motion } from './formal-meeting.js';
+import { javOn, BALLOTS, type Ballot, type Motion, type Vote } from './formal-meeting.js';
 import { motionsOn, votesOn } from './formal-rules.js';
 
 export type FormalMinutesLabels = (typeof svFormal)['minutes'];
+
+/**
+ * "Ja: Marie Svensson, Britta Bergström", one line per choice made, the names in the body's order of
+ * ledamöter and then anyone else who voted (serving ersättare). Shown on the vote card and in the protokoll.
+ */
+export function ballotLines(group: Group, vote: Vote, L: FormalMinutesLabels, nameOf: (memberId: string, ballot: Ballot) => string = (_id, b) => b.name): string[] {
+  const order = ledamoter(group).map((x) => x.id);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const ballots = Object.entries(vote.ballots).sort(([a], [b]) => rank(a) - rank(b));
+  return BALLOTS.map((c) => ({ c, names: ballots.filter(([, b]) => b.choice === c).map(([id, b]) => nameOf(id, b)) }))
+    .filter((x) => x.names.length)
+    .map((x) => L.ballots(L.ballotWords[x.c], x.names.join(', ')));
+}
 
 /**
  * What a formal meeting adds under a § of its protokoll, in the usual wording (issue 26): before the
@@ -26,16 +39,9 @@ export function formalItemText(m: Meeting, group: Group, itemId: string, L: Form
     const p = f.propositions[itemId];
     if (p && motions.length > 1) before.push([L.propositionHeading, L.proposition(p.order.map(mover), mover(p.winnerId), body)].join('\n'));
   }
-  // Ballots listed in the body's order of ledamöter, then anyone else who voted (serving ersättare).
-  const order = ledamoter(group).map((x) => x.id);
-  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
   for (const v of closed) {
     before.push([L.voteHeading, L.vote(mover(v.jaMotionId), mover(v.nejMotionId), v.result!, mover(v.result!.winnerId), body)].join('\n'));
-    const ballots = Object.entries(v.ballots).sort(([a], [b]) => rank(a) - rank(b));
-    const lines = BALLOTS.map((c) => ({ c, names: ballots.filter(([, b]) => b.choice === c).map(([, b]) => b.name) }))
-      .filter((x) => x.names.length)
-      .map((x) => L.ballots(L.ballotWords[x.c], x.names.join(', ')));
-    before.push([L.ballotsHeading, ...lines].join('\n'));
+    before.push([L.ballotsHeading, ...ballotLines(group, v, L)].join('\n'));
   }
 
   const after: string[] = [];

@@ -1,4 +1,4 @@
-import { memberById, type Group, type Member } from '../../groups/domain/group.js';
+import { memberById, membersWithRole, type Group, type Member } from '../../groups/domain/group.js';
 import { isRunning, MAX_TEXT, type Meeting } from '../../meetings/domain/meeting.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import { addDays, isLocalDate, type LocalDate } from '../../shared/swedish-date.js';
@@ -14,11 +14,11 @@ import {
   type JavRecord,
   type MeetingFormal,
   type Motion,
-  type MotionKind,
   type Proposition,
   type Reservation,
   type Vote,
   type VoteResult,
+  type VoteWithdrawal,
 } from './formal-meeting.js';
 import { quorumFor } from './quorum.js';
 
@@ -42,6 +42,11 @@ function running(m: Meeting): FormalError | undefined {
   return isRunning(m) ? undefined : { code: 'FORMAL.NO_VOTE', details: { status: m.status } };
 }
 
+/** A § justerad omedelbart is locked: nothing more is recorded under it. */
+function adjusted(m: Meeting, itemId: string): boolean {
+  return !!m.formal?.immediate[itemId];
+}
+
 // ---- jäv ----------------------------------------------------------------------------------------
 
 /** A member reports jäv on an item: they take no part in its decision and are not counted for its quorum. */
@@ -50,24 +55,12 @@ export function reportJav(m: Meeting, member: Member, itemId: string, at: string
   const key = javKey(itemId, member.id);
   if (f.jav[key]) return ok({ formal: f, record: f.jav[key]!, duplicate: true });
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (adjusted(m, itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   const record: JavRecord = { itemId, memberId: member.id, name: member.name, at, ...(by ? { by } : {}) };
   return ok({ formal: { ...f, jav: { ...f.jav, [key]: record } }, record, duplicate: false });
 }
 
 // ---- yrkanden and propositionsordning ------------------------------------------------------------
-
-const KIND_WORDS: Array<[RegExp, MotionKind]> = [
-  [/^bifall/iu, 'bifall'],
-  [/^avslag/iu, 'avslag'],
-  [/^(?:ändring|ändrad)/iu, 'andring'],
-  [/^återremi/iu, 'aterremiss'],
-  [/^bordlägg/iu, 'bordlaggning'],
-];
-
-/** What kind of yrkande the words are: "bifall till …", "avslag", "återremiss …"; else an own proposal. */
-export function motionKindOf(text: string): MotionKind {
-  return KIND_WORDS.find(([re]) => re.test(text.trim()))?.[1] ?? 'eget';
-}
 
 export function motionsOn(m: Meeting, itemId: string): Motion[] {
   return formalOf(m).motions.filter((x) => x.itemId === itemId).sort((a, b) => a.number - b.number);
@@ -78,6 +71,7 @@ export function addMotion(m: Meeting, input: { id: string; itemId: string; mover
   const existing = f.motions.find((x) => x.id === input.id);
   if (existing) return ok({ formal: f, record: existing, duplicate: true });
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (adjusted(m, input.itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   if (tooLong(input.text)) return err('FORMAL.TEXT_TOO_LONG', { max: MAX_TEXT });
   const text = input.text.trim().replace(/\.$/, '');
   const motion: Motion = {
@@ -86,7 +80,6 @@ export function addMotion(m: Meeting, input: { id: string; itemId: string; mover
     number: motionsOn(m, input.itemId).length + 1,
     moverId: input.mover.id,
     moverName: input.mover.name,
-    kind: motionKindOf(text),
     text,
     at: input.at,
   };
@@ -101,6 +94,7 @@ function motionByNumber(m: Meeting, itemId: string, n: number): Motion | undefin
 export function propose(m: Meeting, itemId: string, winner: number, at: string, by?: string): FormalResult<Proposition> {
   const f = formalOf(m);
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (adjusted(m, itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   const motions = motionsOn(m, itemId);
   const won = motionByNumber(m, itemId, winner);
   if (!won) return err('FORMAL.MOTION_UNKNOWN', { number: winner, count: motions.length });
@@ -125,6 +119,7 @@ export function openVote(m: Meeting, group: Group, input: { id: string; itemId: 
   const stopped = running(m);
   if (stopped) return { ok: false, error: stopped };
   if (!formalActive(group)) return err('FORMAL.NO_LEDAMOTER');
+  if (adjusted(m, input.itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   if (openVoteOn(m, input.itemId)) return err('FORMAL.VOTE_OPEN');
   const count = motionsOn(m, input.itemId).length;
   const ja = motionByNumber(m, input.itemId, input.ja);
@@ -143,7 +138,7 @@ export function openVote(m: Meeting, group: Group, input: { id: string; itemId: 
 export function castBallot(m: Meeting, group: Group, input: { voteId: string; voter: Member | undefined; choice: BallotChoice; source: Ballot['source']; at: string; by?: string }): Result<{ vote: Vote; ballot: Ballot; same: boolean }, FormalError> {
   const vote = formalOf(m).votes[input.voteId];
   if (!vote) return err('FORMAL.NO_VOTE');
-  if (vote.closedAt) return err('FORMAL.VOTE_CLOSED');
+  if (vote.closedAt) return err(vote.withdrawal ? 'FORMAL.VOTE_WITHDRAWN' : 'FORMAL.VOTE_CLOSED');
   const voter = input.voter;
   if (!voter || !vote.voters.includes(voter.id)) {
     const reason = voter && hasJav(m.formal, vote.itemId, voter.id) ? 'jav' : 'notServing';
@@ -154,27 +149,51 @@ export function castBallot(m: Meeting, group: Group, input: { voteId: string; vo
   return ok({ vote, ballot, same: before?.choice === input.choice });
 }
 
-/** Counts the ballots; a tie is decided by the chair's vote (utslagsröst), which must then be ja or nej. */
-export function countVote(vote: Vote, chairId: string | undefined): Result<VoteResult, FormalError> {
+/**
+ * Who has the casting vote (utslagsröst) at a tie (KL 5 kap. 57 §): the one chairing the item, that is
+ * the meeting's chair when they vote in it, else the first vice chair who does (the chair reported
+ * jäv or does not serve). Undefined when neither votes: the vote can then only be withdrawn.
+ */
+export function castingVoterOf(m: Meeting, group: Group, vote: Vote): string | undefined {
+  const viceChairs = membersWithRole(group, 'viceChair', m.startedAt ?? vote.openedAt).map((x) => x.id);
+  return [m.chairId, ...viceChairs].find((id): id is string => !!id && vote.voters.includes(id));
+}
+
+/** Counts the ballots; a tie is decided by the casting voter's vote, which must then be ja or nej. */
+export function countVote(vote: Vote, castingVoterId: string | undefined): Result<VoteResult, FormalError> {
   const ballots = Object.entries(vote.ballots);
   const ja = ballots.filter(([, b]) => b.choice === 'ja').length;
   const nej = ballots.filter(([, b]) => b.choice === 'nej').length;
   const avstar = ballots.filter(([, b]) => b.choice === 'avstar').length;
   if (ja !== nej) return ok({ ja, nej, avstar, winnerId: ja > nej ? vote.jaMotionId : vote.nejMotionId, casting: false });
-  const chairs = chairId ? vote.ballots[chairId]?.choice : undefined;
-  if (chairs !== 'ja' && chairs !== 'nej') return err('FORMAL.TIE_NO_CASTING', { ja, nej });
-  return ok({ ja, nej, avstar, winnerId: chairs === 'ja' ? vote.jaMotionId : vote.nejMotionId, casting: true });
+  const casting = castingVoterId ? vote.ballots[castingVoterId]?.choice : undefined;
+  if (casting !== 'ja' && casting !== 'nej') return err('FORMAL.TIE_NO_CASTING', { ja, nej });
+  return ok({ ja, nej, avstar, winnerId: casting === 'ja' ? vote.jaMotionId : vote.nejMotionId, casting: true });
 }
 
-export function closeVote(m: Meeting, voteId: string, at: string): FormalResult<Vote> {
+export function closeVote(m: Meeting, group: Group, voteId: string, at: string): FormalResult<Vote> {
   const f = formalOf(m);
   const vote = f.votes[voteId];
   if (!vote) return err('FORMAL.NO_VOTE');
+  if (vote.withdrawal) return err('FORMAL.VOTE_WITHDRAWN');
   if (vote.closedAt) return ok({ formal: f, record: vote, duplicate: true });
-  const result = countVote(vote, m.chairId);
-  if (!result.ok) return result;
+  const caster = castingVoterOf(m, group, vote);
+  const result = countVote(vote, caster);
+  if (!result.ok) return err(result.error.code, { ...result.error.details, name: caster ? (memberById(group, caster)?.name ?? '') : '' });
   const closed: Vote = { ...vote, closedAt: at, result: result.value };
   return ok({ formal: { ...f, votes: { ...f.votes, [voteId]: closed } }, record: closed, duplicate: false });
+}
+
+/** The chair or secretary withdraws the item's open vote: closed without a result, as if never held. */
+export function withdrawVote(m: Meeting, itemId: string, input: VoteWithdrawal): FormalResult<Vote> {
+  const f = formalOf(m);
+  const again = votesOn(m, itemId).find((v) => v.withdrawal?.id === input.id);
+  if (again) return ok({ formal: f, record: again, duplicate: true });
+  if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  const vote = openVoteOn(m, itemId);
+  if (!vote) return err('FORMAL.NO_OPEN_VOTE');
+  const withdrawn: Vote = { ...vote, closedAt: input.at, withdrawal: input };
+  return ok({ formal: { ...f, votes: { ...f.votes, [vote.id]: withdrawn } }, record: withdrawn, duplicate: false });
 }
 
 // ---- the decision -----------------------------------------------------------------------------------
@@ -195,6 +214,7 @@ export function outcomeOf(m: Meeting, itemId: string): { motionId: string; voteI
  */
 export function checkDecision(m: Meeting, group: Group, itemId: string | undefined): Result<{ outcome?: { motionId: string; voteId?: string } }, FormalError> {
   if (!formalActive(group) || !itemId) return ok({});
+  if (adjusted(m, itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   const q = quorumFor(m, group, itemId);
   if (!q.quorate) return err('FORMAL.NOT_QUORATE', { present: q.voters.length, needed: q.needed, seats: q.seats, jav: q.jav.length });
   if (openVoteOn(m, itemId)) return err('FORMAL.VOTE_OPEN');
@@ -212,6 +232,7 @@ export function reserve(m: Meeting, group: Group, input: { id: string; itemId: s
   const existing = f.reservations.find((r) => r.id === input.id || (r.itemId === input.itemId && r.memberId === input.member?.id));
   if (existing) return ok({ formal: f, record: existing, duplicate: true });
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (adjusted(m, input.itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   if (!m.decisions.some((d) => d.itemId === input.itemId)) return err('FORMAL.NO_DECISION');
   if (tooLong(input.motivation)) return err('FORMAL.TEXT_TOO_LONG', { max: MAX_TEXT });
   const member = input.member;
@@ -238,6 +259,7 @@ export function annotate(m: Meeting, input: { id: string; itemId: string; member
   const existing = f.annotations.find((a) => a.id === input.id);
   if (existing) return ok({ formal: f, record: existing, duplicate: true });
   if (!isRunning(m)) return err('FORMAL.NO_VOTE');
+  if (adjusted(m, input.itemId)) return err('FORMAL.ALREADY_ADJUSTED');
   if (tooLong(input.text)) return err('FORMAL.TEXT_TOO_LONG', { max: MAX_TEXT });
   const record: Annotation = { id: input.id, itemId: input.itemId, ...(input.member ? { memberId: input.member.id } : {}), name: input.name, text: input.text.trim(), at: input.at };
   return ok({ formal: { ...f, annotations: [...f.annotations, record] }, record, duplicate: false });

@@ -33,6 +33,7 @@ export const formal: typeof sv = {
   ballotFormat: 'Write the vote like this: **ballot ‹name›: yes**, **no** or **abstain**.',
   voteClosed: (ja: number, nej: number, avstar: number, winner: string, casting: boolean) =>
     `The vote is closed: ${votes(ja, 'yes')} to ${votes(nej, 'no')}, ${avstar} abstaining.${casting ? ' The chair’s casting vote decides.' : ''} ${winner} won. Write **decision ‹text›** to record the decision.`,
+  voteWithdrawn: (number: string) => `The vote under ${ref(number)} is withdrawn and does not count. Put the proposition, ask for a new vote or table the matter.`,
   tabled: (number: string) => `Noted under ${ref(number)}: the matter is tabled.`,
   tabledNote: 'The matter is tabled.',
   reserved: (name: string) => `${name} enters a reservation against the decision. A written motivation may be given until the adjustment date: **motivation ‹§›: ‹text›**.`,
@@ -51,15 +52,18 @@ export const formal: typeof sv = {
       `The decision was not saved: ${String(d.body ?? 'the group')} is not quorate. ${d.present} of ${d.seats} members are serving${Number(d.jav ?? 0) > 0 ? ' without a conflict of interest' : ''}, at least ${d.needed} are needed. The matter can be tabled: write **table**.`,
     'FORMAL.NOT_VOTER': (d: Record<string, string | number>) =>
       d.reason === 'jav' ? 'You reported a conflict of interest in the matter and cannot vote.' : 'Only serving members and substitutes can vote.',
-    'FORMAL.JAV_ALREADY': () => 'The conflict of interest is already reported.',
     'FORMAL.JAV_NOT_MEMBER': () => 'Only people in the group can report a conflict of interest.',
     'FORMAL.MOTION_UNKNOWN': (d: Record<string, string | number>) => `There is no motion ${d.number} under the item (${d.count} motions).`,
-    'FORMAL.MOTIONS_NEEDED': () => 'A vote needs at least two motions.',
     'FORMAL.OUTCOME_MISSING': (d: Record<string, string | number>) => `There are ${d.count} motions. Put the proposition first (**proposition 1**) or ask for a vote (**vote 1 against 2**).`,
     'FORMAL.VOTE_OPEN': () => 'A vote is open under the item. Close it first.',
     'FORMAL.NO_VOTE': () => 'This can only be done while the meeting runs.',
     'FORMAL.VOTE_CLOSED': () => 'The vote is already closed.',
-    'FORMAL.TIE_NO_CASTING': (d: Record<string, string | number>) => `A tie (${d.ja}–${d.nej}). The chair has the casting vote and must vote yes or no before the vote is closed.`,
+    'FORMAL.TIE_NO_CASTING': (d: Record<string, string | number>) =>
+      d.name
+        ? `A tie (${d.ja}–${d.nej}). ${d.name} chairs the matter and has the casting vote, and must vote yes or no before the vote is closed.`
+        : `A tie (${d.ja}–${d.nej}), and neither the chair nor a vice chair votes in the matter, so nobody has the casting vote. Write **withdraw vote**, then put the proposition or table the matter.`,
+    'FORMAL.VOTE_WITHDRAWN': () => 'The vote is withdrawn.',
+    'FORMAL.NO_OPEN_VOTE': () => 'No vote is open under this item.',
     'FORMAL.NOT_PARTICIPANT': () => 'Only someone who took part in the decision can enter a reservation against it.',
     'FORMAL.NO_RESERVATION': () => 'You have no reservation under that item.',
     'FORMAL.MOTIVATION_LATE': (d: Record<string, string | number>) => `The approval date ${d.date} has passed; the motivation can no longer be changed.`,
@@ -77,11 +81,11 @@ export const formal: typeof sv = {
     countText: (voted: number, voters: number) => `Voted: ${voted} of ${voters}`,
     closedText: (ja: number, nej: number, avstar: number, winner: string, casting: boolean) =>
       `Closed: ${votes(ja, 'yes')} to ${votes(nej, 'no')}, ${avstar} abstaining${casting ? ', the chair’s casting vote decides' : ''}. ${winner} won.`,
+    withdrawnText: 'Withdrawn. The votes do not count.',
     jaButton: 'Vote yes',
     nejButton: 'Vote no',
     avstarButton: 'Abstain',
     closeButton: 'Close the vote',
-    yours: (choice: string) => `Your vote: ${choice}`,
   },
   choices: { ja: 'yes', nej: 'no', avstar: 'abstain' },
   motionWinner: (n: number, name: string) => `Motion ${n} (${name})`,

@@ -33,6 +33,7 @@ export const help: typeof sv = {
     { command: 'members ‹name›, ‹name› / substitutes ‹name›', description: 'The board’s or working committee’s members and substitutes (quorum)' },
     { command: 'conflict of interest / motion ‹text›', description: 'Reports a conflict of interest or makes a motion under the current item' },
     { command: 'proposition ‹no› / vote ‹no› against ‹no›', description: 'The chair puts the proposition or asks for a vote on the card' },
+    { command: 'withdraw vote', description: 'Withdraws an open vote, for example at a tie when nobody has the casting vote' },
     { command: 'reservation [motivation] / minutes note ‹text›', description: 'Enters a reservation against the decision or a note in the minutes' },
     { command: 'approve at once / approval date ‹date›', description: 'Approves the current paragraph at once or sets the approval date' },
   ],

@@ -39,6 +39,7 @@ export const formal = {
   ballotFormat: 'Skriv rösten så här: **röst ‹namn›: ja**, **nej** eller **avstår**.',
   voteClosed: (ja: number, nej: number, avstar: number, winner: string, casting: boolean) =>
     `Omröstningen är avslutad: ${votes(ja, 'ja')} mot ${votes(nej, 'nej')}, ${avstar} avstår.${casting ? ' Ordförandens utslagsröst avgör.' : ''} ${winner} vann. Skriv **beslut ‹text›** för att protokollföra beslutet.`,
+  voteWithdrawn: (number: string) => `Omröstningen under ${ref(number)} är återkallad och räknas inte. Ställ proposition, begär en ny omröstning eller bordlägg ärendet.`,
   tabled: (number: string) => `Antecknat under ${ref(number)}: ärendet bordläggs.`,
   tabledNote: 'Ärendet bordläggs.',
   reserved: (name: string) => `${name} reserverar sig mot beslutet. En skriftlig motivering kan lämnas fram till justeringsdagen: **motivering ‹§›: ‹text›**.`,
@@ -58,15 +59,18 @@ export const formal = {
       `Beslutet sparades inte: ${String(d.body ?? 'gruppen')} är inte beslutför. ${d.present} av ${d.seats} ledamöter tjänstgör${Number(d.jav ?? 0) > 0 ? ' utan jäv' : ''}, minst ${d.needed} behövs. Ärendet kan bordläggas: skriv **bordlägg**.`,
     'FORMAL.NOT_VOTER': (d: Record<string, string | number>) =>
       d.reason === 'jav' ? 'Du har anmält jäv i ärendet och kan inte rösta.' : 'Bara tjänstgörande ledamöter och ersättare kan rösta i omröstningen.',
-    'FORMAL.JAV_ALREADY': () => 'Jävet är redan anmält.',
     'FORMAL.JAV_NOT_MEMBER': () => 'Bara deltagare i gruppen kan anmäla jäv.',
     'FORMAL.MOTION_UNKNOWN': (d: Record<string, string | number>) => `Det finns inget yrkande ${d.number} under punkten (${d.count} yrkanden).`,
-    'FORMAL.MOTIONS_NEEDED': () => 'Det behövs minst två yrkanden för en omröstning.',
     'FORMAL.OUTCOME_MISSING': (d: Record<string, string | number>) => `Det finns ${d.count} yrkanden. Ställ proposition först (**proposition 1**) eller begär omröstning (**omröstning 1 mot 2**).`,
     'FORMAL.VOTE_OPEN': () => 'En omröstning pågår under punkten. Avsluta den först.',
     'FORMAL.NO_VOTE': () => 'Det går bara medan mötet pågår.',
     'FORMAL.VOTE_CLOSED': () => 'Omröstningen är redan avslutad.',
-    'FORMAL.TIE_NO_CASTING': (d: Record<string, string | number>) => `Lika röstetal (${d.ja}–${d.nej}). Ordföranden har utslagsröst och måste rösta ja eller nej innan omröstningen avslutas.`,
+    'FORMAL.TIE_NO_CASTING': (d: Record<string, string | number>) =>
+      d.name
+        ? `Lika röstetal (${d.ja}–${d.nej}). ${d.name} leder ärendet och har utslagsröst, och måste rösta ja eller nej innan omröstningen avslutas.`
+        : `Lika röstetal (${d.ja}–${d.nej}), och varken ordföranden eller en vice ordförande röstar i ärendet, så ingen har utslagsröst. Skriv **återkalla omröstning**, och ställ sedan proposition eller bordlägg ärendet.`,
+    'FORMAL.VOTE_WITHDRAWN': () => 'Omröstningen är återkallad.',
+    'FORMAL.NO_OPEN_VOTE': () => 'Ingen omröstning pågår under den här punkten.',
     'FORMAL.NOT_PARTICIPANT': () => 'Bara den som deltog i beslutet kan reservera sig mot det.',
     'FORMAL.NO_RESERVATION': () => 'Det finns ingen reservation av dig under den punkten.',
     'FORMAL.MOTIVATION_LATE': (d: Record<string, string | number>) => `Justeringsdagen ${d.date} har passerat; motiveringen kan inte längre ändras.`,
@@ -85,11 +89,11 @@ export const formal = {
     countText: (voted: number, voters: number) => `Har röstat: ${voted} av ${voters}`,
     closedText: (ja: number, nej: number, avstar: number, winner: string, casting: boolean) =>
       `Avslutad: ${votes(ja, 'ja')} mot ${votes(nej, 'nej')}, ${avstar} avstår${casting ? ', ordförandens utslagsröst avgör' : ''}. ${winner} vann.`,
+    withdrawnText: 'Återkallad. Rösterna räknas inte.',
     jaButton: 'Rösta ja',
     nejButton: 'Rösta nej',
     avstarButton: 'Avstå',
     closeButton: 'Avsluta omröstningen',
-    yours: (choice: string) => `Din röst: ${choice}`,
   },
   choices: { ja: 'ja', nej: 'nej', avstar: 'avstår' },
   motionWinner: (n: number, name: string) => `Yrkande ${n} (${name})`,

@@ -31,6 +31,7 @@ export const help = {
     { command: 'ledamöter ‹namn›, ‹namn› / ersättare ‹namn›', description: 'Styrelsens eller arbetsutskottets ledamöter och ersättare (beslutsförhet)' },
     { command: 'jäv / yrkande ‹text›', description: 'Anmäler jäv eller gör ett yrkande under aktuell punkt' },
     { command: 'proposition ‹nr› / omröstning ‹nr› mot ‹nr›', description: 'Ordföranden ställer proposition eller begär omröstning på kortet' },
+    { command: 'återkalla omröstning', description: 'Återkallar en pågående omröstning, till exempel vid lika röstetal när ingen har utslagsröst' },
     { command: 'reservation [motivering] / protokollsanteckning ‹text›', description: 'Reserverar dig mot beslutet eller lämnar en protokollsanteckning' },
     { command: 'justera omedelbart / justeringsdag ‹datum›', description: 'Justerar aktuell paragraf direkt eller bestämmer justeringsdagen' },
   ],

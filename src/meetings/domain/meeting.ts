@@ -99,8 +99,6 @@ export interface Note extends RecordBase {
 export interface Decision extends RecordBase {
   /** The decision in the group's own words, as written. */
   text: string;
-  /** A formal body's decision: the yrkande that won, and the vote that decided it (issue 26). */
-  outcome?: { motionId: string; voteId?: string };
   /** The att-satser as a list, when the decision has them ("att godkänna …", "att uppdra åt …"). */
   attSatser: string[];
   /** Who follows the decision up, by when, and how far it has come (issue 7). */
@@ -263,7 +261,9 @@ export type MeetingErrorCode =
   | 'TEXT.TOO_LONG'
   | 'MEETING.RECORD_FULL'
   | 'DATE.INVALID'
-  | 'TIME.END_BEFORE_START';
+  | 'TIME.END_BEFORE_START'
+  /** A formal body's § justerad omedelbart takes nothing more (issue 26). */
+  | 'FORMAL.ALREADY_ADJUSTED';
 export type MeetingError = DomainError<MeetingErrorCode>;
 
 export const MAX_TITLE = 200;
@@ -631,6 +631,7 @@ function recordOn<K extends 'notes' | 'decisions' | 'actionItems'>(
   if (recordedText(m) + input.text.trim().length > MAX_RECORDED_TEXT) return err('MEETING.RECORD_FULL', { max: MAX_RECORDED_TEXT.toLocaleString('sv-SE') });
   const itemId = input.itemId ?? m.currentItemId;
   if (!itemId || !m.items.some((i) => i.id === itemId)) return err('AGENDA.ITEM_NOT_FOUND');
+  if (m.formal?.immediate[itemId]) return err('FORMAL.ALREADY_ADJUSTED');
   const record = build({ id: input.id, itemId, at, ...(input.by ? { by: input.by } : {}), byName: input.byName });
   return ok({ meeting: { ...m, [key]: [...list, record], updatedAt: at }, record, duplicate: false });
 }
