@@ -6,7 +6,7 @@ import { findMember, groupLanguage, hasRole, type Group, type Member } from '../
 import { addItem, itemIndex, itemNumber, removeItem, type Meeting } from '../meetings/domain/meeting.js';
 import type { MeetingEnded } from '../meetings/meeting-ended.js';
 import { editArende, markReturned, openArende, placeArende, recordBodyDecision, type Arende, type ArendeError, type Placement } from './domain/arende.js';
-import { attLines, draftFromApproval, paragraphs, proposalText, BODY_KINDS, type Signer, type Tjansteskrivelse } from './domain/tjansteskrivelse.js';
+import { attLines, draftFromApproval, paragraphs, proposalText, BODY_KINDS, SECTIONS_MAX, type Signer, type Tjansteskrivelse } from './domain/tjansteskrivelse.js';
 import { arendeCard, decisionCard, type BodyMeetingChoice } from './arende-view.js';
 import { formatDate, stockholmDate } from '../shared/swedish-date.js';
 import { texts, type Texts } from '../i18n/texts.js';
@@ -27,10 +27,11 @@ const ArendeRef = z.object({ arendeId: cardId });
 const EditForm = ArendeRef.extend({
   rubrik: text(200),
   body: z.enum(BODY_KINDS).optional().default('styrelse'),
-  attSatser: text(8000),
+  // Each at most the shared budget; checkTjansteskrivelse refuses them together over it, with its own message.
+  attSatser: text(SECTIONS_MAX),
   arendetHeading: text(200),
-  arendet: text(8000),
-  bedomning: text(8000),
+  arendet: text(SECTIONS_MAX),
+  bedomning: text(SECTIONS_MAX),
   signerName: text(200),
   signerTitle: text(200),
 });

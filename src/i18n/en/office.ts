@@ -33,6 +33,7 @@ export const office: typeof sv = {
     placed: (at, by, group, meeting) => `${at} Put on the agenda of ${group} (${meeting}) by ${by}`,
     decided: (at, group, item) => `${at} Decided by ${group}, ${item}`,
     returned: (at, group) => `${at} Decision sent to ${group}`,
+    earlier: (n) => `… and ${n} earlier ${n === 1 ? 'event' : 'events'}`,
   },
   document: {
     proposalHeading: 'Proposed decision',
@@ -58,7 +59,7 @@ export const office: typeof sv = {
     'ARENDE.RUBRIK_MISSING': 'Write a heading.',
     'ARENDE.RUBRIK_TOO_LONG': 'The heading is too long (at most 200 characters).',
     'ARENDE.ATT_MISSING': 'Write at least one resolution clause under Proposed decision.',
-    'ARENDE.TEXT_TOO_LONG': 'A section is too long (at most 8,000 characters).',
+    'ARENDE.TEXT_TOO_LONG': 'The proposed decision, the matter and the assessment may have at most 6,000 characters together. Shorten the text and save again.',
     'ARENDE.SIGNER_MISSING': 'Write who signs the memorandum.',
     meetingGone: 'The meeting is no longer planned. Choose another one.',
   },

@@ -32,6 +32,7 @@ export const office = {
     placed: (at: string, by: string, group: string, meeting: string) => `${at} Lagt på dagordningen för ${group} (${meeting}) av ${by}`,
     decided: (at: string, group: string, item: string) => `${at} Beslutat av ${group}, ${item}`,
     returned: (at: string, group: string) => `${at} Beslutet skickat till ${group}`,
+    earlier: (n: number) => `… och ${n} tidigare ${n === 1 ? 'händelse' : 'händelser'}`,
   },
   // The tjänsteskrivelse as written (seed 002)
   document: {
@@ -60,7 +61,7 @@ export const office = {
     'ARENDE.RUBRIK_MISSING': 'Skriv en rubrik.',
     'ARENDE.RUBRIK_TOO_LONG': 'Rubriken är för lång (högst 200 tecken).',
     'ARENDE.ATT_MISSING': 'Skriv minst en att-sats under Förslag till beslut.',
-    'ARENDE.TEXT_TOO_LONG': 'Ett avsnitt är för långt (högst 8 000 tecken).',
+    'ARENDE.TEXT_TOO_LONG': 'Förslag till beslut, Ärendet och Bedömning får tillsammans vara högst 6 000 tecken. Korta texten och spara igen.',
     'ARENDE.SIGNER_MISSING': 'Skriv vem som undertecknar tjänsteskrivelsen.',
     meetingGone: 'Sammanträdet är inte längre planerat. Välj ett annat.',
   },

@@ -27,7 +27,11 @@ export interface Tjansteskrivelse {
 }
 
 export const RUBRIK_MAX = 200;
-export const SECTION_MAX = 8_000;
+/**
+ * Förslag till beslut, Ärendet and Bedömning together, as the card shows them: the card carries them
+ * in its inputs and must stay under Teams' 28 KB even when every character takes 2 or 3 bytes.
+ */
+export const SECTIONS_MAX = 6_000;
 
 export interface DraftWords {
   /** "att bevilja finansiellt stöd från förbundet enligt ansökan till insatsen ‹rubrik›" */
@@ -101,14 +105,18 @@ export function proposalText(t: Tjansteskrivelse, w: Pick<SectionWords, 'propose
   return [w.proposes[t.body], ...t.attSatser].join('\n');
 }
 
+/** The three sections' length as typed on the card: att-satser one a line, paragraphs between blank lines. */
+export function sectionsLength(t: Pick<Tjansteskrivelse, 'attSatser' | 'arendet' | 'bedomning'>): number {
+  return t.attSatser.join('\n').length + t.arendet.join('\n\n').length + t.bedomning.join('\n\n').length;
+}
+
 export type TjansteskrivelseProblem = 'RUBRIK_MISSING' | 'RUBRIK_TOO_LONG' | 'ATT_MISSING' | 'TEXT_TOO_LONG' | 'SIGNER_MISSING';
 
 export function checkTjansteskrivelse(t: Tjansteskrivelse): TjansteskrivelseProblem | undefined {
   if (!t.rubrik.trim()) return 'RUBRIK_MISSING';
   if (t.rubrik.length > RUBRIK_MAX) return 'RUBRIK_TOO_LONG';
   if (t.attSatser.length === 0) return 'ATT_MISSING';
-  const long = [t.attSatser, t.arendet, t.bedomning].some((s) => s.join('\n\n').length > SECTION_MAX);
-  if (long) return 'TEXT_TOO_LONG';
+  if (sectionsLength(t) > SECTIONS_MAX) return 'TEXT_TOO_LONG';
   if (!t.signer.name.trim()) return 'SIGNER_MISSING';
   return undefined;
 }
