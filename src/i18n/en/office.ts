@@ -108,6 +108,7 @@ export const office: typeof sv = {
   groupTarget: (p) => `Attendance goal: ${p} % of called meetings`,
   partyLine: (party, attended, called, percent) => `${party}: ${attended} of ${called}, ${percent}`,
   partiesMeetTarget: (met, total) => `${met} of ${total} parties meet the goal; every party is in the report.`,
+  goalsMet: (met, total) => `${met} of ${total} goals are met; every goal is in the report.`,
   groupStatus: (open, overdue, approvals, minutes) => `Open action items: ${open}, overdue: ${overdue} · Approvals waiting for answers: ${approvals} · Minutes waiting for approval: ${minutes}`,
   insatserHeader: 'Initiatives',
   reportButton: 'Open the report',

@@ -112,6 +112,7 @@ export const office = {
   groupTarget: (p: number) => `Mål för närvaro: ${p} % av kallade möten`,
   partyLine: (party: string, attended: number, called: number, percent: string) => `${party}: ${attended} av ${called}, ${percent}`,
   partiesMeetTarget: (met: number, total: number) => `${met} av ${total} parter når målet; alla parter finns i rapporten.`,
+  goalsMet: (met: number, total: number) => `${met} av ${total} mål är nådda; alla mål finns i rapporten.`,
   groupStatus: (open: number, overdue: number, approvals: number, minutes: number) => `Öppna uppdrag: ${open}, varav försenade: ${overdue} · Godkännanden som väntar på svar: ${approvals} · Protokoll som väntar på justering: ${minutes}`,
   insatserHeader: 'Insatser',
   reportButton: 'Öppna rapporten',
