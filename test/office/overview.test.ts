@@ -76,6 +76,9 @@ describe('the office’s overview for kansli, over real HTTP', () => {
     expect(text).toContain('Möten (Lokusmöte) med minst 2 parter: 10 av 60 – ▲ under målet');
     expect(text).toContain('Arbetsförmedlingen (Tierp): 7 av 10 möten, 70 % (varje part på minst 85 % av kallade möten) – ▲ under målet');
     expect(text).toContain('Region Uppsala (Tierp): 10 av 10 möten, 100 % (varje part på minst 85 % av kallade möten) – ✓ når målet');
+    // The same form pressed again (a retry, or a changed figure) records nothing new: the insats as first stored.
+    const again = cardText(answered(await bot.click(tierp, O.marikaB, form, 'Spara insatsen', { meetingWord: 'Lokusmöte', meetingTarget: '30' })));
+    expect(again).toContain('Möten (Lokusmöte) med minst 2 parter: 10 av 60 – ▲ under målet');
     // A plain member cannot record an insats.
     expect((await bot.say(tierp, O.nima, 'ny insats X')).replies[0]!.text).toMatch(/^Du kan inte/);
   });
