@@ -135,7 +135,7 @@ export const office: typeof sv = {
     chartPercent: 'Attendance (%)',
     chartMonth: 'Month',
     chartMeetings: 'Meetings',
-    chartGoalPerMonth: 'Goal per month',
+    chartGoalPerMonth: (goal) => `Goal per month: ${goal}`,
     fileName: (year) => `lokus-overview-${year}`,
     invalidLink: 'The link is invalid or has expired. Write overview in Teams for a new link.',
   },

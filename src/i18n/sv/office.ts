@@ -140,7 +140,7 @@ export const office = {
     chartPercent: 'Närvaro (%)',
     chartMonth: 'Månad',
     chartMeetings: 'Möten',
-    chartGoalPerMonth: 'Mål per månad',
+    chartGoalPerMonth: (goal: number) => `Mål per månad: ${String(goal).replace('.', ',')}`,
     fileName: (year: number) => `lokus-oversikt-${year}`,
     invalidLink: 'Länken är ogiltig eller har gått ut. Skriv översikt i Teams för en ny länk.',
   },
