@@ -50,7 +50,6 @@ export const office: typeof sv = {
   decisionTitle: (rubrik) => `Decision: ${rubrik}`,
   decisionLine: (body, meeting, date, item) => `${body} decided at ${meeting} ${date}, ${item}:`.replace(/\s+,/, ','),
   itemWord: (n) => (n.startsWith('§') ? n : `item ${n}`),
-  onlyKansli: 'Only the federation office can open cases and initiatives. Do it in a group where you have the office role.',
   noApproved: 'The group has no approved application that is not already a case. Write case ‹heading› to open a case from the office.',
   notFound: 'The case does not exist, or you cannot see it.',
   errors: {
@@ -115,7 +114,6 @@ export const office: typeof sv = {
   excelButton: 'Download Excel (.xlsx)',
   linkNote: (days) => `The links are valid for ${days} days and show only the federation's groups where you are office staff.`,
   report: {
-    title: (year) => `The federation's overview ${year}`,
     generated: (at) => `Produced ${at}`,
     groupsHeader: 'Groups',
     attendanceHeader: 'Attendance per party',
@@ -131,7 +129,6 @@ export const office: typeof sv = {
     chartAttendanceSubtitle: 'The black mark is the group’s goal.',
     chartMeetingsTitle: 'Meetings held per month',
     chartGoalMeetingsTitle: (word) => `Meetings (${word}) per month against the initiative’s goal`,
-    chartTarget: 'Goal',
     chartPercent: 'Attendance (%)',
     chartMonth: 'Month',
     chartMeetings: 'Meetings',

@@ -52,7 +52,6 @@ export const office = {
   decisionLine: (body: string, meeting: string, date: string, item: string) => `${body} beslutade vid ${meeting} ${date}, ${item}:`.replace(/\s+,/, ','),
   itemWord: (n: string): string => (n.startsWith('§') ? n : `punkt ${n}`),
   // ---- refusals ----
-  onlyKansli: 'Bara förbundets kansli kan öppna ärenden och insatser. Det gör du i en grupp där du har rollen kansli.',
   noApproved: 'Gruppen har ingen godkänd ansökan som inte redan är ett ärende. Skriv ärende ‹rubrik› för att öppna ett ärende från kansliet.',
   notFound: 'Ärendet finns inte, eller så kan du inte se det.',
   errors: {
@@ -120,7 +119,6 @@ export const office = {
   linkNote: (days: number) => `Länkarna gäller i ${days} dagar och visar bara förbundets grupper där du är kansli.`,
   // ---- report and Excel ----
   report: {
-    title: (year: number) => `Förbundets översikt ${year}`,
     generated: (at: string) => `Framtagen ${at}`,
     groupsHeader: 'Grupper',
     attendanceHeader: 'Närvaro per part',
@@ -136,7 +134,6 @@ export const office = {
     chartAttendanceSubtitle: 'Det svarta strecket är gruppens mål.',
     chartMeetingsTitle: 'Hållna möten per månad',
     chartGoalMeetingsTitle: (word: string) => `Möten (${word}) per månad mot insatsens mål`,
-    chartTarget: 'Mål',
     chartPercent: 'Närvaro (%)',
     chartMonth: 'Månad',
     chartMeetings: 'Möten',
