@@ -4,7 +4,7 @@ import { editArende, type Arende } from '../../src/office/domain/arende.js';
 import { checkTjansteskrivelse, sectionsLength, SECTIONS_MAX, type Tjansteskrivelse } from '../../src/office/domain/tjansteskrivelse.js';
 import { arendeCard, HISTORY_ON_CARD } from '../../src/office/arende-view.js';
 import { TEAMS_MAX_ACTIVITY_BYTES } from '../support/connector.js';
-import { cardText } from '../support/cards.js';
+import { cardText, findInput } from '../support/cards.js';
 import { sampleArende } from './office-fixtures.js';
 
 /** The worst case of Swedish text, n characters: nothing but å/ä/ö and the en dash (2 and 3 bytes in UTF-8). */
@@ -57,6 +57,8 @@ describe('the ärende card at its largest', () => {
     expect(text).toContain(`… och ${201 - HISTORY_ON_CARD} tidigare händelser`);
     expect(text).toContain('Handläggare Åsa Öberg-Ärlemalm 199');
     expect(text).not.toContain('Handläggare Åsa Öberg-Ärlemalm 189');
+    // Teams stops typing at the shared limit in each field; more together is refused on saving.
+    for (const id of ['attSatser', 'arendet', 'bedomning']) expect(findInput(card, id).maxLength).toBe(SECTIONS_MAX);
   });
 
   it('the three sections over their shared limit together are refused, though each alone is within it', () => {
