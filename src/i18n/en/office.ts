@@ -41,6 +41,7 @@ export const office: typeof sv = {
     arendet: 'The matter',
     bedomning: 'Assessment',
     arendetHeading: 'Application',
+    applicationShortened: 'The application is longer than fits here. The whole application is in the approval in the group’s channel.',
     firstAttSats: (rubrik) => `to grant financial support from the federation according to the application for the initiative ${rubrik}`,
     allPartiesBehind: (group) => `The application has been discussed by the parties in ${group} and all parties in ${group} stand behind it.`,
     defaultSignerTitle: 'Federation director',

@@ -41,6 +41,7 @@ export const office = {
     arendet: 'Ärendet',
     bedomning: 'Bedömning',
     arendetHeading: 'Ansökan',
+    applicationShortened: 'Ansökan är längre än vad som ryms här. Hela ansökan finns i godkännandet i gruppens kanal.',
     firstAttSats: (rubrik: string) => `att bevilja finansiellt stöd från förbundet enligt ansökan till insatsen ${rubrik}`,
     allPartiesBehind: (group: string) => `Ansökan har diskuterats av parterna i ${group} och alla parter i ${group} har ställt sig bakom ansökan.`,
     defaultSignerTitle: 'Förbundschef',

@@ -39,6 +39,8 @@ export interface DraftWords {
   arendetHeading: string;
   /** The closing line of Bedömning when every party stood behind the application. */
   allPartiesBehind: (groupName: string) => string;
+  /** Under Ärendet when the application is longer than the sections' budget: where the whole of it is. */
+  applicationShortened: string;
 }
 
 /** From an approved request: its title as rubrik, its text under Ärendet, the parties' yes under Bedömning. */
@@ -47,15 +49,39 @@ export function draftFromApproval(
   words: DraftWords,
 ): Tjansteskrivelse {
   const rubrik = input.title.trim();
+  const attSatser = [words.firstAttSats(rubrik)];
+  const bedomning = [words.allPartiesBehind(input.groupName)];
+  const room = SECTIONS_MAX - sectionsLength({ attSatser, arendet: [], bedomning });
   return {
     rubrik,
     body: input.body ?? 'styrelse',
-    attSatser: [words.firstAttSats(rubrik)],
+    attSatser,
     arendetHeading: words.arendetHeading,
-    arendet: paragraphs(input.text),
-    bedomning: [words.allPartiesBehind(input.groupName)],
+    arendet: within(paragraphs(input.text), room, words.applicationShortened),
+    bedomning,
     signer: input.signer,
   };
+}
+
+/**
+ * The paragraphs that fit in `room` characters (blank lines between). A longer application keeps its
+ * first paragraphs (the first cut at a word, with "…") and ends with `note`, so the draft can be saved.
+ */
+function within(paras: string[], room: number, note: string): string[] {
+  if (paras.join('\n\n').length <= room) return paras;
+  const left = room - note.length - 2;
+  const kept: string[] = [];
+  let used = 0;
+  for (const p of paras) {
+    const sep = kept.length ? 2 : 0;
+    if (used + sep + p.length > left) {
+      if (kept.length === 0) kept.push(`${p.slice(0, left - 1).replace(/\s+\S*$/, '')}…`);
+      break;
+    }
+    kept.push(p);
+    used += sep + p.length;
+  }
+  return [...kept, note];
 }
 
 /** Paragraphs as a person types them in a multi-line field: separated by blank lines. */
