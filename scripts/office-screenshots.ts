@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newInsats } from '../src/office/domain/insats.js';
 import * as A from '../test/support/activities.js';
-import { cardsOf } from '../test/support/cards.js';
+import { cardsOf, findNodes } from '../test/support/cards.js';
 import { TestBot } from '../test/support/test-bot.js';
 import { O, storeGroup, storeHeldMeetings, storeStyrelse, storeTierp } from '../test/office/office-support.js';
 import { launchLocalChromium } from './lib/chromium.js';
@@ -45,18 +45,6 @@ function days(first: string, step: number): string[] {
   return out;
 }
 
-function find(card: Json, pred: (n: Json) => boolean): Json[] {
-  const out: Json[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    if (pred(n as Json)) out.push(n as Json);
-    Object.values(n as Json).forEach(walk);
-  };
-  walk(card);
-  return out;
-}
-
 async function main(): Promise<void> {
   const bot = await TestBot.start({ now: () => new Date('2018-12-10T09:00:00.000Z') });
   try {
@@ -81,8 +69,8 @@ async function main(): Promise<void> {
     const answer = await bot.say(A.personalChat(O.marikaB), O.marikaB, 'översikt');
     const card = cardsOf(answer.replies[0])[0];
     if (!card) throw new Error(`no overview card: ${JSON.stringify(answer.replies[0])}`);
-    const report = find(card as Json, (n) => n.type === 'Action.OpenUrl' && n.title === 'Öppna rapporten')[0]!.url as string;
-    const images = find(card as Json, (n) => n.type === 'Image').map((n) => n.url as string);
+    const report = findNodes(card as Json, (n) => n.type === 'Action.OpenUrl' && n.title === 'Öppna rapporten')[0]!.url as string;
+    const images = findNodes(card as Json, (n) => n.type === 'Image').map((n) => n.url as string);
 
     mkdirSync(OUT, { recursive: true });
     const browser = await launchLocalChromium({ width: 1000, height: 900 });
@@ -114,7 +102,7 @@ async function main(): Promise<void> {
       const hostConfig = JSON.parse(read(path.join(ROOT, 'scripts/gallery/teams-light-host-config.json')));
       // The chart images as the bot serves them behind the signed links, inlined (the page is on another origin).
       const inlined = JSON.parse(JSON.stringify(card)) as Json;
-      for (const img of find(inlined, (n) => n.type === 'Image')) {
+      for (const img of findNodes(inlined, (n) => n.type === 'Image')) {
         const res = await fetch(img.url as string);
         if (res.status !== 200) throw new Error(`chart ${String(img.url)}: HTTP ${res.status}`);
         img.url = `data:image/png;base64,${Buffer.from(await res.arrayBuffer()).toString('base64')}`;

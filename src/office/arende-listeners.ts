@@ -2,11 +2,12 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { currentVersion, type Approval } from '../approvals/domain/approval.js';
-import { findMember, groupLanguage, hasRole, type Group, type Member } from '../groups/domain/group.js';
+import { groupLanguage, type Group, type Member } from '../groups/domain/group.js';
 import { addItem, itemIndex, itemNumber, removeItem, type Meeting } from '../meetings/domain/meeting.js';
 import type { MeetingEnded } from '../meetings/meeting-ended.js';
 import { editArende, markReturned, openArende, placeArende, recordBodyDecision, type Arende, type ArendeError, type Placement } from './domain/arende.js';
-import { attLines, draftFromApproval, paragraphs, proposalText, BODY_KINDS, type Signer, type Tjansteskrivelse } from './domain/tjansteskrivelse.js';
+import { attLines, draftFromApproval, paragraphs, proposalText, BODY_KINDS, SECTIONS_MAX, type Signer, type Tjansteskrivelse } from './domain/tjansteskrivelse.js';
+import { kansliGroups } from './overview-data.js';
 import { arendeCard, decisionCard, type BodyMeetingChoice } from './arende-view.js';
 import { formatDate, stockholmDate } from '../shared/swedish-date.js';
 import { texts, type Texts } from '../i18n/texts.js';
@@ -27,10 +28,11 @@ const ArendeRef = z.object({ arendeId: cardId });
 const EditForm = ArendeRef.extend({
   rubrik: text(200),
   body: z.enum(BODY_KINDS).optional().default('styrelse'),
-  attSatser: text(8000),
+  // Each at most the shared budget; checkTjansteskrivelse refuses them together over it, with its own message.
+  attSatser: text(SECTIONS_MAX),
   arendetHeading: text(200),
-  arendet: text(8000),
-  bedomning: text(8000),
+  arendet: text(SECTIONS_MAX),
+  bedomning: text(SECTIONS_MAX),
   signerName: text(200),
   signerTitle: text(200),
 });
@@ -53,8 +55,7 @@ function errorText(tx: Texts, e: ArendeError): string {
 
 /** The planned meetings of the bodies (styrelse, arbetsutskott) of this förbund where the person is kansli. */
 async function bodyMeetings(deps: Deps, turn: Pick<GroupTurn, 'ref' | 'actor' | 'at' | 'texts'>): Promise<Array<{ group: Group; meeting: Meeting; choice: BodyMeetingChoice }>> {
-  const theirs = await deps.groups.withPerson(turn.ref.tenantId, turn.actor);
-  const bodies = theirs.filter((g) => (g.kind === 'styrelse' || g.kind === 'arbetsutskott') && isKansli(g, turn));
+  const bodies = (await kansliGroups(deps, turn.ref.tenantId, turn.actor, turn.at)).filter((g) => g.kind === 'styrelse' || g.kind === 'arbetsutskott');
   const today = stockholmDate(new Date(turn.at));
   const out = [];
   for (const group of bodies) {
@@ -64,11 +65,6 @@ async function bodyMeetings(deps: Deps, turn: Pick<GroupTurn, 'ref' | 'actor' | 
     }
   }
   return out.sort((a, b) => (a.meeting.date ?? '').localeCompare(b.meeting.date ?? ''));
-}
-
-function isKansli(group: Group, turn: Pick<GroupTurn, 'actor' | 'at'>): boolean {
-  const m = findMember(group, turn.actor);
-  return !!m && hasRole(group, m.id, 'kansli', turn.at);
 }
 
 /** The parties whose yes the request counted (förbund staff are no party). */

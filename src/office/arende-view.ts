@@ -9,10 +9,15 @@ export interface BodyMeetingChoice {
   value: string;
 }
 
+/** The card shows the latest entries only (a long-edited ärende would outgrow Teams' 28 KB); all stay stored. */
+export const HISTORY_ON_CARD = 10;
+
 function historyLines(texts: Texts, language: Language, history: ArendeHistoryEntry[]) {
   const h = texts.office.history;
   const at = (iso: string) => formatInstant(iso, language);
-  return history.map((e) => {
+  const hidden = Math.max(0, history.length - HISTORY_ON_CARD);
+  const earlier = hidden > 0 ? [{ line: h.earlier(hidden) }] : [];
+  return [...earlier, ...history.slice(hidden).map((e) => {
     switch (e.kind) {
       case 'opened': return { line: h.opened(at(e.at), e.by, e.groupName) };
       case 'edited': return { line: h.edited(at(e.at), e.by) };
@@ -20,7 +25,7 @@ function historyLines(texts: Texts, language: Language, history: ArendeHistoryEn
       case 'decided': return { line: h.decided(at(e.at), e.groupName, texts.office.itemWord(e.itemNumber)) };
       case 'returned': return { line: h.returned(at(e.at), e.groupName) };
     }
-  });
+  })];
 }
 
 function decisionLine(texts: Texts, a: Arende): string {

@@ -1,5 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
+import { HELD_STATUSES } from '../attendance/domain/attendance.js';
 import { insatsProgress, newInsats, type Goal, type Insats } from './domain/insats.js';
 import { goalLines } from './goal-lines.js';
 import { formatDate, stockholmDate } from '../shared/swedish-date.js';
@@ -80,9 +81,11 @@ async function save(deps: Deps, { turn, data }: Heard<z.infer<typeof InsatsForm>
   if (data.reviewTitle.trim()) goals.push({ kind: 'yearlyReview', itemTitle: data.reviewTitle.trim() });
   const made = newInsats({ id: data.insatsId, tenantId: turn.ref.tenantId, name: data.name, groupIds: [turn.group.groupId], from: data.from, to: data.to, goals, createdBy: turn.member?.name ?? turn.actor.name, at: turn.at });
   if (!made.ok) return tx.office.insatsErrors[made.error.code];
-  await deps.office.createInsats(made.value);
-  const insats = (await deps.office.insatser(turn.ref.tenantId)).find((i) => i.id === made.value.id) ?? made.value;
-  const meetings = await deps.meetings.list(turn.group.groupId);
+  // A second press of the same card (its id) shows the insats as first stored.
+  const { created } = await deps.office.createInsats(made.value);
+  const insats = created ? made.value : (await deps.office.getInsats(turn.ref.tenantId, made.value.id)) ?? made.value;
+  // Progress counts held meetings only (insatsProgress), so only those are read.
+  const meetings = await deps.meetings.list(turn.group.groupId, HELD_STATUSES);
   const progress = insatsProgress(insats, [{ group: turn.group, meetings }], stockholmDate(turn.now), day);
   return insatsCard(tx, { insats, lines: goalLines(tx, progress), notice: tx.office.insatsSaved });
 }

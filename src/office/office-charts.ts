@@ -82,7 +82,7 @@ export function meetingsChartSpec(o: Overview, texts: Texts): TopLevelSpec {
     : o.groups.flatMap((g) => g.byMonth.map((m) => ({ month: m.month, series: g.name, count: m.count })));
   const goal = counted.length ? monthlyGoal(o) : undefined;
   const words = [...new Set(counted.map(({ p }) => (p.kind === 'meetingCount' ? p.goal.titleWord : '')))].join(', ');
-  const label = goal !== undefined ? `${t.chartGoalPerMonth}: ${String(goal).replace('.', ',')}` : '';
+  const label = goal !== undefined ? t.chartGoalPerMonth(goal) : '';
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: counted.length ? t.chartGoalMeetingsTitle(words) : t.chartMeetingsTitle, anchor: 'start' },

@@ -102,6 +102,12 @@ export class OfficeRepo {
     return createOnce<InsatsDoc>(this.container, { ...i, type: 'insats', groupId: officePartition(i.tenantId) });
   }
 
+  /** A point read in the tenant's office partition. */
+  async getInsats(tenantId: string, id: string): Promise<Insats | undefined> {
+    const { resource } = await this.container.item(id, officePartition(tenantId)).read<InsatsDoc>();
+    return resource?.type === 'insats' ? withoutSystem<Insats>(resource as unknown as Record<string, unknown>, ['type', 'groupId']) : undefined;
+  }
+
   async insatser(tenantId: string): Promise<Insats[]> {
     const pk = officePartition(tenantId);
     const { resources } = await this.container.items

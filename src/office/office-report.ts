@@ -1,10 +1,9 @@
 import type { Overview } from './domain/overview.js';
 import { goalLines } from './goal-lines.js';
 import type { Language, Texts } from '../i18n/texts.js';
+import { escapeHtml } from '../shared/escape-html.js';
 
-const kindName = (texts: Texts, kind: string) => (texts.group.kinds as Record<string, string>)[kind] ?? kind;
-
-const esc = (s: string | number) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string | number) => escapeHtml(String(s));
 
 function table(headers: string[], rows: Array<Array<string | number>>, rowClass?: (i: number) => string): string {
   const head = `<tr>${headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr>`;
@@ -24,7 +23,7 @@ export function reportHtml(texts: Texts, language: Language, o: Overview, charts
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
-<title>${esc(r.title(o.year))}</title>
+<title>${esc(texts.office.overviewTitle(o.year))}</title>
 <style>
   body { font-family: "Segoe UI", "DejaVu Sans", sans-serif; margin: 2rem; color: #1a1a1a; max-width: 60rem; }
   h1 { font-size: 1.6rem; margin-bottom: .2rem; }
@@ -40,10 +39,10 @@ export function reportHtml(texts: Texts, language: Language, o: Overview, charts
 </style>
 </head>
 <body>
-<h1>${esc(r.title(o.year))}</h1>
+<h1>${esc(texts.office.overviewTitle(o.year))}</h1>
 <p class="generated">${esc(r.generated(generatedAt))}</p>
 <h2>${esc(r.groupsHeader)}</h2>
-${table([c.group, c.kind, c.held, c.open, c.overdue, c.approvals, c.minutes], o.groups.map((g) => [g.name, kindName(texts, g.kind), g.meetingsHeld, g.openActions, g.overdueActions, g.approvalsWaiting, g.minutesAwaitingJustering]))}
+${table([c.group, c.kind, c.held, c.open, c.overdue, c.approvals, c.minutes], o.groups.map((g) => [g.name, texts.group.kinds[g.kind], g.meetingsHeld, g.openActions, g.overdueActions, g.approvalsWaiting, g.minutesAwaitingJustering]))}
 <h2>${esc(r.attendanceHeader)}</h2>
 <figure role="img" aria-label="${esc(texts.office.attendanceChartAlt)}">${charts.attendance}</figure>
 ${table([c.group, c.party, c.called, c.attended, c.percent, c.target, c.verdict], parties.map(({ g, p }) => [g.name, p.organisation, p.called, p.attended, texts.office.percent(p.percent), g.targetPercent, texts.office.verdict(p.meetsTarget)]), (i) => (parties[i]!.p.meetsTarget ? '' : 'below'))}

@@ -9,14 +9,23 @@ import { renderCard, type CardJson } from '../bot/render-card.js';
 // Colour repeats what the words say ("▲ under målet"); it never carries the meaning alone.
 const colour = (met: boolean) => (met ? 'Good' : 'Warning');
 
-/** Up to this many party lines the card lists every party; past it only those under the goal (Teams' 28 KB). */
-export const ALL_PARTIES_UP_TO = 24;
+/**
+ * The most party and goal lines the whole card shows (Teams' 28 KB). Up to it every line; past it only
+ * those under the goal, in card order until the cap, and each group and insats says how many meet it.
+ */
+export const CARD_GOAL_LINES = 24;
 
 export function overviewCardData(texts: Texts, o: Overview, links: Record<OfficeFile, string>) {
   const t = texts.office;
-  const partyLines = o.groups.reduce((n, g) => n + g.parties.length, 0) + o.insatser.reduce((n, i) => n + goalLines(texts, i.progress).length, 0);
-  const all = partyLines <= ALL_PARTIES_UP_TO;
-  const shown = <T extends { met: boolean }>(lines: T[]) => (all ? lines : lines.filter((l) => !l.met));
+  const insatsLines = o.insatser.map((i) => goalLines(texts, i.progress));
+  const total = o.groups.reduce((n, g) => n + g.parties.length, 0) + insatsLines.reduce((n, l) => n + l.length, 0);
+  const all = total <= CARD_GOAL_LINES;
+  let left = CARD_GOAL_LINES;
+  const shown = <T extends { met: boolean }>(lines: T[]) => {
+    const picked = (all ? lines : lines.filter((l) => !l.met)).slice(0, left);
+    left -= picked.length;
+    return picked;
+  };
   return {
     t,
     heading: t.overviewTitle(o.year),
@@ -33,10 +42,12 @@ export function overviewCardData(texts: Texts, o: Overview, links: Record<Office
       statusText: t.groupStatus(g.openActions, g.overdueActions, g.approvalsWaiting, g.minutesAwaitingJustering),
     })),
     hasInsatser: o.insatser.length > 0,
-    insatser: o.insatser.map(({ insats, progress }) => ({
+    insatser: o.insatser.map(({ insats }, i) => ({
       name: insats.name,
       period: t.insatsPeriod(formatDate(insats.from), formatDate(insats.to)),
-      lines: shown(goalLines(texts, progress).map((l) => ({ met: l.met, text: l.shown, verdict: l.verdict, color: colour(l.met) }))),
+      lines: shown(insatsLines[i]!.map((l) => ({ met: l.met, text: l.shown, verdict: l.verdict, color: colour(l.met) }))),
+      summary: all ? '' : t.goalsMet(insatsLines[i]!.filter((l) => l.met).length, insatsLines[i]!.length),
+      hasSummary: !all && insatsLines[i]!.length > 0,
     })),
     linkNote: t.linkNote(OFFICE_LINK_DAYS),
     reportUrl: links['report.html'],

@@ -5,7 +5,7 @@ import { onBodyMeetingEnded } from '../../src/office/arende-listeners.js';
 import type { MeetingEnded } from '../../src/meetings/meeting-ended.js';
 import { tjansteskrivelseText } from '../../src/office/domain/tjansteskrivelse.js';
 import * as A from '../support/activities.js';
-import { cardsOf, cardText, findAction } from '../support/cards.js';
+import { cardsOf, cardText, findAction, findInput } from '../support/cards.js';
 import { readFixture } from '../support/golden.js';
 import { answered, choiceValue, groupIdFor } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
@@ -163,17 +163,3 @@ describe('seed 002’s path over real HTTP: lokusgrupp → tjänsteskrivelse →
     expect(april.items.some((i: Json) => i.title.startsWith('Lokalfrågan'))).toBe(false);
   });
 });
-
-function findInput(card: Json, id: string): Json {
-  let found: Json | undefined;
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    const o = n as Json;
-    if (typeof o.type === 'string' && o.type.startsWith('Input.') && o.id === id) found ??= o;
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  if (!found) throw new Error(`no input ${id}`);
-  return found;
-}

@@ -4,17 +4,7 @@ import { newMeeting, type AttendanceMark, type Meeting } from '../../src/meeting
 import { insatsProgress, newInsats, type Insats } from '../../src/office/domain/insats.js';
 import { goalLines } from '../../src/office/goal-lines.js';
 import { must, tierp } from '../meetings/fixtures.js';
-
-/** A small seeded PRNG (mulberry32): the same "year" every run. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './office-support.js';
 
 const group = tierp();
 const PARTY_OF: Record<string, string> = { m_birgitta: 'Region Uppsala', m_marikas: 'Försäkringskassan', m_wictoria: 'Arbetsförmedlingen', m_nima: 'Tierps kommun' };

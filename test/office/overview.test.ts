@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newMeeting, type AttendanceMark, type Meeting } from '../../src/meetings/domain/meeting.js';
 import { setRoles, type Group } from '../../src/groups/domain/group.js';
 import * as A from '../support/activities.js';
-import { cardsOf, cardText } from '../support/cards.js';
+import { cardsOf, cardText, findNodes } from '../support/cards.js';
+import { must } from '../meetings/fixtures.js';
 import { answered, groupIdFor } from '../support/seed-group.js';
 import { TestBot } from '../support/test-bot.js';
 import { O, TIERP_REPS, memberId, storeGroup, storeStyrelse, storeTierp } from './office-support.js';
@@ -16,11 +17,6 @@ const OTHER_TENANT = 'tenant-00000000-0000-0000-0000-000000000002';
 /** Per month of 2018 (Feb–Nov), who came to the Tierp lokusgrupp: Arbetsförmedlingen missed three. */
 const AF_AWAY = new Set(['2018-03', '2018-06', '2018-09']);
 const MONTHS = ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11'].map((m) => `2018-${m}`);
-
-function must<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
 
 /** Ten held lokusmöten in Tierp with attendance marked, and action items (one overdue). */
 function tierpYear(group: Group): Meeting[] {
@@ -76,6 +72,9 @@ describe('the office’s overview for kansli, over real HTTP', () => {
     expect(text).toContain('Möten (Lokusmöte) med minst 2 parter: 10 av 60 – ▲ under målet');
     expect(text).toContain('Arbetsförmedlingen (Tierp): 7 av 10 möten, 70 % (varje part på minst 85 % av kallade möten) – ▲ under målet');
     expect(text).toContain('Region Uppsala (Tierp): 10 av 10 möten, 100 % (varje part på minst 85 % av kallade möten) – ✓ når målet');
+    // The same form pressed again (a retry, or a changed figure) records nothing new: the insats as first stored.
+    const again = cardText(answered(await bot.click(tierp, O.marikaB, form, 'Spara insatsen', { meetingWord: 'Lokusmöte', meetingTarget: '30' })));
+    expect(again).toContain('Möten (Lokusmöte) med minst 2 parter: 10 av 60 – ▲ under målet');
     // A plain member cannot record an insats.
     expect((await bot.say(tierp, O.nima, 'ny insats X')).replies[0]!.text).toMatch(/^Du kan inte/);
   });
@@ -95,14 +94,14 @@ describe('the office’s overview for kansli, over real HTTP', () => {
     expect(text).toContain('Öppna uppdrag: 2, varav försenade: 1');
     expect(text).toContain('Godkännanden som väntar på svar: 1');
     expect(text).toContain('Protokoll som väntar på justering: 1');
-    const images = findAll(card, (n) => n.type === 'Image');
+    const images = findNodes(card, (n) => n.type === 'Image');
     expect(images.map((i) => i.altText)).toEqual([expect.stringContaining('närvaro per part'), expect.stringContaining('möten per månad')]);
   });
 
   it('the chart images are PNGs behind the signed link; the report page has the same charts and tables', async () => {
     // The charting libraries' warnings must not reach the console (the bot logs JSON lines only).
     const warned = vi.spyOn(console, 'warn');
-    for (const img of findAll(card, (n) => n.type === 'Image')) {
+    for (const img of findNodes(card, (n) => n.type === 'Image')) {
       const res = await fetch(img.url);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/png');
@@ -179,20 +178,8 @@ describe('the office’s overview for kansli, over real HTTP', () => {
   });
 });
 
-function findAll(card: Json, pred: (n: Json) => boolean): Json[] {
-  const out: Json[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    if (pred(n as Json)) out.push(n as Json);
-    Object.values(n as Json).forEach(walk);
-  };
-  walk(card);
-  return out;
-}
-
 function urlOf(card: Json, title: string): string {
-  const a = findAll(card, (n) => n.type === 'Action.OpenUrl' && n.title === title)[0];
+  const a = findNodes(card, (n) => n.type === 'Action.OpenUrl' && n.title === title)[0];
   if (!a) throw new Error(`no link ${title}`);
   return a.url;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sv } from '../../src/i18n/sv/index.js';
-import { attLines, draftFromApproval, paragraphs, tjansteskrivelseText } from '../../src/office/domain/tjansteskrivelse.js';
+import { attLines, checkTjansteskrivelse, draftFromApproval, paragraphs, sectionsLength, tjansteskrivelseText, SECTIONS_MAX } from '../../src/office/domain/tjansteskrivelse.js';
 import { expectGolden } from '../support/golden.js';
 import { SEED002_ANSOKAN, SEED002_ATT, SEED002_RUBRIK, seed002Tjansteskrivelse, seed002Text } from './office-fixtures.js';
 
@@ -54,6 +54,27 @@ describe('the tjänsteskrivelse in seed 002’s structure', () => {
     // Seed 002's Bedömning ends with this very sentence.
     expect(seed002Text()).toContain(d.bedomning[0]);
     expect(d.bedomning).toEqual(['Ansökan har diskuterats av parterna i lokusgruppen och alla parter i lokusgruppen har ställt sig bakom ansökan.']);
+  });
+
+  it('an application longer than the sections’ budget (up to 20 000 characters) keeps its first paragraphs whole and says where the rest is, so the draft can be saved', () => {
+    const signer = { name: 'Åsa Fichtel', title: 'Förbundschef' };
+    const long = Array.from({ length: 40 }, (_, i) => `Stycke ${i + 1}: ${'Insatsen ger stöd åt individer som står långt från arbetsmarknaden. '.repeat(7).trim()}`);
+    const d = draftFromApproval({ title: SEED002_RUBRIK, text: long.join('\n\n'), groupName: 'lokusgruppen', signer }, sv.office.document);
+    expect(checkTjansteskrivelse(d)).toBeUndefined();
+    expect(sectionsLength(d)).toBeLessThanOrEqual(SECTIONS_MAX);
+    expect(d.arendet.at(-1)).toBe('Ansökan är längre än vad som ryms här. Hela ansökan finns i godkännandet i gruppens kanal.');
+    expect(d.arendet.slice(0, -1)).toEqual(long.slice(0, d.arendet.length - 1));
+    expect(d.arendet.length).toBeGreaterThan(5);
+    // One paragraph longer than the budget is cut at a word.
+    const whole = 'Långt ord '.repeat(2500).trim();
+    const one = draftFromApproval({ title: SEED002_RUBRIK, text: whole, groupName: 'lokusgruppen', signer }, sv.office.document);
+    expect(checkTjansteskrivelse(one)).toBeUndefined();
+    const cut = one.arendet[0]!;
+    expect(cut.endsWith('…')).toBe(true);
+    expect(whole.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(whole[cut.length - 1]).toBe(' ');
+    // A short one is left as it is.
+    expect(draftFromApproval({ title: SEED002_RUBRIK, text: SEED002_ANSOKAN.join('\n\n'), groupName: 'lokusgruppen', signer }, sv.office.document).arendet).toEqual(SEED002_ANSOKAN);
   });
 
   it('reads att-satser one per line and paragraphs between blank lines, as typed on the card', () => {

@@ -31,6 +31,22 @@ export function cardText(card: Json): string {
   return cardTexts(card).join('\n');
 }
 
+/** Every node of a card (elements, inputs, actions, nested cards) for which `pred` holds, in document order. */
+export function findNodes(card: Json, pred: (n: Json) => boolean): Json[] {
+  const out: Json[] = [];
+  walk(card, (n) => {
+    if (pred(n)) out.push(n);
+  });
+  return out;
+}
+
+/** The card's input of this id, as the bot sent it (its value, maxLength …). */
+export function findInput(card: Json, id: string): Json {
+  const found = findNodes(card, (n) => typeof n.type === 'string' && n.type.startsWith('Input.') && n.id === id)[0];
+  if (!found) throw new Error(`no input ${id}`);
+  return found;
+}
+
 export interface FoundAction {
   action: Json;
   /** Every input on the card and on any show-card the button sits in (what a forger could send). */

@@ -32,6 +32,7 @@ export const office = {
     placed: (at: string, by: string, group: string, meeting: string) => `${at} Lagt på dagordningen för ${group} (${meeting}) av ${by}`,
     decided: (at: string, group: string, item: string) => `${at} Beslutat av ${group}, ${item}`,
     returned: (at: string, group: string) => `${at} Beslutet skickat till ${group}`,
+    earlier: (n: number) => `… och ${n} tidigare ${n === 1 ? 'händelse' : 'händelser'}`,
   },
   // The tjänsteskrivelse as written (seed 002)
   document: {
@@ -40,6 +41,7 @@ export const office = {
     arendet: 'Ärendet',
     bedomning: 'Bedömning',
     arendetHeading: 'Ansökan',
+    applicationShortened: 'Ansökan är längre än vad som ryms här. Hela ansökan finns i godkännandet i gruppens kanal.',
     firstAttSats: (rubrik: string) => `att bevilja finansiellt stöd från förbundet enligt ansökan till insatsen ${rubrik}`,
     allPartiesBehind: (group: string) => `Ansökan har diskuterats av parterna i ${group} och alla parter i ${group} har ställt sig bakom ansökan.`,
     defaultSignerTitle: 'Förbundschef',
@@ -51,7 +53,6 @@ export const office = {
   decisionLine: (body: string, meeting: string, date: string, item: string) => `${body} beslutade vid ${meeting} ${date}, ${item}:`.replace(/\s+,/, ','),
   itemWord: (n: string): string => (n.startsWith('§') ? n : `punkt ${n}`),
   // ---- refusals ----
-  onlyKansli: 'Bara förbundets kansli kan öppna ärenden och insatser. Det gör du i en grupp där du har rollen kansli.',
   noApproved: 'Gruppen har ingen godkänd ansökan som inte redan är ett ärende. Skriv ärende ‹rubrik› för att öppna ett ärende från kansliet.',
   notFound: 'Ärendet finns inte, eller så kan du inte se det.',
   errors: {
@@ -60,7 +61,7 @@ export const office = {
     'ARENDE.RUBRIK_MISSING': 'Skriv en rubrik.',
     'ARENDE.RUBRIK_TOO_LONG': 'Rubriken är för lång (högst 200 tecken).',
     'ARENDE.ATT_MISSING': 'Skriv minst en att-sats under Förslag till beslut.',
-    'ARENDE.TEXT_TOO_LONG': 'Ett avsnitt är för långt (högst 8 000 tecken).',
+    'ARENDE.TEXT_TOO_LONG': 'Förslag till beslut, Ärendet och Bedömning får tillsammans vara högst 6 000 tecken. Korta texten och spara igen.',
     'ARENDE.SIGNER_MISSING': 'Skriv vem som undertecknar tjänsteskrivelsen.',
     meetingGone: 'Sammanträdet är inte längre planerat. Välj ett annat.',
   },
@@ -111,6 +112,7 @@ export const office = {
   groupTarget: (p: number) => `Mål för närvaro: ${p} % av kallade möten`,
   partyLine: (party: string, attended: number, called: number, percent: string) => `${party}: ${attended} av ${called}, ${percent}`,
   partiesMeetTarget: (met: number, total: number) => `${met} av ${total} parter når målet; alla parter finns i rapporten.`,
+  goalsMet: (met: number, total: number) => `${met} av ${total} mål är nådda; alla mål finns i rapporten.`,
   groupStatus: (open: number, overdue: number, approvals: number, minutes: number) => `Öppna uppdrag: ${open}, varav försenade: ${overdue} · Godkännanden som väntar på svar: ${approvals} · Protokoll som väntar på justering: ${minutes}`,
   insatserHeader: 'Insatser',
   reportButton: 'Öppna rapporten',
@@ -118,7 +120,6 @@ export const office = {
   linkNote: (days: number) => `Länkarna gäller i ${days} dagar och visar bara förbundets grupper där du är kansli.`,
   // ---- report and Excel ----
   report: {
-    title: (year: number) => `Förbundets översikt ${year}`,
     generated: (at: string) => `Framtagen ${at}`,
     groupsHeader: 'Grupper',
     attendanceHeader: 'Närvaro per part',
@@ -134,11 +135,10 @@ export const office = {
     chartAttendanceSubtitle: 'Det svarta strecket är gruppens mål.',
     chartMeetingsTitle: 'Hållna möten per månad',
     chartGoalMeetingsTitle: (word: string) => `Möten (${word}) per månad mot insatsens mål`,
-    chartTarget: 'Mål',
     chartPercent: 'Närvaro (%)',
     chartMonth: 'Månad',
     chartMeetings: 'Möten',
-    chartGoalPerMonth: 'Mål per månad',
+    chartGoalPerMonth: (goal: number) => `Mål per månad: ${String(goal).replace('.', ',')}`,
     fileName: (year: number) => `lokus-oversikt-${year}`,
     invalidLink: 'Länken är ogiltig eller har gått ut. Skriv översikt i Teams för en ny länk.',
   },

@@ -1,11 +1,8 @@
 import type { MinutesDocument, MinutesLabels } from './minutes.js';
 import { heading, writeMinutes, type MinutesWriter, type SignedStamp } from './minutes-text.js';
+import { escapeHtml } from '../../shared/escape-html.js';
 
 /** The minutes as a standalone HTML page (the export); every piece of text is escaped. */
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const STYLE = 'body{font-family:Calibri,Arial,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.4}h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:1.6rem}';
 

@@ -1,4 +1,5 @@
 import { attendanceStats, meetingDay, partyCounts, HELD_STATUSES } from '../../attendance/domain/attendance.js';
+import { partyLine, type PartyLine } from './party-line.js';
 import type { Group } from '../../groups/domain/group.js';
 import type { Meeting } from '../../meetings/domain/meeting.js';
 import { err, ok, type DomainError, type Result } from '../../shared/result.js';
@@ -59,13 +60,8 @@ export interface GroupMeetings {
   meetings: Meeting[];
 }
 
-export interface PartyProgress {
+export interface PartyProgress extends PartyLine {
   groupName: string;
-  organisation: string;
-  called: number;
-  attended: number;
-  percent?: number;
-  meetsTarget: boolean;
 }
 
 export interface YearCount {
@@ -118,14 +114,7 @@ export function insatsProgress(insats: Insats, data: GroupMeetings[], today: str
         const to = insats.to < today ? insats.to : today;
         const parties = data.flatMap(({ group, meetings }) => {
           const withTarget: Group = { ...group, settings: { ...group.settings, attendanceTargetPercent: goal.percent } };
-          return attendanceStats(withTarget, meetings, { from: insats.from, to }, day).parties.map((p) => ({
-            groupName: group.name,
-            organisation: p.organisation ?? '',
-            called: p.called,
-            attended: p.attended,
-            ...(p.percent !== undefined ? { percent: p.percent } : {}),
-            meetsTarget: p.meetsTarget,
-          }));
+          return attendanceStats(withTarget, meetings, { from: insats.from, to }, day).parties.map((p) => ({ groupName: group.name, ...partyLine(p) }));
         });
         return { kind: 'attendance', goal, parties, met: parties.every((p) => p.meetsTarget) };
       }

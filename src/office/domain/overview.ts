@@ -1,7 +1,8 @@
 import { attendanceStats, meetingDay, HELD_STATUSES } from '../../attendance/domain/attendance.js';
-import type { Group } from '../../groups/domain/group.js';
+import type { Group, GroupKind } from '../../groups/domain/group.js';
 import type { Meeting } from '../../meetings/domain/meeting.js';
 import type { GoalProgress, Insats } from './insats.js';
+import { partyLine, type PartyLine } from './party-line.js';
 
 /**
  * The office's overview of its förbund (issue 27): per group, the year's meetings month by month,
@@ -9,18 +10,12 @@ import type { GoalProgress, Insats } from './insats.js';
  * waiting and minutes not yet justerade; per insats, its goals' progress. Pure.
  */
 
-export interface PartyLine {
-  organisation: string;
-  called: number;
-  attended: number;
-  percent?: number;
-  meetsTarget: boolean;
-}
+export type { PartyLine } from './party-line.js';
 
 export interface GroupOverview {
   groupId: string;
   name: string;
-  kind: string;
+  kind: GroupKind;
   targetPercent: number;
   meetingsHeld: number;
   /** "2018-01" … "2018-12" with the number of meetings held that month. */
@@ -65,7 +60,7 @@ export function groupOverview(d: GroupData, year: number, today: string, day: (i
     targetPercent: stats.targetPercent,
     meetingsHeld: stats.meetings.length,
     byMonth,
-    parties: stats.parties.map((p) => ({ organisation: p.organisation ?? '', called: p.called, attended: p.attended, ...(p.percent !== undefined ? { percent: p.percent } : {}), meetsTarget: p.meetsTarget })),
+    parties: stats.parties.map(partyLine),
     openActions: actions.length,
     overdueActions: actions.filter((a) => a.due !== undefined && a.due < today).length,
     approvalsWaiting: d.approvalsWaiting,

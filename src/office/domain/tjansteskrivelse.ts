@@ -27,7 +27,11 @@ export interface Tjansteskrivelse {
 }
 
 export const RUBRIK_MAX = 200;
-export const SECTION_MAX = 8_000;
+/**
+ * Förslag till beslut, Ärendet and Bedömning together, as the card shows them: the card carries them
+ * in its inputs and must stay under Teams' 28 KB even when every character takes 2 or 3 bytes.
+ */
+export const SECTIONS_MAX = 6_000;
 
 export interface DraftWords {
   /** "att bevilja finansiellt stöd från förbundet enligt ansökan till insatsen ‹rubrik›" */
@@ -35,6 +39,8 @@ export interface DraftWords {
   arendetHeading: string;
   /** The closing line of Bedömning when every party stood behind the application. */
   allPartiesBehind: (groupName: string) => string;
+  /** Under Ärendet when the application is longer than the sections' budget: where the whole of it is. */
+  applicationShortened: string;
 }
 
 /** From an approved request: its title as rubrik, its text under Ärendet, the parties' yes under Bedömning. */
@@ -43,15 +49,39 @@ export function draftFromApproval(
   words: DraftWords,
 ): Tjansteskrivelse {
   const rubrik = input.title.trim();
+  const attSatser = [words.firstAttSats(rubrik)];
+  const bedomning = [words.allPartiesBehind(input.groupName)];
+  const room = SECTIONS_MAX - sectionsLength({ attSatser, arendet: [], bedomning });
   return {
     rubrik,
     body: input.body ?? 'styrelse',
-    attSatser: [words.firstAttSats(rubrik)],
+    attSatser,
     arendetHeading: words.arendetHeading,
-    arendet: paragraphs(input.text),
-    bedomning: [words.allPartiesBehind(input.groupName)],
+    arendet: within(paragraphs(input.text), room, words.applicationShortened),
+    bedomning,
     signer: input.signer,
   };
+}
+
+/**
+ * The paragraphs that fit in `room` characters (blank lines between). A longer application keeps its
+ * first paragraphs (the first cut at a word, with "…") and ends with `note`, so the draft can be saved.
+ */
+function within(paras: string[], room: number, note: string): string[] {
+  if (paras.join('\n\n').length <= room) return paras;
+  const left = room - note.length - 2;
+  const kept: string[] = [];
+  let used = 0;
+  for (const p of paras) {
+    const sep = kept.length ? 2 : 0;
+    if (used + sep + p.length > left) {
+      if (kept.length === 0) kept.push(`${p.slice(0, left - 1).replace(/\s+\S*$/, '')}…`);
+      break;
+    }
+    kept.push(p);
+    used += sep + p.length;
+  }
+  return [...kept, note];
 }
 
 /** Paragraphs as a person types them in a multi-line field: separated by blank lines. */
@@ -101,14 +131,18 @@ export function proposalText(t: Tjansteskrivelse, w: Pick<SectionWords, 'propose
   return [w.proposes[t.body], ...t.attSatser].join('\n');
 }
 
+/** The three sections' length as typed on the card: att-satser one a line, paragraphs between blank lines. */
+export function sectionsLength(t: Pick<Tjansteskrivelse, 'attSatser' | 'arendet' | 'bedomning'>): number {
+  return t.attSatser.join('\n').length + t.arendet.join('\n\n').length + t.bedomning.join('\n\n').length;
+}
+
 export type TjansteskrivelseProblem = 'RUBRIK_MISSING' | 'RUBRIK_TOO_LONG' | 'ATT_MISSING' | 'TEXT_TOO_LONG' | 'SIGNER_MISSING';
 
 export function checkTjansteskrivelse(t: Tjansteskrivelse): TjansteskrivelseProblem | undefined {
   if (!t.rubrik.trim()) return 'RUBRIK_MISSING';
   if (t.rubrik.length > RUBRIK_MAX) return 'RUBRIK_TOO_LONG';
   if (t.attSatser.length === 0) return 'ATT_MISSING';
-  const long = [t.attSatser, t.arendet, t.bedomning].some((s) => s.join('\n\n').length > SECTION_MAX);
-  if (long) return 'TEXT_TOO_LONG';
+  if (sectionsLength(t) > SECTIONS_MAX) return 'TEXT_TOO_LONG';
   if (!t.signer.name.trim()) return 'SIGNER_MISSING';
   return undefined;
 }
