@@ -7,7 +7,7 @@ import { matchCommand } from './command-match.js';
 import { confirmCard } from './confirm-card.js';
 import { t } from './context.js';
 import { answerWithAssistant } from '../assistant/assistant-listeners.js';
-import { onCard } from './listen.js';
+import { noFieldNames, validated, type Answer } from './listen.js';
 import { cardAttachment } from './render-card.js';
 
 const MAX_ECHO = 60;
@@ -36,10 +36,13 @@ async function runAsTyped(app: Application<TurnState>, ctx: TurnContext, text: s
  */
 export function register(app: Application<TurnState>, deps: Deps): void {
   // "Kör …" on a "Menade du …?" card: the command with the text the person typed.
-  app.adaptiveCards.actionExecute(RUN_COMMAND_VERB, onCard(deps, { data: RunData }, async ({ ctx, data }) => {
-    await runAsTyped(app, ctx, data.value);
-    return confirmCard({ heading: t(ctx).common.ranCommand(shortened(data.value, SHOWN_TEXT)), text: '' });
-  }));
+  // No group step: the command run decides what it needs (`grupp` in a new channel, `mina uppdrag` in a personal chat).
+  app.adaptiveCards.actionExecute(RUN_COMMAND_VERB, async (ctx, _state, raw): Promise<Answer> => {
+    const data = validated(ctx, RunData, raw, noFieldNames);
+    if (!data.ok) return data.answer;
+    await runAsTyped(app, ctx, data.value.value);
+    return confirmCard({ heading: t(ctx).common.ranCommand(shortened(data.value.value, SHOWN_TEXT)), text: '' });
+  });
 
   // A card button whose verb no listener knows (an old card, a forged press): say so on the card.
   app.adaptiveCards.actionExecute(/^/, async (ctx) => t(ctx).common.unknownCardAction);
