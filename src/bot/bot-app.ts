@@ -109,8 +109,10 @@ export function createBotApp(adapter: LokusAdapter, deps: Deps): LokusApp {
     return true;
   });
 
-  // The fallback last: it answers what no listener before it took.
-  for (const slice of [install, group, memberSearch, planning, running, approvals, minutes, decisions, actions, attendance, attendanceStats, formal, arenden, insatser, overview, assistant, prose, help, fallback]) slice.register(app, deps);
+  // teams-ai runs the first route that matches. The formal slice comes before minutes: `minutes ‹date›`
+  // would otherwise take "minutes note …" and "minutes kept at …". The fallback last: it answers what no
+  // listener before it took.
+  for (const slice of [install, group, memberSearch, planning, running, approvals, formal, minutes, decisions, actions, attendance, attendanceStats, arenden, insatser, overview, assistant, prose, help, fallback]) slice.register(app, deps);
 
   app.error(async (ctx, err) => {
     deps.log.error({ err, activityType: ctx.activity.type, activityId: ctx.activity.id }, 'turn failed');

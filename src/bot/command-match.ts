@@ -1,62 +1,12 @@
 /**
- * Near misses of command words (issue 25): "anteckningar Diskussion om budgeten", "nästa pukt". Pure:
+ * Near misses of command words (issue 25): "anteckningar Diskussion om budgeten", "nästa pukt".
  * `matchCommand(text)` says which command a message most likely meant and the text to run it with,
  * keeping everything typed after the command word(s). The fallback asks "Menade du …?" with it; an AI
- * fallback may call it first, before guessing on its own.
+ * fallback may call it first, before guessing on its own. The commands are those made with `cmd()`
+ * (`registeredCommands`), read at call time, when every listener module is loaded.
  */
 
-export type CommandArgs = 'none' | 'optional' | 'required';
-
-/** A command as typed: its words, in Swedish (first) and English, and whether it takes text. */
-export interface CommandWord {
-  words: string[];
-  args: CommandArgs;
-}
-
-/** Every chat command (the same words as the `cmd()` patterns of the listeners and the help). */
-export const COMMAND_WORDS: readonly CommandWord[] = [
-  { words: ['hjälp', 'help'], args: 'none' },
-  { words: ['grupp', 'group'], args: 'none' },
-  { words: ['nytt möte', 'new meeting'], args: 'optional' },
-  { words: ['punkt', 'item'], args: 'required' },
-  { words: ['dagordning', 'agenda'], args: 'none' },
-  { words: ['starta möte', 'start meeting'], args: 'none' },
-  { words: ['nästa punkt', 'next item'], args: 'none' },
-  { words: ['föregående punkt', 'previous item'], args: 'none' },
-  { words: ['gå till punkt', 'go to item'], args: 'required' },
-  { words: ['anteckning', 'note'], args: 'required' },
-  { words: ['beslut', 'decision'], args: 'required' },
-  { words: ['uppdrag', 'action'], args: 'required' },
-  { words: ['avsluta möte', 'end meeting'], args: 'none' },
-  { words: ['närvaro', 'attendance'], args: 'optional' },
-  { words: ['närvarokort', 'attendance card'], args: 'none' },
-  { words: ['godkännande', 'approval'], args: 'optional' },
-  { words: ['beslutslogg', 'decisions'], args: 'optional' },
-  { words: ['uppdragslista', 'actions'], args: 'none' },
-  { words: ['mina uppdrag', 'my actions'], args: 'none' },
-  { words: ['protokoll', 'minutes'], args: 'optional' },
-  // The förbund office (issue 27).
-  { words: ['ärende', 'case'], args: 'optional' },
-  { words: ['ny insats', 'new initiative'], args: 'optional' },
-  { words: ['översikt', 'overview'], args: 'optional' },
-  // A formal protokoll (issue 26).
-  { words: ['ledamöter', 'members'], args: 'required' },
-  { words: ['ersättare', 'substitutes'], args: 'required' },
-  { words: ['beslutsförhet', 'quorum'], args: 'none' },
-  { words: ['jäv', 'conflict of interest'], args: 'optional' },
-  { words: ['yrkande', 'motion'], args: 'required' },
-  { words: ['proposition'], args: 'required' },
-  { words: ['omröstning', 'vote'], args: 'required' },
-  { words: ['återkalla omröstning', 'withdraw vote'], args: 'none' },
-  { words: ['bordlägg', 'table'], args: 'none' },
-  { words: ['reservation'], args: 'optional' },
-  { words: ['motivering', 'motivation'], args: 'required' },
-  { words: ['protokollsanteckning', 'minutes note'], args: 'required' },
-  { words: ['justera omedelbart', 'approve at once'], args: 'none' },
-  { words: ['justeringsdag', 'approval date'], args: 'required' },
-  // The optional assistant's switch (issue 29).
-  { words: ['assistent', 'assistant'], args: 'required' },
-];
+import { registeredCommands, type CommandArgs } from './command.js';
 
 /** Other forms of a command's words that mean the same ("anteckningar", "besluta", "mötet"). */
 const INFLECTIONS: Record<string, readonly string[]> = {
@@ -138,7 +88,7 @@ export function matchCommand(text: string): CommandMatch | undefined {
   const trimmed = text.trim();
   const tokens = [...trimmed.matchAll(/\S+/gu)];
   let best: (CommandMatch & { typos: number }) | undefined;
-  for (const command of COMMAND_WORDS) {
+  for (const command of registeredCommands()) {
     for (const phrase of command.words) {
       const words = phrase.split(' ');
       if (tokens.length < words.length) continue;

@@ -1,10 +1,29 @@
+export type CommandArgs = 'none' | 'optional' | 'required';
+
+/** A command as typed: its words, in Swedish (first) and English, and whether it takes text. */
+export interface CommandWord {
+  words: readonly string[];
+  args: CommandArgs;
+}
+
+const registered = new Map<string, CommandWord>();
+
+/**
+ * Every command made with `cmd()` so far, in the order made: once the listeners are loaded, every chat
+ * command there is (the near-miss match reads it, so it never falls out of step with the patterns).
+ */
+export function registeredCommands(): readonly CommandWord[] {
+  return [...registered.values()];
+}
+
 /**
  * Command words as anchored regexes (STYLE habit 4): a keyword must be the whole first word(s),
  * so "beslut" does not catch "beslutslogg". Case, extra spaces and a trailing full stop do not matter.
  * Group 1 of the regex holds the arguments, if the command takes any.
  */
-export function cmd(words: string[], options: { args?: 'none' | 'optional' | 'required' } = {}): RegExp {
+export function cmd(words: string[], options: { args?: CommandArgs } = {}): RegExp {
   const args = options.args ?? 'none';
+  registered.set(`${args}\n${words.join('\n')}`, { words: [...words], args });
   const alternatives = words
     .map((w) => w.trim().split(/\s+/).map(escapeRegex).join('\\s+'))
     .join('|');

@@ -20,16 +20,24 @@ export const TEAMS_LIMITS: readonly PaceLimit[] = [
 ];
 
 /**
+ * Waits for another start in the conversation's turn (a retry), not sooner than `notBefore` ms from now.
+ * The turn is kept meanwhile: what is queued behind it waits.
+ */
+export type Again = (notBefore?: number) => Promise<void>;
+
+/**
  * Paces what the bot sends to each conversation within the limits, in the order it was asked, one at
  * a time: a send starts once the one before it in the conversation has its answer, at the earliest
  * moment that keeps every window within its count. Sends that follow each other so arrive at Teams
  * in order and spaced as they left, even when this machine is slow to start one. Nothing is dropped;
- * a burst is spread out. Starts are remembered for the longest window only. A reply in a channel
- * thread ("…;messageid=…") counts against the channel.
+ * a burst is spread out. A send retries within its own turn (`again`), so a retried message keeps its
+ * place. Starts are remembered for the longest window only. A reply in a channel thread
+ * ("…;messageid=…") counts against the channel.
  */
 export class ConversationPacing {
   private readonly starts = new Map<string, number[]>();
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly heldUntil = new Map<string, number>();
   private readonly longest: number;
   private sweptAt = 0;
 
@@ -40,17 +48,16 @@ export class ConversationPacing {
     this.longest = Math.max(0, ...limits.map((l) => l.ms));
   }
 
-  /**
-   * Runs `send` in its conversation's turn and answers what it answered; `notBefore`: not sooner than
-   * that many ms from now (a Retry-After).
-   */
-  send<T>(conversationId: string, send: () => Promise<T>, notBefore = 0): Promise<T> {
-    const key = conversationId.split(';messageid=')[0]!;
-    const earliest = this.now() + notBefore;
+  /** Runs `send` in its conversation's turn and answers what it answered; it may retry in the turn with `again`. */
+  send<T>(conversationId: string, send: (again: Again) => Promise<T>): Promise<T> {
+    const key = conversationKey(conversationId);
+    const wait = async (notBefore = 0) => {
+      const ms = this.reserve(key, notBefore);
+      if (ms > 0) await sleep(ms);
+    };
     const mine = (this.queues.get(key) ?? Promise.resolve()).then(async () => {
-      const wait = this.reserve(key, Math.max(0, earliest - this.now()));
-      if (wait > 0) await sleep(wait);
-      return send();
+      await wait();
+      return send(wait);
     });
     const done = mine.then(
       () => undefined,
@@ -63,12 +70,18 @@ export class ConversationPacing {
     return mine;
   }
 
+  /** Nothing starts in the conversation sooner than `ms` from now (Teams answered 429 with Retry-After). */
+  hold(conversationId: string, ms: number): void {
+    const key = conversationKey(conversationId);
+    this.heldUntil.set(key, Math.max(this.heldUntil.get(key) ?? 0, this.now() + ms));
+  }
+
   /** Books the next start for the conversation; answers how long to wait for it (ms). */
   reserve(conversationId: string, notBefore = 0): number {
     const now = this.now();
-    const key = conversationId.split(';messageid=')[0]!;
+    const key = conversationKey(conversationId);
     const kept = (this.starts.get(key) ?? []).filter((t) => t > now - this.longest);
-    let at = Math.max(now + notBefore, kept.at(-1) ?? now);
+    let at = Math.max(now + notBefore, kept.at(-1) ?? now, this.heldUntil.get(key) ?? now);
     for (let moved = true; moved; ) {
       moved = false;
       for (const { ms, count } of this.limits) {
@@ -91,8 +104,12 @@ export class ConversationPacing {
     if (now - this.sweptAt < 60_000) return;
     this.sweptAt = now;
     for (const [id, kept] of this.starts) if ((kept.at(-1) ?? 0) <= now - this.longest) this.starts.delete(id);
+    for (const [id, until] of this.heldUntil) if (until <= now) this.heldUntil.delete(id);
   }
 }
+
+/** A reply in a channel thread counts against the channel. */
+const conversationKey = (conversationId: string) => conversationId.split(';messageid=')[0]!;
 
 /** What Lokus sends through a connector client: these three calls are paced per conversation. */
 interface SendingCalls {

@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, INVOKE_RESPONSE_KEY, MessageFactory, TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Deps } from './deps.js';
 import { normalizeText } from './command.js';
@@ -7,8 +7,7 @@ import { matchCommand } from './command-match.js';
 import { confirmCard } from './confirm-card.js';
 import { t } from './context.js';
 import { answerWithAssistant } from '../assistant/assistant-listeners.js';
-import { onCard } from './listen.js';
-import { cardAttachment } from './render-card.js';
+import { noFieldNames, reply, validated, type Answer } from './listen.js';
 
 const MAX_ECHO = 60;
 const SHOWN_TEXT = 300;
@@ -36,10 +35,13 @@ async function runAsTyped(app: Application<TurnState>, ctx: TurnContext, text: s
  */
 export function register(app: Application<TurnState>, deps: Deps): void {
   // "Kör …" on a "Menade du …?" card: the command with the text the person typed.
-  app.adaptiveCards.actionExecute(RUN_COMMAND_VERB, onCard(deps, { data: RunData }, async ({ ctx, data }) => {
-    await runAsTyped(app, ctx, data.value);
-    return confirmCard({ heading: t(ctx).common.ranCommand(shortened(data.value, SHOWN_TEXT)), text: '' });
-  }));
+  // No group step: the command run decides what it needs (`grupp` in a new channel, `mina uppdrag` in a personal chat).
+  app.adaptiveCards.actionExecute(RUN_COMMAND_VERB, async (ctx, _state, raw): Promise<Answer> => {
+    const data = validated(ctx, RunData, raw, noFieldNames);
+    if (!data.ok) return data.answer;
+    await runAsTyped(app, ctx, data.value.value);
+    return confirmCard({ heading: t(ctx).common.ranCommand(shortened(data.value.value, SHOWN_TEXT)), text: '' });
+  });
 
   // A card button whose verb no listener knows (an old card, a forged press): say so on the card.
   app.adaptiveCards.actionExecute(/^/, async (ctx) => t(ctx).common.unknownCardAction);
@@ -60,12 +62,11 @@ export function register(app: Application<TurnState>, deps: Deps): void {
         text: texts.didYouMeanText(shortened(near.text, SHOWN_TEXT)),
         buttons: [{ title: texts.runButton(near.command), verb: RUN_COMMAND_VERB, value: near.text, positive: true }],
       });
-      await ctx.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+      await reply(ctx, card);
       return;
     }
     // The optional assistant (issue 29) answers what it can; otherwise, and whenever it fails, the pointer.
     if (await answerWithAssistant(ctx, deps, text)) return;
-    const shown = text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
-    await ctx.sendActivity(texts.unknownCommand(shown.replace(/[*_`[\]<>]/g, '')));
+    await ctx.sendActivity(texts.unknownCommand(shortened(text, MAX_ECHO).replace(/[*_`[\]<>]/g, '')));
   });
 }

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { pacedActivityCalls, type ConversationPacing } from './conversation-pacing.js';
@@ -58,62 +57,59 @@ const backoff = (attempt: number) => Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 *
 const retriable = (status: number) => status === 408 || (status >= 500 && status !== 501 && status !== 505);
 
 /**
- * Posts or puts one activity with the client's credentials, each attempt paced in its conversation,
- * retrying as the Azure SDK pipeline does: network errors, 408 and 5xx with exponential backoff from
- * 1 s, 503 after its Retry-After, three retries in all; a 429 is taken again after its Retry-After, up
- * to ten times. Answers the connector's ResourceResponse.
+ * Posts or puts one activity with the client's credentials in its conversation's turn, retrying as the
+ * Azure SDK pipeline does: network errors, 408 and 5xx with exponential backoff from 1 s, 503 after its
+ * Retry-After, three retries in all; a 429 is taken again after its Retry-After, up to ten times, and
+ * holds the conversation for as long. Retries stay in the send's turn, so what is queued behind it keeps
+ * its order and waits too. Answers the connector's ResourceResponse.
  */
-async function call(client: ActivityCalls, pacing: ConversationPacing, method: 'POST' | 'PUT', path: string, conversationId: string, activity: object): Promise<{ id?: string }> {
+function call(client: ActivityCalls, pacing: ConversationPacing, method: 'POST' | 'PUT', path: string, conversationId: string, activity: object): Promise<{ id?: string }> {
   const url = new URL(`${(client.baseUri ?? '').replace(/\/+$/, '')}/${path}`);
   const body = JSON.stringify(activity);
-  let throttledFor = 0;
-  for (let attempt = 0; ; attempt++) {
-    let answer: Answer;
-    try {
-      // Every attempt takes its turn in the conversation (one Teams refused waits its Retry-After too),
-      // and is signed when its turn comes, not before a wait in the queue.
-      answer = await pacing.send(
-        conversationId,
-        async () => {
-          const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', 'x-ms-conversation-id': conversationId };
-          await client.credentials?.signRequest({ headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
-          return send(url, method, headers, body);
-        },
-        throttledFor,
-      );
-      throttledFor = 0;
-    } catch (err) {
-      if (attempt >= MAX_RETRIES) throw Object.assign(new ConnectorError((err as Error).message, undefined, (err as { code?: string }).code), { cause: err });
-      await sleep(backoff(attempt));
-      continue;
-    }
-    if (answer.status >= 200 && answer.status < 300) {
+  return pacing.send(conversationId, async (again) => {
+    for (let attempt = 0; ; attempt++) {
+      let answer: Answer;
       try {
-        return answer.body ? (JSON.parse(answer.body) as { id?: string }) : {};
-      } catch {
-        return {};
+        // Signed as each attempt goes, not before a wait in the queue.
+        const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', 'x-ms-conversation-id': conversationId };
+        await client.credentials?.signRequest({ headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
+        answer = await send(url, method, headers, body);
+      } catch (err) {
+        if (attempt >= MAX_RETRIES) throw Object.assign(new ConnectorError((err as Error).message, undefined, (err as { code?: string }).code), { cause: err });
+        await again(backoff(attempt));
+        continue;
       }
+      if (answer.status >= 200 && answer.status < 300) {
+        try {
+          return answer.body ? (JSON.parse(answer.body) as { id?: string }) : {};
+        } catch {
+          return {};
+        }
+      }
+      if (answer.status === 429) {
+        pacing.hold(conversationId, Math.min(answer.retryAfterMs ?? backoff(attempt), MAX_DELAY_MS));
+        if (attempt < MAX_THROTTLED_RETRIES) {
+          await again();
+          continue;
+        }
+      }
+      if (attempt < MAX_RETRIES && answer.status === 503 && answer.retryAfterMs !== undefined) {
+        await again(Math.min(answer.retryAfterMs, MAX_DELAY_MS));
+        continue;
+      }
+      if (attempt < MAX_RETRIES && retriable(answer.status)) {
+        await again(backoff(attempt));
+        continue;
+      }
+      let code: string | undefined;
+      try {
+        code = (JSON.parse(answer.body) as { error?: { code?: string } }).error?.code;
+      } catch {
+        code = undefined;
+      }
+      throw new ConnectorError(`the Bot Connector answered ${answer.status}`, answer.status, code);
     }
-    if (answer.status === 429 && attempt < MAX_THROTTLED_RETRIES) {
-      throttledFor = Math.min(answer.retryAfterMs ?? backoff(attempt), MAX_DELAY_MS);
-      continue;
-    }
-    if (attempt < MAX_RETRIES && answer.status === 503 && answer.retryAfterMs !== undefined) {
-      await sleep(Math.min(answer.retryAfterMs, MAX_DELAY_MS));
-      continue;
-    }
-    if (attempt < MAX_RETRIES && retriable(answer.status)) {
-      await sleep(backoff(attempt));
-      continue;
-    }
-    let code: string | undefined;
-    try {
-      code = (JSON.parse(answer.body) as { error?: { code?: string } }).error?.code;
-    } catch {
-      code = undefined;
-    }
-    throw new ConnectorError(`the Bot Connector answered ${answer.status}`, answer.status, code);
-  }
+  });
 }
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];

@@ -9,6 +9,8 @@ interface Seen {
   url?: string;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** When the request arrived (ms, performance.now()). */
+  at: number;
 }
 
 /** The outbound activity calls against a loopback connector that answers what each test queues. */
@@ -24,7 +26,7 @@ describe('replies and card updates sent straight to the Bot Connector', () => {
       req.setEncoding('utf8');
       req.on('data', (d: string) => (body += d));
       req.on('end', () => {
-        seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+        seen.push({ method: req.method, url: req.url, headers: req.headers, body, at: performance.now() });
         const a = answers.shift() ?? { status: 200, body: '{"id":"new-1"}' };
         res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
         res.end(a.body ?? '');
@@ -64,6 +66,18 @@ describe('replies and card updates sent straight to the Bot Connector', () => {
     answers = [{ status: 429, headers: { 'retry-after': '0' } }, { status: 200, body: '{"id":"after-429"}' }];
     expect(await client().conversations.sendToConversation('a:1', { type: 'message' })).toEqual({ id: 'after-429' });
     expect(seen).toHaveLength(2);
+  });
+
+  it('after a 429 sends again in the same turn: the sends behind it keep their order and wait out the Retry-After', async () => {
+    seen.length = 0;
+    answers = [{ status: 429, headers: { 'retry-after': '1' } }];
+    const calls = client();
+    const sent = await Promise.all(['1', '2', '3'].map((text) => calls.conversations.sendToConversation('19:busy@thread.tacv2', { type: 'message', text })));
+    expect(sent).toHaveLength(3);
+    // The refused "1", then 1, 2, 3 in the order asked.
+    expect(seen.map((s) => JSON.parse(s.body).text)).toEqual(['1', '1', '2', '3']);
+    // Nothing reached the conversation during the Retry-After (a timer may fire a little early).
+    expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(990);
   });
 
   it('does not retry a refusal (400) and says what the connector said', async () => {

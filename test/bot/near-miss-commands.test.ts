@@ -4,6 +4,7 @@ import { cardsOf, cardText } from '../support/cards.js';
 import { changedDocuments, storeSnapshot } from '../support/cosmos-snapshot.js';
 import { TestBot } from '../support/test-bot.js';
 import { TIERP, answered, groupIdFor, setUpTierp } from '../support/seed-group.js';
+import { STYRELSE, setUpStyrelse } from '../support/seed-styrelse.js';
 
 type Json = Record<string, any>;
 let clock = Date.parse('2026-12-06T09:00:00Z');
@@ -55,5 +56,16 @@ describe('issue 25, point 4: near misses of commands over real HTTP', () => {
 
     // Other text still gets the pointer to hjälp.
     expect((await bot.say(conv, TIERP.nima, 'tack för idag')).replies[0]!.text).toBe('Jag förstod inte ”tack för idag”. Skriv **hjälp** för att se vad du kan göra.');
+  });
+
+  it('knows every registered command, the formal protokoll’s too: "protokolet förvaras …" is the place the protokoll is kept, not the protokoll', async () => {
+    const conv = A.channel('styrelse-near-miss');
+    await setUpStyrelse(bot, conv);
+    const question = cardsOf((await bot.say(conv, STYRELSE.ann, 'protokolet förvaras i kommunhuset')).replies[0])[0]!;
+    expect(cardText(question)).toBe('Menade du protokollet förvaras?\nTryck på knappen så körs det med det du skrev: ”protokollet förvaras i kommunhuset”\nKör protokollet förvaras');
+    const ran = await bot.click(conv, STYRELSE.ann, question, 'Kör protokollet förvaras');
+    expect(ran.replies.map((r) => r.text)).toEqual(['Protokollet förvaras: i kommunhuset.']);
+    const ballot = cardsOf((await bot.say(conv, STYRELSE.ann, 'rost Marie Svensson: ja')).replies[0])[0]!;
+    expect(cardText(ballot)).toContain('Menade du röst?');
   });
 });

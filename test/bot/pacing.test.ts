@@ -36,6 +36,16 @@ describe('pacing what the bot sends to one conversation (Teams’ rate limits)',
     expect(pacing.reserve('19:channel@thread.tacv2')).toBe(0);
   });
 
+  it('holds a conversation (a 429’s Retry-After): nothing there starts sooner, a thread reply neither; other conversations go on', () => {
+    let clock = 0;
+    const pacing = new ConversationPacing(TEAMS_LIMITS, () => clock);
+    pacing.hold('19:channel@thread.tacv2;messageid=7', 1_000);
+    expect(pacing.reserve('19:channel@thread.tacv2')).toBe(1_000);
+    expect(pacing.reserve('a:personal-chat')).toBe(0);
+    clock = 2_000;
+    expect(pacing.reserve('19:channel@thread.tacv2')).toBe(0);
+  });
+
   it('sends one at a time per conversation, in order: the next starts when the one before has its answer', async () => {
     const pacing = new ConversationPacing(TEAMS_LIMITS);
     const log: string[] = [];
