@@ -190,6 +190,14 @@ export class ApprovalRepo {
     return resources;
   }
 
+  /** The group's approved requests, the latest decided first. */
+  async approved(groupId: string): Promise<Approval[]> {
+    const { resources } = await this.container.items
+      .query<ApprovalDoc>({ query: "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'approval' AND c.status = 'approved'", parameters: [{ name: '@g', value: groupId }] }, { partitionKey: groupId })
+      .fetchAll();
+    return resources.map((d) => fromDoc(d).approval).sort((a, b) => (b.decidedAt ?? b.createdAt).localeCompare(a.decidedAt ?? a.createdAt));
+  }
+
   /** Requests (in every group) that need the scheduler at `now`. */
   async findDue(now: Date): Promise<Array<{ groupId: string; id: string }>> {
     const { resources } = await this.container.items

@@ -84,7 +84,7 @@ async function open(deps: Deps, { ctx, turn }: Heard<undefined>): Promise<Answer
     id = activityKey(ctx, 'arende');
     draft = { rubrik: rubrik.slice(0, 200), body: 'styrelse', attSatser: [], arendet: [], bedomning: [], signer: signerOf(tx, turn.group, turn.member) };
   } else {
-    const approved = (await deps.office.approvedRequests(turn.group.groupId)).filter((a) => a.rule === 'onePerParty');
+    const approved = (await deps.approvals.approved(turn.group.groupId)).filter((a) => a.rule === 'onePerParty');
     let request: Approval | undefined;
     for (const a of approved) {
       if (!(await deps.office.getArende(turn.ref.tenantId, `arende-${a.id}`))) {

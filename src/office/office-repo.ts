@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { Arende } from './domain/arende.js';
 import type { Insats } from './domain/insats.js';
-import type { Approval } from '../approvals/domain/approval.js';
 import { withoutSystem } from '../store/doc.js';
 import { createOnce, updateWithRetry, type Change } from '../store/update-with-retry.js';
 
@@ -114,21 +113,5 @@ export class OfficeRepo {
       .query<InsatsDoc>({ query: "SELECT * FROM c WHERE c.groupId = @pk AND c.type = 'insats'", parameters: [{ name: '@pk', value: pk }] }, { partitionKey: pk })
       .fetchAll();
     return resources.map((d) => withoutSystem<Insats>(d as unknown as Record<string, unknown>, ['type', 'groupId'])).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-  }
-
-  /** The group's approved requests, newest first (an ärende is opened from one). */
-  async approvedRequests(groupId: string): Promise<Approval[]> {
-    const { resources } = await this.container.items
-      .query<Approval & { type: string }>({ query: "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'approval' AND c.status = 'approved'", parameters: [{ name: '@g', value: groupId }] }, { partitionKey: groupId })
-      .fetchAll();
-    return resources.sort((a, b) => (b.decidedAt ?? b.createdAt).localeCompare(a.decidedAt ?? a.createdAt));
-  }
-
-  /** How many of the group's approval requests still wait for answers. */
-  async approvalsWaiting(groupId: string): Promise<number> {
-    const { resources } = await this.container.items
-      .query<{ id: string }>({ query: "SELECT c.id FROM c WHERE c.groupId = @g AND c.type = 'approval' AND c.status = 'open'", parameters: [{ name: '@g', value: groupId }] }, { partitionKey: groupId })
-      .fetchAll();
-    return resources.length;
   }
 }

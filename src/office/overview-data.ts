@@ -26,7 +26,7 @@ export async function loadOverview(deps: Deps, tenantId: string, groups: Group[]
   for (const group of groups) {
     const meetings = await deps.meetings.list(group.groupId);
     meetingsOf.set(group.groupId, meetings);
-    const approvalsWaiting = await deps.office.approvalsWaiting(group.groupId);
+    const approvalsWaiting = (await deps.approvals.openSummaries(group.groupId)).length;
     const minutesAwaitingJustering = (await deps.minutes.list(group.groupId)).filter((m) => m.status !== 'adjusted').length;
     rows.push(groupOverview({ group, meetings, approvalsWaiting, minutesAwaitingJustering }, year, today, day));
   }
