@@ -172,8 +172,10 @@ describe('running a meeting in the channel, over real HTTP', () => {
     const allowed = answered(await bot.click(conv, chair, settings, 'Spara', { membersMayNote: 'true' }));
     expect(cardText(allowed)).toContain('Inställningarna är sparade.');
     await bot.say(conv, chair, 'starta möte');
-    const results = await Promise.all(people.map((p, i) => bot.say(conv, p, `anteckning Synpunkt nummer ${i + 1}`)));
-    expect(results.every((r) => r.replies[0]!.text === 'Antecknat under §1.')).toBe(true);
+    // Each member's own answer (a post's replies are everything said in the channel meanwhile).
+    const notes = people.map((p, i) => A.message(conv, p, bot.serviceUrl, `anteckning Synpunkt nummer ${i + 1}`));
+    const results = await Promise.all(notes.map((a) => bot.post(a)));
+    expect(notes.map((a, i) => results[i]!.replies.filter((r) => r.replyToId === a.id).map((r) => r.text))).toEqual(notes.map(() => ['Antecknat under §1.']));
     const retry = A.message(conv, people[0]!, bot.serviceUrl, 'anteckning Samma anteckning två gånger');
     await Promise.all([bot.post(retry), bot.post(retry)]);
     await bot.post(retry);
