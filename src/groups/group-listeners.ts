@@ -296,7 +296,11 @@ export function register(app: Application<TurnState>, deps: Deps): void {
       const linked = links.linked.some((m) => m.id === added.value.member.id);
       const message = [linked ? turn.texts.group.memberAddedLinked(added.value.member.name) : turn.texts.group.memberAdded(added.value.member.name), ...linkMessage(turn.texts, { ...links, linked: links.linked.filter((m) => m.id !== added.value.member.id) })].join(' ');
       return { ok: true, group: links.group, message };
-    }, (group) => (roster && linkToRoster(group, roster, heard.at).ambiguous.length ? rosterView(roster, heard.at)(group) : {}));
+    }, (group) => {
+      // The Teams list is shown when someone typed by name needs the chair to say who they are.
+      const view = roster ? rosterView(roster, heard.at)(group) : {};
+      return view.ambiguous?.length ? view : {};
+    });
   }));
 
   app.adaptiveCards.actionExecute('group.linkMember', onCard(deps, { data: LinkData, may: 'group.edit' }, async ({ ctx, turn: heard, data, raw }) => {

@@ -105,7 +105,8 @@ type PlanView = Pick<GroupTurn, 'texts' | 'language' | 'group' | 'member' | 'at'
 
 /**
  * Sends the planning card as the answer to a planner's command and keeps where it is, so that what
- * `punkt` adds later shows on it without another press.
+ * `punkt` adds later shows on it without another press. Even `dagordning` writes this one field: the
+ * newest planning card is the one kept up to date.
  */
 export async function postPlanningCard(ctx: TurnContext, deps: Deps, turn: GroupTurn, m: Meeting, message = ''): Promise<void> {
   const posted = await ctx.sendActivity(MessageFactory.attachment(cardAttachment(planCard(turn, m, message))));

@@ -39,8 +39,9 @@ export function registerMinutesExport(server: Server, deps: Deps): void {
     }
     const labels = texts(doc.language).minutes.document;
     let stamp = stampOf(minutes, version);
-    // Issue 26: the justerat protokoll of a formal body carries its anslag on a page of its own.
-    if (stamp) {
+    // Issue 26: the justerat protokoll of a formal body carries its anslag on a page of its own
+    // (minnesanteckningar have none, so their meeting is not read).
+    if (stamp && doc.format === 'protokoll') {
       const meeting = await deps.meetings.get(link.groupId, minutes.meetingId);
       const group = meeting?.formal?.anslag ? await deps.groups.get(link.groupId) : undefined;
       if (meeting?.formal?.anslag && group) stamp = { ...stamp, anslag: anslagPage({ texts: texts(doc.language), group }, meeting, meeting.formal.anslag) };
